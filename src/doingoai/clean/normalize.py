@@ -1,0 +1,114 @@
+"""Text normalization applied once, at the edge, to everything doingoai reads.
+
+Every later stage (segmentation, extraction, storage) sees only normalized text, and every offset in
+the output points into it. The rules:
+
+* HTML entities decoded (``&nbsp;``, ``&agrave;``, ``&#7853;``), including doubly escaped ones;
+* Unicode NFC;
+* one tone-mark placement, the one the ``doingoai/1`` spec prescribes: in the rhymes "oa", "oe", "uy"
+  with no final consonant the mark sits on the first vowel ("hoà" -> "hòa", "thuỷ" -> "thủy");
+* no-break and exotic spaces become plain spaces, zero-width characters and soft hyphens disappear,
+  line breaks become ``\\n``, runs of spaces shrink to one and lines lose their edge spaces.
+
+Tone marks are never removed. ``normalize`` is idempotent.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from functools import cache
+
+__all__ = ["fold", "normalize", "normalize_line", "tone_fix"]
+
+# Combining tone marks: grave, acute, hook above, tilde, dot below.
+_TONE_MARKS = ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+# First vowel -> the second vowels of the rhymes whose mark moves onto the first vowel.
+_RHYMES = {"o": "ae", "u": "y"}
+
+
+def _case_variants(first: str, second: str) -> list[tuple[str, str]]:
+    return [(f, s) for f in (first, first.upper()) for s in (second, second.upper())]
+
+
+@cache
+def _tone_table() -> tuple[re.Pattern[str], dict[str, str]]:
+    table: dict[str, str] = {}
+    for first, seconds in _RHYMES.items():
+        for second in seconds:
+            for f, s in _case_variants(first, second):
+                for mark in _TONE_MARKS:
+                    old = f + unicodedata.normalize("NFC", s + mark)
+                    new = unicodedata.normalize("NFC", f + mark) + s
+                    table[old] = new
+    # "quý", "quỳnh": after "q" the "u" is part of the onset, so the mark stays on "y".
+    # A letter after the rhyme ("hoàn", "khuỳnh") means a final consonant or glide: leave it alone.
+    pattern = re.compile("(?<![qQ])(" + "|".join(sorted(table, key=len, reverse=True)) + r")(?![^\W\d_])")
+    return pattern, table
+
+
+def tone_fix(text: str) -> str:
+    """Move old-style tone marks ("hoà", "Thuỷ") to the placement of the spec ("hòa", "Thủy"). Expects NFC."""
+    pattern, table = _tone_table()
+    return pattern.sub(lambda m: table[m.group(1)], text)
+
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+# Characters that print as a space, and characters that should not print at all.
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                                 "\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"), " ")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f"), None)
+_BREAKS = {ord("\u2028"): "\n", ord("\u2029"): "\n", ord("\x85"): "\n"}
+_TRANSLATE: dict[int, str | None] = {**_SPACES, **_INVISIBLE, **_BREAKS}
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_RUNS = re.compile(r" {2,}")
+_EDGES = re.compile(r"^ +| +$", re.MULTILINE)
+
+
+def _decode_entities(text: str) -> str:
+    # Scraped pages are sometimes escaped twice ("&amp;nbsp;"): decode until nothing changes.
+    while "&" in text:
+        decoded = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+        if decoded == text:
+            break
+        text = decoded
+    return text
+
+
+def _normalize_once(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _decode_entities(text)
+    text = text.translate(_TRANSLATE)
+    text = _CONTROL.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    text = tone_fix(text)
+    text = _RUNS.sub(" ", text)
+    return _EDGES.sub("", text)
+
+
+def normalize(text: str) -> str:
+    """Normalize a whole page, keeping its line structure (one output line per input line)."""
+    # One pass is enough for real text; the loop makes the function idempotent even for inputs where
+    # one rule uncovers work for another (an entity that decodes to a zero-width space inside an entity).
+    for _ in range(8):
+        done = _normalize_once(text)
+        if done == text:
+            return done
+        text = done
+    return text
+
+
+def normalize_line(text: str) -> str:
+    """Normalize a fragment that must stay on one line (a title, a teaser)."""
+    return normalize(text).replace("\n", " ").strip()
+
+
+_DIACRITIC_FOLD = str.maketrans({"đ": "d", "Đ": "D"})
+
+
+def fold(text: str) -> str:
+    """Case- and diacritic-insensitive key for matching and search. Never stored as text."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_DIACRITIC_FOLD))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()

@@ -1,0 +1,191 @@
+"""The ``doingoai`` command: a thin layer that parses arguments, calls the library, reports errors.
+
+Every error reaches the user as one line naming the input and the reason; no traceback leaves here.
+"""
+
+from __future__ import annotations
+
+import sys
+from contextlib import ExitStack
+from enum import StrEnum
+from pathlib import Path
+from typing import IO, Annotated, Any
+
+import orjson
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from doingoai import __version__
+from doingoai.config import PipelineConfig
+from doingoai.errors import DoingoaiError
+from doingoai.model import Failure
+from doingoai.pipeline import extract_paths
+
+app = typer.Typer(
+    name="doingoai",
+    help="Read Vietnamese foreign-affairs news and turn it into structured records (doingoai/1).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+# Show a progress bar only for batches larger than this, and only when stderr is a terminal.
+PROGRESS_MIN_INPUTS = 3
+
+
+class OutputFormat(StrEnum):
+    jsonl = "jsonl"
+    json = "json"
+    table = "table"
+
+
+def _err(message: str) -> None:
+    sys.stderr.write(f"doingoai: {message}\n")
+    sys.stderr.flush()
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"doingoai {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Read Vietnamese foreign-affairs news and turn it into structured records (doingoai/1).
+
+    Run `doingoai COMMAND --help` for the options of a command.
+    """
+
+
+def _dump(record: dict[str, Any]) -> bytes:
+    return orjson.dumps(record)
+
+
+def _table(records: list[dict[str, Any]], out: IO[str]) -> None:
+    table = Table(title="doingoai extract", show_lines=False)
+    for column in ("source", "title", "published", "outlet", "body", "events", "relations", "figures"):
+        table.add_column(column, overflow="fold", justify="right" if column in (
+            "body", "events", "relations", "figures") else "left")
+    for r in records:
+        a = r["article"]
+        title = (a["title"] or "—")
+        table.add_row(Path(r["source"]).name, title[:80] + ("…" if len(title) > 80 else ""),
+                      a["published"] or "—", a["outlet"] or "—", f"{len(a['text'])} ch",
+                      str(len(r["events"])), str(len(r["relations"])), str(len(r["figures"])))
+    Console(file=out, width=max(100, Console().width)).print(table)
+
+
+@app.command(
+    epilog="""Examples:
+
+  doingoai extract examples/*.txt --format table
+
+  doingoai extract ../shared/corpus/seeds/ --format jsonl --output seeds.jsonl
+
+  doingoai extract pages.jsonl --format json > pages.json
+
+  cat page.html | doingoai extract -
+
+Inputs: plain-text pages, HTML files, JSON Lines records {"source"?, "url"?, "html"|"text", "published"?},
+directories (walked for .txt, .html, .jsonl), globs, and - for standard input. Text may be UTF-8,
+UTF-16, Windows-1258, VNI or TCVN3; it is normalized (NFC, "hòa" tone placement) before anything else.
+
+Exit status: 0 when at least one page was processed, 2 when none was (each failure is reported on
+stderr as "doingoai: INPUT: reason")."""
+)
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.",
+                                               show_default=False)],
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format: jsonl (one "
+                             "record per line), json (one array) or table (a summary for people).")] =
+    OutputFormat.jsonl,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.",
+                                                dir_okay=False, writable=True)] = None,
+    max_size: Annotated[float, typer.Option("--max-size", min=0.001, help="Refuse pages larger than this "
+                                            "many megabytes.")] = 10.0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")] = False,
+) -> None:
+    """Extract the doingoai/1 record (article, events, relations, figures) of each page."""
+    try:
+        config = PipelineConfig(max_bytes=int(max_size * 1_000_000))
+    except DoingoaiError as exc:
+        _err(exc.message)
+        raise typer.Exit(2) from exc
+    inputs, failures, results = extract_paths(paths, config)
+    for f in failures:
+        _err(str(f))
+    done = failed = 0
+    table_rows: list[dict[str, Any]] = []
+    with ExitStack() as stack:
+        try:
+            out: IO[bytes] = stack.enter_context(open(output, "wb")) if output else sys.stdout.buffer
+        except OSError as exc:
+            _err(f"{output}: cannot write: {exc.strerror or exc}")
+            raise typer.Exit(2) from exc
+        progress = None
+        if not quiet and len(inputs) > PROGRESS_MIN_INPUTS and sys.stderr.isatty():
+            progress = stack.enter_context(Progress(
+                TextColumn("extract"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                TextColumn("{task.fields[name]}"), console=Console(stderr=True), transient=True))
+            task = progress.add_task("extract", total=len(inputs), name="")
+        first = True
+        last_input = None
+        if output_format is OutputFormat.json:
+            out.write(b"[\n")
+        for item, result in results:
+            if progress is not None and item is not last_input:
+                if last_input is not None:
+                    progress.advance(task)
+                progress.update(task, name=Path(item.name).name[:40])
+                last_input = item
+            if isinstance(result, Failure):
+                failed += 1
+                _err(str(result))
+                continue
+            done += 1
+            if output_format is OutputFormat.jsonl:
+                out.write(_dump(result) + b"\n")
+            elif output_format is OutputFormat.json:
+                out.write((b"" if first else b",\n") + _dump(result))
+            else:
+                table_rows.append(result)
+            first = False
+        if output_format is OutputFormat.json:
+            out.write(b"\n]\n")
+        out.flush()
+    if output_format is OutputFormat.table:
+        if output:
+            with open(output, "w", encoding="utf-8") as text_out:
+                _table(table_rows, text_out)
+        else:
+            _table(table_rows, sys.stdout)
+    failed += len(failures)
+    if not quiet and (failed or output):
+        _err(f"{done} page(s) extracted, {failed} input(s) failed" + (f"; wrote {output}" if output else ""))
+    if done == 0:
+        raise typer.Exit(2)
+
+
+def main() -> None:
+    """Console entry point: no traceback ever reaches the user."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        _err("interrupted")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(0)
+    except DoingoaiError as exc:
+        _err(exc.message)
+        sys.exit(2)
+    except Exception as exc:
+        _err(f"internal error ({type(exc).__name__}: {exc}); please report it with the input that caused it")
+        sys.exit(1)

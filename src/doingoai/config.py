@@ -1,0 +1,30 @@
+"""One settings object, validated when built, handed to every stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from doingoai.errors import UsageError
+
+__all__ = ["DEFAULT_CONFIG", "PipelineConfig"]
+
+# News pages are small: the largest real page seen (HTML with inline scripts) is about 3 MB. Anything
+# much larger is a dump, a log or a mistake, and reading it whole would stall a batch.
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineConfig:
+    max_bytes: int = DEFAULT_MAX_BYTES
+    # Files picked up when a directory is given; named files are read whatever their extension.
+    extensions: tuple[str, ...] = (".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson")
+    home: str = "VN"
+
+    def __post_init__(self) -> None:
+        if self.max_bytes <= 0:
+            raise UsageError(f"max_bytes must be positive, not {self.max_bytes}")
+        if len(self.home) != 2 or not self.home.isupper():
+            raise UsageError(f"home must be an ISO 3166-1 alpha-2 code, not {self.home!r}")
+
+
+DEFAULT_CONFIG = PipelineConfig()

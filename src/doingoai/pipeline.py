@@ -1,0 +1,52 @@
+"""The whole pipeline for one page and for a batch: read -> clean -> segment -> extract -> record.
+
+Every stage is a plain function; this module only strings them together and turns the failure of one
+page into a ``Failure`` so that the batch goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from doingoai.config import DEFAULT_CONFIG, PipelineConfig
+from doingoai.errors import DoingoaiError, InputError
+from doingoai.model import Article, Failure, Page
+from doingoai.read.sources import Input, expand, read_input
+from doingoai.record import to_record
+from doingoai.segment import segment
+
+__all__ = ["extract_page", "extract_paths", "process"]
+
+Record = dict[str, Any]
+
+
+def extract_page(page: Page, config: PipelineConfig = DEFAULT_CONFIG) -> tuple[Article, Record]:
+    """The story of one page and its ``doingoai/1`` record."""
+    article = segment(page)
+    return article, to_record(article)
+
+
+def process(page: Page, config: PipelineConfig = DEFAULT_CONFIG) -> Record | Failure:
+    """Like ``extract_page``, but a page that breaks a stage becomes a ``Failure`` naming the page."""
+    try:
+        return extract_page(page, config)[1]
+    except DoingoaiError as exc:
+        return Failure(page.source, exc.code, exc.message)
+    except (ValueError, TypeError, KeyError, IndexError, RecursionError, MemoryError) as exc:
+        # A bug or a pathological page: report it as this page's failure, keep the batch going.
+        return Failure(page.source, InputError.NO_CONTENT, f"could not process the page ({type(exc).__name__}: {exc})")
+
+
+def extract_paths(
+    args: Sequence[str], config: PipelineConfig = DEFAULT_CONFIG
+) -> tuple[list[Input], list[Failure], Iterator[tuple[Input, Record | Failure]]]:
+    """Resolve ``args``; returns the inputs, the arguments that named nothing, and a lazy stream of results."""
+    inputs, failures = expand(args, config)
+
+    def stream() -> Iterator[tuple[Input, Record | Failure]]:
+        for item in inputs:
+            for page in read_input(item, config):
+                yield item, page if isinstance(page, Failure) else process(page, config)
+
+    return inputs, failures, stream()

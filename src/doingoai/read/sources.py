@@ -1,0 +1,200 @@
+"""Turn command-line arguments (files, directories, globs, ``-``) into pages to process.
+
+Every input yields either a ``Page`` or a ``Failure`` that names it and says why: one bad file never
+stops a batch.
+"""
+
+from __future__ import annotations
+
+import glob
+import re
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+import orjson
+
+from doingoai.config import DEFAULT_CONFIG, PipelineConfig
+from doingoai.errors import InputError
+from doingoai.model import Failure, Markup, Page
+from doingoai.read.decode import decode
+
+__all__ = ["Input", "expand", "read_input", "read_inputs", "sniff_markup"]
+
+_GLOB_CHARS = re.compile(r"[*?\[]")
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+_HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
+_RECORD_EXT = {".jsonl", ".ndjson", ".json"}
+_PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_HTML_TAGS = re.compile(r"<(?:div|p|body|head|meta|script|article|span|a|br|li|h1|h2|table)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """One thing to read: a file path, or ``-`` for standard input."""
+
+    name: str
+    path: Path | None = None  # None for stdin
+
+
+def expand(args: Sequence[str], config: PipelineConfig = DEFAULT_CONFIG) -> tuple[list[Input], list[Failure]]:
+    """Resolve arguments to inputs, in the order given; directories are walked in sorted order."""
+    inputs: list[Input] = []
+    failures: list[Failure] = []
+    seen: set[Path] = set()
+
+    def add(path: Path, name: str) -> None:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            inputs.append(Input(name, path))
+
+    for arg in args:
+        if arg == "-":
+            inputs.append(Input("-"))
+            continue
+        if _URL.match(arg):
+            failures.append(Failure(arg, InputError.NOT_FOUND,
+                                    "URLs are not fetched (doingoai works offline): save the page and pass the file"))
+            continue
+        path = Path(arg)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in config.extensions)
+            if not found:
+                failures.append(Failure(arg, InputError.NOT_FOUND,
+                                        "directory holds no .txt, .html or .jsonl files"))
+            for p in found:
+                add(p, str(p))
+        elif path.exists() or path.is_symlink():
+            add(path, arg)
+        elif _GLOB_CHARS.search(arg):
+            matches = sorted(glob.glob(arg, recursive=True))  # noqa: PTH207 - absolute and relative patterns alike
+            files = [Path(m) for m in matches if Path(m).is_file()]
+            if not files:
+                failures.append(Failure(arg, InputError.NOT_FOUND, "no file matches this pattern"))
+            for p in files:
+                add(p, str(p))
+        else:
+            failures.append(Failure(arg, InputError.NOT_FOUND, "no such file or directory"))
+    return inputs, failures
+
+
+def sniff_markup(text: str) -> Markup:
+    """HTML or plain text, from the content itself (for stdin and files without a telling extension)."""
+    head = text[:2048].lstrip().lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")) or "<html" in head[:512]:
+        return "html"
+    return "html" if len(_HTML_TAGS.findall(text[:20000])) >= 5 else "text"
+
+
+def _read_bytes(stream: BinaryIO, name: str, limit: int) -> bytes:
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(name, f"input is larger than the {limit / 1e6:.0f} MB limit (see --max-size)",
+                         code=InputError.TOO_LARGE)
+    return data
+
+
+def _load(item: Input, config: PipelineConfig) -> bytes:
+    if item.path is None:
+        return _read_bytes(sys.stdin.buffer, item.name, config.max_bytes)
+    path = item.path
+    try:
+        if path.is_dir():
+            raise InputError(item.name, "is a directory", code=InputError.UNREADABLE)
+        size = path.stat().st_size
+        if size > config.max_bytes:
+            raise InputError(item.name, f"file is {size / 1e6:.1f} MB, over the {config.max_bytes / 1e6:.0f} MB "
+                                        "limit for one page (see --max-size)", code=InputError.TOO_LARGE)
+        with open(path, "rb") as stream:
+            return _read_bytes(stream, item.name, config.max_bytes)
+    except FileNotFoundError as exc:
+        raise InputError(item.name, "no such file (or a broken link)", code=InputError.NOT_FOUND) from exc
+    except OSError as exc:
+        raise InputError(item.name, f"cannot read: {exc.strerror or exc}", code=InputError.UNREADABLE) from exc
+
+
+def _looks_like_records(text: str) -> bool:
+    first = text.lstrip()[:1]
+    if first not in "{[" or not first:
+        return False
+    line = text.lstrip().split("\n", 1)[0]
+    try:
+        value = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return first == "[" and text.rstrip().endswith("]")
+    return isinstance(value, dict) and ("text" in value or "html" in value)
+
+
+def _record_page(value: object, name: str, config: PipelineConfig) -> Page:
+    if not isinstance(value, dict):
+        raise InputError(name, "record is not a JSON object", code=InputError.BAD_RECORD)
+    content, markup = value.get("html"), "html"
+    if content is None:
+        content, markup = value.get("text"), "text"
+    if not isinstance(content, str):
+        raise InputError(name, 'record has no "text" or "html" string', code=InputError.BAD_RECORD)
+    if not content.strip():
+        raise InputError(name, 'record\'s "text"/"html" is empty', code=InputError.EMPTY)
+    if len(content) > config.max_bytes:
+        raise InputError(name, "record is larger than the page size limit (see --max-size)",
+                         code=InputError.TOO_LARGE)
+    published = value.get("published")
+    if published is not None and not (isinstance(published, str) and _PARTIAL_DATE.match(published.strip())):
+        raise InputError(name, f'"published" must be "YYYY-MM-DD", "YYYY-MM" or "YYYY", not {published!r}',
+                         code=InputError.BAD_RECORD)
+    url = value.get("url") if isinstance(value.get("url"), str) else None
+    source = value.get("source") if isinstance(value.get("source"), str) and value.get("source") else url
+    if markup == "text" and sniff_markup(content) == "html":
+        markup = "html"
+    return Page(source=source or name, content=content, markup=markup,  # type: ignore[arg-type]
+                url=url, published=published.strip() if published else None, encoding="utf-8")
+
+
+def _records(text: str, name: str, config: PipelineConfig) -> Iterator[Page | Failure]:
+    stripped = text.lstrip()
+    if stripped.startswith("["):
+        try:
+            values = orjson.loads(stripped)
+        except orjson.JSONDecodeError as exc:
+            yield Failure(name, InputError.BAD_RECORD, f"invalid JSON: {exc}")
+            return
+        lines: Iterable[tuple[int, object]] = enumerate(values if isinstance(values, list) else [values], 1)
+        label = "item"
+    else:
+        lines = ((n, line) for n, line in enumerate(text.split("\n"), 1) if line.strip())
+        label = "line"
+    for number, raw in lines:
+        where = f"{name}:{label} {number}"
+        try:
+            value = orjson.loads(raw) if isinstance(raw, str) else raw
+            yield _record_page(value, where, config)
+        except orjson.JSONDecodeError as exc:
+            yield Failure(where, InputError.BAD_RECORD, f"invalid JSON: {exc}")
+        except InputError as exc:
+            yield Failure(exc.source, exc.code, exc.message)
+
+
+def read_input(item: Input, config: PipelineConfig = DEFAULT_CONFIG) -> Iterator[Page | Failure]:
+    """Read one input: a page, or the pages of a JSON Lines file, or the failure that stopped it."""
+    try:
+        text, encoding = decode(_load(item, config), item.name)
+    except InputError as exc:
+        yield Failure(exc.source, exc.code, exc.message)
+        return
+    suffix = item.path.suffix.lower() if item.path else ""
+    if suffix in _RECORD_EXT or (suffix not in _HTML_EXT and _looks_like_records(text)):
+        yield from _records(text, item.name, config)
+        return
+    markup: Markup = "html" if suffix in _HTML_EXT else sniff_markup(text)
+    yield Page(source=item.name, content=text, markup=markup, encoding=encoding)
+
+
+def read_inputs(args: Sequence[str], config: PipelineConfig = DEFAULT_CONFIG) -> Iterator[Page | Failure]:
+    """Every page named by ``args``, with a ``Failure`` in place of each input that cannot be read."""
+    inputs, failures = expand(args, config)
+    yield from failures
+    for item in inputs:
+        yield from read_input(item, config)

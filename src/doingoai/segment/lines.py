@@ -1,0 +1,131 @@
+"""What one line of a scraped page is: part of a story, a headline, or clutter.
+
+Each line gets one ``Kind`` from its own text alone; the page-level decisions (where the story starts
+and ends, which headline is the title) are in ``text.py`` and use these kinds plus the layout.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from doingoai.lexicon import clutter_key, page_clutter
+from doingoai.segment.dateline import date_line
+
+__all__ = ["Kind", "classify", "is_story_end", "self_doubled", "word_count"]
+
+
+class Kind(Enum):
+    BLANK = "blank"
+    PARAGRAPH = "paragraph"  # a sentence or more of running text
+    HEADING = "heading"  # headline-like: the title, a sub-heading, or a teaser's headline
+    MARKER = "marker"  # "Tin bài liên quan", "Đọc nhiều": links to other stories follow
+    DATE = "date"  # a date line
+    CAPTION = "caption"
+    BYLINE = "byline"
+    LINK = "link"  # ">>" links to other stories
+    TEASER = "teaser"  # a headline that is certainly another story's ("[Video] ...", doubled headline)
+    BOILERPLATE = "boilerplate"
+    SLUG = "slug"  # an URL slug or a headline stripped of diacritics
+
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_TERMINAL = re.compile(r"""(?:[.!?…;]|\.\.\.|[.!?…]["”’»)\]]|:["”]?)\s*$""")
+_LINK = re.compile(r"^\s*(>>|»|→|⇒|\+\+)")
+_MEDIA_TEASER = re.compile(r"^\[?\s*(video|clip|infographics?|podcast|ảnh|photo|emagazine|e-magazine|longform|"
+                           r"interactive|trực tiếp|live|megastory|multimedia)\s*\]", re.IGNORECASE)
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9 \-]+$")
+_VIETNAMESE_LETTER = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]",
+                                re.IGNORECASE)
+
+# Calibrated on the seed and dev pages: leads and paragraphs have at least six words and end in a
+# full stop; long unpunctuated lines are paragraphs cut by the scraper; headlines run 3 to 40 words.
+MIN_PARAGRAPH_WORDS = 6
+LONG_LINE_WORDS = 28
+MAX_HEADING_WORDS = 40
+MIN_COLON_PARAGRAPH_WORDS = 12
+
+
+def word_count(line: str) -> int:
+    return len(_WORD.findall(line))
+
+
+def self_doubled(line: str) -> str | None:
+    """Scrapers glue a teaser's headline to its own link text: "X X". Returns X."""
+    n = len(line)
+    if n < 20 or n % 2 == 0:
+        return None
+    half = n // 2
+    first, second = line[:half], line[half + 1:]
+    return first if line[half] == " " and first == second else None
+
+
+def is_story_end(line: str) -> bool:
+    """The agency sign-off "./." closes a story."""
+    return any(p.search(line) for p in page_clutter().story_ends)
+
+
+def _is_byline(line: str, words: int) -> bool:
+    clutter = page_clutter()
+    if any(p.match(line) for p in clutter.bylines):
+        return True
+    # "Nguyễn Hồng", "Minh Thái": a short line of capitalised words with no punctuation is a signature.
+    tokens = line.split()
+    return 2 <= words <= 4 and len(tokens) <= 4 and all(_is_name_word(t) for t in tokens)
+
+
+def _is_name_word(token: str) -> bool:
+    word = token.rstrip(".")
+    return word.isalpha() and word[0].isupper() and (len(word) == 1 or word[1:].islower())
+
+
+def classify(line: str) -> Kind:
+    """The kind of one normalized, stripped line."""
+    if not line:
+        return Kind.BLANK
+    clutter = page_clutter()
+    key = clutter_key(line)
+    if key in clutter.section_markers:
+        return Kind.MARKER
+    if key in clutter.boilerplate_lines or any(p.match(line) for p in clutter.boilerplate):
+        return Kind.BOILERPLATE
+    if _LINK.match(line):
+        return Kind.LINK
+    if _MEDIA_TEASER.match(line):
+        return Kind.TEASER
+    if any(p.search(line) for p in clutter.captions):
+        return Kind.CAPTION
+    if date_line(line):
+        return Kind.DATE
+    words = word_count(line)
+    if _is_byline(line, words):
+        return Kind.BYLINE
+    if words >= 5 and _SLUG.match(line) and not _VIETNAMESE_LETTER.search(line):
+        return Kind.SLUG
+    if " | " in line or line.count("|") >= 2:
+        return Kind.BOILERPLATE  # a menu or a breadcrumb
+    terminal = bool(_TERMINAL.search(line))
+    if line.rstrip().endswith(":") and words < MIN_COLON_PARAGRAPH_WORDS:
+        terminal = False  # "Các văn kiện gồm:" introduces a list; too short to be a lead
+    if terminal and words >= MIN_PARAGRAPH_WORDS:
+        return Kind.PARAGRAPH
+    if words >= LONG_LINE_WORDS and _lowercase_share(line) >= 0.45:
+        return Kind.PARAGRAPH
+    if 1 <= words <= MAX_HEADING_WORDS and not terminal:
+        return Kind.HEADING
+    if words < MIN_PARAGRAPH_WORDS:
+        return Kind.BOILERPLATE
+    return Kind.PARAGRAPH
+
+
+def _lowercase_share(line: str) -> float:
+    tokens = _WORD.findall(line)
+    return sum(t[0].islower() for t in tokens) / len(tokens) if tokens else 0.0
+
+
+def starts_lowercase(line: str) -> bool:
+    return bool(line) and line[0].islower()
+
+
+def ends_terminal(line: str) -> bool:
+    return bool(_TERMINAL.search(line))

@@ -1,0 +1,57 @@
+"""Which site published a page: from its URL, else from what the page says about itself."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from urllib.parse import urlsplit
+
+from doingoai.lexicon import load_tsv
+
+__all__ = ["outlet_of"]
+
+_DOMAIN = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:com\.vn|net\.vn|org\.vn|gov\.vn|edu\.vn|vn|com|net|org))\b",
+                     re.IGNORECASE)
+# "(PLO)- ...", "(TBTCO) - ...", "Kinhtedothi - ...": the outlet's tag at the head of the lead.
+_LEAD_TAG = re.compile(r"^\(([^()]{2,30})\)\s*[-–—:]?|^([^\s()]{2,25})\s+[-–—]\s")
+_HOST_PREFIXES = ("www.", "m.", "amp.", "mobile.", "en.")
+
+
+@cache
+def _tags() -> tuple[dict[str, str], frozenset[str]]:
+    rows = load_tsv("outlets.tsv", ("domain", "tags", "name"))
+    tags: dict[str, str] = {}
+    for row in rows:
+        for tag in row["tags"].split("|"):
+            if tag.strip():
+                tags[tag.strip()] = row["domain"]
+    return tags, frozenset(row["domain"] for row in rows)
+
+
+def _host(url: str) -> str | None:
+    host = (urlsplit(url).hostname or "").lower()
+    for prefix in _HOST_PREFIXES:
+        host = host.removeprefix(prefix)
+    return host or None
+
+
+def outlet_of(url: str | None, header: Iterable[str], lead: str | None) -> str | None:
+    """The publishing site's domain, when the URL, the page header or the lead's tag says it."""
+    if url and _host(url):
+        return _host(url)
+    tags, domains = _tags()
+    for line in header:
+        for found in _DOMAIN.finditer(line):
+            domain = found.group(1).lower().removeprefix("www.")
+            if domain in domains or domain.endswith(".vn"):
+                return domain
+    if lead:
+        m = _LEAD_TAG.match(lead)
+        if m:
+            tag = (m.group(1) or m.group(2) or "").strip()
+            if tag in tags:
+                return tags[tag]
+            if _DOMAIN.fullmatch(tag):
+                return tag.lower()
+    return None
