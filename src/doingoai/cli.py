@@ -13,6 +13,7 @@ from typing import IO, Annotated, Any
 
 import orjson
 import typer
+from rich import box
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
@@ -69,17 +70,21 @@ def _dump(record: dict[str, Any]) -> bytes:
 
 
 def _table(records: list[dict[str, Any]], out: IO[str]) -> None:
-    table = Table(title="doingoai extract", show_lines=False)
-    for column in ("source", "title", "published", "outlet", "body", "events", "relations", "figures"):
-        table.add_column(column, overflow="fold", justify="right" if column in (
-            "body", "events", "relations", "figures") else "left")
+    table = Table(title="doingoai extract", show_lines=False, box=box.SIMPLE_HEAD)
+    table.add_column("source", overflow="ellipsis", no_wrap=True, max_width=28)
+    table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=44)
+    table.add_column("published", no_wrap=True, min_width=10)
+    table.add_column("outlet", no_wrap=True, min_width=12)
+    for column in ("chars", "events", "relations", "figures"):
+        table.add_column(column, justify="right", no_wrap=True, min_width=len(column) + 1)
     for r in records:
         a = r["article"]
-        title = (a["title"] or "—")
-        table.add_row(Path(r["source"]).name, title[:80] + ("…" if len(title) > 80 else ""),
-                      a["published"] or "—", a["outlet"] or "—", f"{len(a['text'])} ch",
-                      str(len(r["events"])), str(len(r["relations"])), str(len(r["figures"])))
-    Console(file=out, width=max(100, Console().width)).print(table)
+        table.add_row(Path(r["source"]).name, a["title"] or "—", a["published"] or "—", a["outlet"] or "—",
+                      str(len(a["text"])), str(len(r["events"])), str(len(r["relations"])), str(len(r["figures"])))
+    console = Console(file=out)
+    if not console.is_terminal:
+        console = Console(file=out, width=160)  # a file or a pipe: no terminal to fit
+    console.print(table)
 
 
 @app.command(

@@ -22,7 +22,7 @@ def segment(page: Page) -> Article:
         segments, title = parts.segments, parts.title
         published = page.published or parts.published
         outlet = outlet_of(page.url or (f"https://{parts.hostname}/" if parts.hostname else None),
-                           segments.header, segments.body[0][1] if segments.body else None)
+                           segments.header, segments.body[0][1] if segments.body else None, parts.sitename)
         body_lines: tuple[int, ...] = ()
     else:
         segments = segment_lines(normalize(page.content).split("\n"))

@@ -95,12 +95,11 @@ def _teasers(tree: lxml.html.HtmlElement, title: str | None) -> list[tuple[str, 
             seen.add(headline)
             lead = ""
             item = a.getparent()
-            for _ in range(3):
-                if item is None or item is box:
-                    break
-                found = [el for el in item.iter() if isinstance(el.tag, str) and el is not a and (
-                    el.tag == "p" or _LEAD_CLASS.search(el.get("class", "")))]
-                texts = [normalize_line(el.text_content()) for el in found]
+            # climb while the ancestor still holds this teaser alone, then look for its lead inside
+            while item is not None and item is not box and _headline_links(item) <= 1:
+                texts = [normalize_line(el.text_content()) for el in item.iter()
+                         if isinstance(el.tag, str) and el is not a
+                         and (el.tag == "p" or _LEAD_CLASS.search(el.get("class", "")))]
                 texts = [t for t in texts if t and t != headline and word_count(t) >= 6]
                 if texts:
                     lead = texts[0]
@@ -108,6 +107,10 @@ def _teasers(tree: lxml.html.HtmlElement, title: str | None) -> list[tuple[str, 
                 item = item.getparent()
             items.append((headline, lead))
     return items
+
+
+def _headline_links(el: lxml.html.HtmlElement) -> int:
+    return sum(word_count(a.text_content()) >= 4 for a in el.iter("a"))
 
 
 def _metadata_date(date: str | None) -> str | None:

@@ -23,7 +23,7 @@ def _tags() -> tuple[dict[str, str], frozenset[str]]:
     rows = load_tsv("outlets.tsv", ("domain", "tags", "name"))
     tags: dict[str, str] = {}
     for row in rows:
-        for tag in row["tags"].split("|"):
+        for tag in [*row["tags"].split("|"), row["name"]]:
             if tag.strip():
                 tags[tag.strip()] = row["domain"]
     return tags, frozenset(row["domain"] for row in rows)
@@ -36,11 +36,16 @@ def _host(url: str) -> str | None:
     return host or None
 
 
-def outlet_of(url: str | None, header: Iterable[str], lead: str | None) -> str | None:
-    """The publishing site's domain, when the URL, the page header or the lead's tag says it."""
+def outlet_of(url: str | None, header: Iterable[str], lead: str | None, sitename: str | None = None) -> str | None:
+    """The publishing site's domain, when the URL, the site name, the page header or the lead's tag says it."""
     if url and _host(url):
         return _host(url)
     tags, domains = _tags()
+    if sitename:
+        if sitename.strip() in tags:
+            return tags[sitename.strip()]
+        if _DOMAIN.fullmatch(sitename.strip()):
+            return sitename.strip().lower().removeprefix("www.")
     for line in header:
         for found in _DOMAIN.finditer(line):
             domain = found.group(1).lower().removeprefix("www.")
