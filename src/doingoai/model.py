@@ -9,7 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-__all__ = ["Article", "Failure", "Page", "Related"]
+__all__ = [
+    "Article", "Event", "EventDate", "Evidence", "Extraction", "Failure", "Figure", "Page", "Participant", "Place",
+    "Related", "Relation",
+]
 
 Markup = Literal["text", "html"]
 
@@ -61,3 +64,80 @@ class Article:
     encoding: str = "utf-8"
     # 1-based line numbers of the normalized input that hold the body (text pages; empty for HTML).
     body_lines: tuple[int, ...] = field(default=(), compare=False)
+
+
+# -- extraction records (the doingoai/1 events, relations and figures) -------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The sentence or clause that states an item: ``text == article.text[start:end]``
+    (or ``article.related[related].text[start:end]`` for an item read from a teaser)."""
+
+    text: str
+    start: int
+    end: int
+    related: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    name: str
+    title: str | None
+    country: str | None
+    org: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    start: str | None  # "YYYY-MM-DD", "YYYY-MM", "YYYY", "--MM-DD", "--MM"
+    end: str | None = None
+    part_of_day: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str | None
+    country: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    type: str
+    section: str
+    salience: str
+    status: str
+    date: EventDate
+    place: Place
+    participants: tuple[Participant, ...]
+    countries: tuple[str, ...]
+    organizations: tuple[str, ...]
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    countries: tuple[str, str]
+    level: str
+    since: int | None
+    section: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    kind: str
+    countries: tuple[str, ...]
+    value: float
+    unit: str | None
+    qualifier: str | None
+    what: str | None
+    section: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    events: tuple[Event, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    figures: tuple[Figure, ...] = ()

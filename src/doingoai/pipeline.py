@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from doingoai.config import DEFAULT_CONFIG, PipelineConfig
+from doingoai.extract import extract
 from doingoai.errors import DoingoaiError, InputError
 from doingoai.model import Article, Failure, Page
 from doingoai.read.sources import Input, expand, read_input
@@ -24,7 +25,7 @@ Record = dict[str, Any]
 def extract_page(page: Page, config: PipelineConfig = DEFAULT_CONFIG) -> tuple[Article, Record]:
     """The story of one page and its ``doingoai/1`` record."""
     article = segment(page)
-    return article, to_record(article)
+    return article, to_record(article, extract(article))
 
 
 def process(page: Page, config: PipelineConfig = DEFAULT_CONFIG) -> Record | Failure:

@@ -2,18 +2,36 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
-from doingoai.model import Article
+from doingoai.model import Article, Evidence, Extraction
 
 __all__ = ["FORMAT", "to_record"]
 
 FORMAT = "doingoai/1"
 
 
-def to_record(article: Article, events: list[dict[str, Any]] | None = None,
-              relations: list[dict[str, Any]] | None = None,
-              figures: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def _evidence(ev: Evidence) -> dict[str, Any]:
+    out: dict[str, Any] = {"text": ev.text, "start": ev.start, "end": ev.end}
+    if ev.related is not None:
+        out["related"] = ev.related
+    return out
+
+
+def _item(item: Any) -> dict[str, Any]:
+    d = asdict(item)
+    d["evidence"] = _evidence(item.evidence)
+    for key in ("countries", "organizations", "participants"):
+        if key in d:
+            d[key] = list(d[key])
+    if "value" in d and float(d["value"]).is_integer():
+        d["value"] = int(d["value"])
+    return d
+
+
+def to_record(article: Article, extraction: Extraction | None = None) -> dict[str, Any]:
+    ex = extraction or Extraction()
     return {
         "format": FORMAT,
         "source": article.source,
@@ -24,7 +42,7 @@ def to_record(article: Article, events: list[dict[str, Any]] | None = None,
             "text": article.text,
             "related": [{"title": r.title, "text": r.text} for r in article.related],
         },
-        "events": events or [],
-        "relations": relations or [],
-        "figures": figures or [],
+        "events": [_item(e) for e in ex.events],
+        "relations": [_item(r) for r in ex.relations],
+        "figures": [_item(f) for f in ex.figures],
     }

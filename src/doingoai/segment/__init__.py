@@ -22,13 +22,15 @@ def segment(page: Page) -> Article:
         segments, title = parts.segments, parts.title
         published = page.published or parts.published
         outlet = outlet_of(page.url or (f"https://{parts.hostname}/" if parts.hostname else None),
-                           segments.header, segments.body[0][1] if segments.body else None, parts.sitename)
+                           segments.header, segments.body[0][1] if segments.body else None, parts.sitename,
+                           segments.below)
         body_lines: tuple[int, ...] = ()
     else:
         segments = segment_lines(normalize(page.content).split("\n"))
         title = segments.title
         published = page.published or (segments.published.iso if segments.published else None)
-        outlet = outlet_of(page.url, segments.header, segments.body[0][1] if segments.body else None)
+        outlet = outlet_of(page.url, segments.header, segments.body[0][1] if segments.body else None,
+                           below=segments.below)
         body_lines = tuple(number for number, _ in segments.body)
     return Article(
         source=page.source,

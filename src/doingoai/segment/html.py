@@ -14,9 +14,10 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from doingoai.clean.normalize import normalize, normalize_line
+from doingoai.clean.normalize import fold, normalize, normalize_line
+from doingoai.lexicon import clutter_key, page_clutter
 from doingoai.segment.dateline import find_dates
-from doingoai.segment.lines import word_count
+from doingoai.segment.lines import Kind, classify, word_count
 from doingoai.segment.text import Segments, segment_lines
 
 __all__ = ["HtmlParts", "html_parts"]
@@ -28,6 +29,23 @@ _RELATED = re.compile(r"relat|lien-?quan|lienquan|tin-?khac|cung-?chuyen-?muc|xe
                       r"more|other|suggest|recommend|box-?news|list-?news|readmore|same|tinmoi|tin-?moi|"
                       r"most|popular|hot-?news|sidebar|aside", re.IGNORECASE)
 _LEAD_CLASS = re.compile(r"sapo|lead|desc|summary|teaser|excerpt|chapeau|intro", re.IGNORECASE)
+# The lead (sapo) block of Vietnamese CMS pages; trafilatura often leaves it out of the main text.
+_SAPO = re.compile(r"sapo|lead|desc|summary|chapeau|intro|excerpt|abstract", re.IGNORECASE)
+_SAPO_ATTRIBUTES = ("class", "id", "data-role", "itemprop")
+# Calibrated on the golden HTML pages and the sites they imitate: a sapo is one to three sentences; a
+# block with a "lead" class and more words than this is a wrapper around the whole story.
+MIN_SAPO_WORDS = 10
+MAX_SAPO_WORDS = 150
+# A link with fewer words is a menu entry or a tag, not another story's headline.
+MIN_HEADLINE_WORDS = 4
+# Links to a tag's or a topic's page ("/tag/brazil", "?keywords=...") name a subject, not another story.
+_TAG_HREF = re.compile(r"/(?:tags?|tu-?khoa|keywords?|chu-?de|topics?)(?:/|\.|$)|[?&](?:tags?|keywords?)=",
+                       re.IGNORECASE)
+_TEXT_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td")
+_HEADLINE_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6")
+_LINK_BLOCKS = (*_HEADLINE_BLOCKS, "div")
+_NOT_STORY = {"nav", "footer", "aside"}
+_PAGE_CONTAINERS = {"html", "body", "main", "article"}
 _BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "section", "article",
                "header", "footer", "figcaption", "blockquote", "ul", "ol", "table", "aside", "nav", "dd", "dt"}
 _SITE_SUFFIX = re.compile(r"^(.{12,}?)\s+[-|–—:]\s+([^-|–—]{2,60})$")
@@ -84,33 +102,98 @@ def _clean_title(title: str | None, sitename: str | None) -> str | None:
 def _teasers(tree: lxml.html.HtmlElement, title: str | None) -> list[tuple[str, str]]:
     items: list[tuple[str, str]] = []
     seen = {title} if title else set()
-    containers = [el for el in tree.iter()
-                  if isinstance(el.tag, str) and (el.tag == "aside" or _RELATED.search(
-                      f"{el.get('class', '')} {el.get('id', '')}"))]
-    for box in containers:
+    for box in _teaser_boxes(tree):
         for a in box.iter("a"):
             headline = normalize_line(a.text_content())
-            if word_count(headline) < 4 or headline in seen:
+            if word_count(headline) < MIN_HEADLINE_WORDS or headline in seen or _TAG_HREF.search(a.get("href", "")):
                 continue
             seen.add(headline)
-            lead = ""
-            item = a.getparent()
-            # climb while the ancestor still holds this teaser alone, then look for its lead inside
-            while item is not None and item is not box and _headline_links(item) <= 1:
-                texts = [normalize_line(el.text_content()) for el in item.iter()
-                         if isinstance(el.tag, str) and el is not a
-                         and (el.tag == "p" or _LEAD_CLASS.search(el.get("class", "")))]
-                texts = [t for t in texts if t and t != headline and word_count(t) >= 6]
-                if texts:
-                    lead = texts[0]
-                    break
-                item = item.getparent()
-            items.append((headline, lead))
+            items.append((headline, _teaser_lead(a, box, headline)))
     return items
 
 
+def _teaser_boxes(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """Boxes of links to other stories: named so by their class, or headed by a section marker
+    ("Tin cùng chuyên mục", "Đọc nhiều") whatever their class."""
+    markers = page_clutter().section_markers
+    boxes = []
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag == "aside" or _RELATED.search(f"{el.get('class', '')} {el.get('id', '')}"):
+            boxes.append(el)
+        elif el.tag in _HEADLINE_BLOCKS or el.tag in ("span", "strong", "b", "div"):
+            text = el.text_content()
+            parent = el.getparent()
+            if (len(text) < 60 and clutter_key(text) in markers and parent is not None
+                    and parent.tag not in _PAGE_CONTAINERS and not parent.xpath(".//h1")):
+                boxes.append(parent)
+    return boxes
+
+
+def _teaser_lead(a: lxml.html.HtmlElement, box: lxml.html.HtmlElement, headline: str) -> str:
+    item = a.getparent()
+    # climb while the ancestor still holds this teaser alone, then look for its lead inside
+    while item is not None and item is not box and _headline_links(item) <= 1:
+        texts = [normalize_line(el.text_content()) for el in item.iter()
+                 if isinstance(el.tag, str) and el is not a
+                 and (el.tag == "p" or _LEAD_CLASS.search(el.get("class", "")))]
+        texts = [t for t in texts if t and t != headline and word_count(t) >= 6]
+        if texts:
+            return texts[0]
+        item = item.getparent()
+    return ""
+
+
 def _headline_links(el: lxml.html.HtmlElement) -> int:
-    return sum(word_count(a.text_content()) >= 4 for a in el.iter("a"))
+    return sum(word_count(a.text_content()) >= MIN_HEADLINE_WORDS for a in el.iter("a"))
+
+
+def _link_headlines(tree: lxml.html.HtmlElement) -> list[str]:
+    """Blocks that are nothing but a link to another story ("<p><a><strong>Headline</strong></a></p>"
+    between two paragraphs): bold like a sub-heading, but a teaser."""
+    found = []
+    for el in tree.iter(*_LINK_BLOCKS):
+        links = el.findall(".//a")
+        if len(links) != 1 or (links[0].get("href") or "#").startswith("#") or _TAG_HREF.search(links[0].get("href")):
+            continue
+        text = normalize_line(el.text_content())
+        if word_count(text) >= MIN_HEADLINE_WORDS and text == normalize_line(links[0].text_content()) \
+                and text not in found:
+            found.append(text)
+    return found
+
+
+def _sapo(tree: lxml.html.HtmlElement, first_line: str) -> str | None:
+    """The lead block ("sapo", "summary", "description") printed above the story's first paragraph."""
+    found: str | None = None
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if _is_block_of(el, first_line):
+            return found
+        if any(_SAPO.search(el.get(name, "")) for name in _SAPO_ATTRIBUTES) and not _outside_story(el):
+            text = normalize_line(el.text_content())
+            if MIN_SAPO_WORDS <= word_count(text) <= MAX_SAPO_WORDS and classify(text) is Kind.PARAGRAPH:
+                found = text
+    return None  # the story's first paragraph is not in the markup as such: nothing to place a lead above
+
+
+def _is_block_of(el: lxml.html.HtmlElement, line: str) -> bool:
+    if el.tag not in _TEXT_BLOCKS and not (el.tag == "div" and (el.text or "").strip()):
+        return False
+    return normalize_line(el.text_content()) == line
+
+
+def _outside_story(el: lxml.html.HtmlElement) -> bool:
+    return any(a.tag in _NOT_STORY or _RELATED.search(f"{a.get('class', '')} {a.get('id', '')}")
+               for a in el.iterancestors() if isinstance(a.tag, str))
+
+
+def _same_text(a: str, b: str) -> bool:
+    """The sapo printed again as the first paragraph, with or without its source tag."""
+    fa, fb = fold(a), fold(b)
+    return fa in fb or fb in fa
 
 
 def _metadata_date(date: str | None) -> str | None:
@@ -146,12 +229,27 @@ def html_parts(html: str, url: str | None) -> HtmlParts:
         published = page_segments.published.iso
     if published is None and tree is not None:
         published = _time_element_date(tree)
-    segments.header = page_segments.header
+    segments.header, segments.below = page_segments.header, page_segments.below
     if tree is not None:
-        segments.related = _teasers(tree, title) or page_segments.related
+        _place_story_parts(tree, segments, title, page_segments.related)
     return HtmlParts(title=title or page_segments.title, published=published,
                      hostname=getattr(doc, "hostname", None), sitename=getattr(doc, "sitename", None),
                      segments=segments)
+
+
+def _place_story_parts(tree: lxml.html.HtmlElement, segments: Segments, title: str | None,
+                       fallback_related: list[tuple[str, str]]) -> None:
+    """Put the sapo above the body, and links printed as paragraphs among the teasers."""
+    inline = _link_headlines(tree)
+    segments.body = [(n, t) for n, t in segments.body if t not in set(inline)]
+    if segments.body:
+        sapo = _sapo(tree, segments.body[0][1])
+        if sapo and not any(_same_text(sapo, t) for _, t in segments.body[:2]):
+            segments.body.insert(0, (0, sapo))
+    related = _teasers(tree, title)
+    known = {headline for headline, _ in related}
+    related += [(h, "") for h in inline if h not in known and h != title]
+    segments.related = related or fallback_related
 
 
 def _time_element_date(tree: lxml.html.HtmlElement) -> str | None:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from enum import Enum
 
+from doingoai.clean.normalize import fold
 from doingoai.lexicon import clutter_key, page_clutter
 from doingoai.segment.dateline import date_line
 
-__all__ = ["Kind", "classify", "is_story_end", "self_doubled", "word_count"]
+__all__ = ["Kind", "classify", "is_story_end", "is_truncated", "link_headline", "teaser_headline", "word_count"]
 
 
 class Kind(Enum):
@@ -35,6 +36,10 @@ _LINK = re.compile(r"^\s*(>>|»|→|⇒|\+\+)")
 _MEDIA_TEASER = re.compile(r"^\[?\s*(video|clip|infographics?|podcast|ảnh|photo|emagazine|e-magazine|longform|"
                            r"interactive|trực tiếp|live|megastory|multimedia)\s*\]", re.IGNORECASE)
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9 \-]+$")
+_SLUG_TOKEN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ALNUM = re.compile(r"[a-z0-9]+")
+# A teaser lead cut short by the site: "... tham dự hội nghị ...".
+_TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
 _VIETNAMESE_LETTER = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]",
                                 re.IGNORECASE)
 
@@ -44,13 +49,25 @@ MIN_PARAGRAPH_WORDS = 6
 LONG_LINE_WORDS = 28
 MAX_HEADING_WORDS = 40
 MIN_COLON_PARAGRAPH_WORDS = 12
+# A slug printed before a headline has at least this many words (shorter lowercase runs are ordinary words).
+MIN_SLUG_WORDS = 3
 
 
 def word_count(line: str) -> int:
     return len(_WORD.findall(line))
 
 
-def self_doubled(line: str) -> str | None:
+def teaser_headline(line: str) -> str | None:
+    """The headline of a line that is certainly a link to another story (doubled or slug-prefixed), else None."""
+    return _self_doubled(line) or _slug_prefixed(line)
+
+
+def link_headline(line: str) -> str:
+    """">>Việt Nam - Hàn Quốc ...": the headline of a link line, without its arrow."""
+    return _LINK.sub("", line, count=1).strip()
+
+
+def _self_doubled(line: str) -> str | None:
     """Scrapers glue a teaser's headline to its own link text: "X X". Returns X."""
     n = len(line)
     if n < 20 or n % 2 == 0:
@@ -58,6 +75,30 @@ def self_doubled(line: str) -> str | None:
     half = n // 2
     first, second = line[:half], line[half + 1:]
     return first if line[half] == " " and first == second else None
+
+
+def _slug_prefixed(line: str) -> str | None:
+    """Link boxes print a teaser's slug (its URL or image alt text without diacritics) before its
+    headline: "viet nam new zealand hop tac Việt Nam - New Zealand hợp tác". Returns the headline."""
+    tokens = line.split()
+    folded = [_ALNUM.findall(fold(t)) for t in tokens]
+    total = sum(len(f) for f in folded)
+    seen = 0
+    for k, token in enumerate(tokens):
+        if not _SLUG_TOKEN.match(token):
+            return None
+        seen += len(folded[k])
+        # the slug spells the headline again: half of the line's words, the same once folded
+        if 2 * seen == total and k + 1 >= MIN_SLUG_WORDS:
+            slug = [w for f in folded[:k + 1] for w in f]
+            rest = [w for f in folded[k + 1:] for w in f]
+            return " ".join(tokens[k + 1:]) if slug == rest else None
+    return None
+
+
+def is_truncated(line: str) -> bool:
+    """Teaser leads are cut short with an ellipsis; story paragraphs end on a full stop."""
+    return bool(_TRUNCATED.search(line))
 
 
 def is_story_end(line: str) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 from urllib.parse import urlsplit
 
@@ -36,8 +36,10 @@ def _host(url: str) -> str | None:
     return host or None
 
 
-def outlet_of(url: str | None, header: Iterable[str], lead: str | None, sitename: str | None = None) -> str | None:
-    """The publishing site's domain, when the URL, the site name, the page header or the lead's tag says it."""
+def outlet_of(url: str | None, header: Iterable[str], lead: str | None, sitename: str | None = None,
+              below: Sequence[str] = ()) -> str | None:
+    """The publishing site's domain, when the URL, the site name, the page header, the lead's tag or the
+    page furniture below the story (follow buttons, the footer's masthead and copyright) says it."""
     if url and _host(url):
         return _host(url)
     tags, domains = _tags()
@@ -46,17 +48,23 @@ def outlet_of(url: str | None, header: Iterable[str], lead: str | None, sitename
             return tags[sitename.strip()]
         if _DOMAIN.fullmatch(sitename.strip()):
             return sitename.strip().lower().removeprefix("www.")
-    for line in header:
+    return _domain_in(header, domains) or _lead_tag(lead, tags) or _domain_in(reversed(below), domains)
+
+
+def _domain_in(lines: Iterable[str], domains: frozenset[str]) -> str | None:
+    for line in lines:
         for found in _DOMAIN.finditer(line):
             domain = found.group(1).lower().removeprefix("www.")
             if domain in domains or domain.endswith(".vn"):
                 return domain
-    if lead:
-        m = _LEAD_TAG.match(lead)
-        if m:
-            tag = (m.group(1) or m.group(2) or "").strip()
-            if tag in tags:
-                return tags[tag]
-            if _DOMAIN.fullmatch(tag):
-                return tag.lower()
     return None
+
+
+def _lead_tag(lead: str | None, tags: dict[str, str]) -> str | None:
+    m = _LEAD_TAG.match(lead) if lead else None
+    if not m:
+        return None
+    tag = (m.group(1) or m.group(2) or "").strip()
+    if tag in tags:
+        return tags[tag]
+    return tag.lower() if _DOMAIN.fullmatch(tag) else None

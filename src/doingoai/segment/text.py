@@ -23,14 +23,22 @@ from doingoai.segment.lines import (
     classify,
     ends_terminal,
     is_story_end,
-    self_doubled,
+    is_truncated,
+    link_headline,
     starts_lowercase,
+    teaser_headline,
     word_count,
 )
 
 __all__ = ["Segments", "segment_lines"]
 
 MIN_TITLE_WORDS = 4
+# A box of teasers inside the story (t01, t07 of the golden pages) is followed by at least this many full
+# paragraphs before the next box; a list of teasers has one lead per headline.
+MIN_RESUMED_PARAGRAPHS = 2
+# "Cập nhật: 18:20 ngày 14/03/2023" printed under the story: within this many lines of its last
+# paragraph (past a byline and a source line), read off the baochinhphu.vn and vov.vn layouts.
+TAIL_DATE_WINDOW = 4
 # A page is "blank-separated" when most paragraphs are followed by an empty line; there a sub-heading
 # stands between empty lines, and a headline glued to a paragraph is a link to another story.
 BLANK_SEPARATED_SHARE = 0.6
@@ -38,6 +46,9 @@ BLANK_SEPARATED_SHARE = 0.6
 HARD_WRAP_SHARE = 0.5
 HARD_WRAP_MIN_LINES = 4
 HARD_WRAP_MAX_WIDTH = 110
+
+
+_FURNITURE = (Kind.BOILERPLATE, Kind.HEADING, Kind.BYLINE)
 
 
 @dataclass(slots=True)
@@ -50,6 +61,7 @@ class _Line:
     duplicate: bool = False  # the same text stood earlier on the page
     repeated: bool = False  # the same text stands elsewhere on the page too
     teaser_title: str | None = None
+    boxed: bool = False  # inside a box of links to other stories that interrupts the story
 
 
 @dataclass(slots=True)
@@ -61,6 +73,7 @@ class Segments:
     body: list[tuple[int, str]] = field(default_factory=list)
     related: list[tuple[str, str]] = field(default_factory=list)  # (headline, lead)
     header: list[str] = field(default_factory=list)  # lines above the story (for the outlet)
+    below: list[str] = field(default_factory=list)  # page furniture below the story's start (for the outlet)
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
@@ -82,11 +95,14 @@ def _reflow(raw: list[str]) -> list[_Line]:
             out.append(_Line(number, ""))
             joinable = False
             continue
-        if joinable and out and (starts_lowercase(text) or wrapped):
+        # a teaser line ("slug Headline") opens lowercase but is a line of its own
+        teaser = teaser_headline(text) is not None
+        if joinable and out and (starts_lowercase(text) or wrapped) and not teaser:
             out[-1].text = f"{out[-1].text} {text}"
         else:
             out.append(_Line(number, text))
-        joinable = not ends_terminal(out[-1].text) and classify(text) not in (Kind.DATE, Kind.MARKER)
+        joinable = (not ends_terminal(out[-1].text) and not teaser
+                    and classify(text) not in (Kind.DATE, Kind.MARKER))
     return out
 
 
@@ -105,11 +121,13 @@ def _annotate(lines: list[_Line]) -> list[_Line]:
         ln.duplicate = ln.text in seen
         ln.repeated = counts[ln.text] > 1
         seen.add(ln.text)
-        doubled = self_doubled(ln.text)
-        if doubled:
-            ln.kind, ln.teaser_title = Kind.TEASER, doubled
+        headline = teaser_headline(ln.text)
+        if headline:
+            ln.kind, ln.teaser_title = Kind.TEASER, headline
         else:
             ln.kind = classify(ln.text)
+            if ln.kind is Kind.LINK:
+                ln.teaser_title = link_headline(ln.text)
         kept.append(ln)
     return kept
 
@@ -121,30 +139,104 @@ def _starts_region(ln: _Line) -> bool:
     return ln.kind is Kind.HEADING and ln.repeated and not ln.duplicate
 
 
-def _regions(lines: list[_Line]) -> list[list[_Line]]:
+def _regions(lines: list[_Line], blank_separated: bool) -> list[list[_Line]]:
     regions: list[list[_Line]] = [[]]
-    for ln in lines:
-        if _starts_region(ln) and regions[-1]:
-            regions.append([])
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if _starts_region(ln):
+            resume = _box_end(lines, i, blank_separated) if ln.kind is not Kind.HEADING else None
+            if resume is not None:
+                # a box of links inside the story: the story goes on after it, in the same region
+                for boxed in lines[i:resume]:
+                    boxed.boxed = True
+                regions[-1].extend(lines[i:resume])
+                i = resume
+                continue
+            if regions[-1]:
+                regions.append([])
         regions[-1].append(ln)
         if ln.kind is Kind.PARAGRAPH and is_story_end(ln.text):
             regions.append([])
+        i += 1
     return [r for r in regions if r]
 
 
+def _box_end(lines: list[_Line], i: int, blank_separated: bool) -> int | None:
+    """Where the story resumes after the box of teasers that starts at ``lines[i]``, or None when the
+    box is not followed by more of the story (then it is the end of the story, as usual)."""
+    j = i + 1 if lines[i].kind is Kind.MARKER else i
+    items = 0
+    while j < len(lines):
+        end = _box_item_end(lines, j, blank_separated)
+        if end is None:
+            break
+        items, j = items + 1, end
+    return j if items and j < len(lines) and _story_resumes(lines, j) else None
+
+
+def _box_item_end(lines: list[_Line], j: int, blank_separated: bool) -> int | None:
+    """The end of one teaser in a box (its headline, the headline again, its date, its lead), or None."""
+    ln = lines[j]
+    following = lines[j + 1] if j + 1 < len(lines) else None
+    certain = ln.kind in (Kind.TEASER, Kind.LINK)
+    if not certain:
+        # a sub-heading stands apart and opens full paragraphs; a teaser's headline is glued to the
+        # box (on pages that separate paragraphs), printed twice, dated, or followed by a cut-short lead
+        glued = blank_separated and not ln.blank_before
+        dated = following is not None and following.kind is Kind.DATE
+        cut_lead = following is not None and following.kind is Kind.PARAGRAPH and is_truncated(following.text)
+        if ln.kind is not Kind.HEADING or not (glued or ln.repeated or dated or cut_lead):
+            return None
+    j += 1
+    dated = False
+    while j < len(lines) and ((lines[j].duplicate and lines[j].text == ln.text) or lines[j].kind is Kind.DATE):
+        dated = dated or lines[j].kind is Kind.DATE
+        j += 1
+    if j < len(lines) and lines[j].kind is Kind.PARAGRAPH:
+        lead = lines[j]
+        if dated or is_truncated(lead.text) or (not certain and blank_separated and not lead.blank_before):
+            j += 1
+    return j
+
+
+def _story_resumes(lines: list[_Line], j: int) -> bool:
+    """After a box, the story goes on with a photo, a paragraph or a sub-heading, and then runs for
+    several full paragraphs before the next box (a list of teasers has one short lead per headline)."""
+    first = lines[j]
+    if first.kind not in (Kind.PARAGRAPH, Kind.CAPTION, Kind.HEADING) or is_truncated(first.text):
+        return False
+    full = 0
+    for k in range(j, len(lines)):
+        ln = lines[k]
+        if k > j and _starts_region(ln):
+            break
+        if ln.kind is Kind.HEADING and k + 1 < len(lines) and lines[k + 1].kind is Kind.DATE:
+            break  # a dated headline: more teasers, the box had not ended
+        if ln.kind is Kind.PARAGRAPH and not ln.duplicate and not is_truncated(ln.text):
+            full += 1
+            if full >= MIN_RESUMED_PARAGRAPHS:
+                return True
+    return False
+
+
 def _weight(region: list[_Line]) -> int:
-    return sum(word_count(ln.text) for ln in region if ln.kind is Kind.PARAGRAPH and not ln.duplicate)
+    return sum(word_count(ln.text) for ln in region if _is_story_paragraph(ln))
+
+
+def _is_story_paragraph(ln: _Line) -> bool:
+    return ln.kind is Kind.PARAGRAPH and not ln.duplicate and not ln.boxed
 
 
 def _body(region: list[_Line], blank_separated: bool) -> list[_Line]:
-    paragraphs = [i for i, ln in enumerate(region) if ln.kind is Kind.PARAGRAPH and not ln.duplicate]
+    paragraphs = [i for i, ln in enumerate(region) if _is_story_paragraph(ln)]
     if not paragraphs:
         return []
     first, last = paragraphs[0], paragraphs[-1]
     body = []
     for i in range(first, last + 1):
         ln = region[i]
-        if ln.duplicate:
+        if ln.duplicate or ln.boxed:
             continue
         if ln.kind is Kind.PARAGRAPH or (ln.kind is Kind.HEADING and _is_subheading(region, i, blank_separated)):
             body.append(ln)
@@ -156,6 +248,8 @@ def _is_subheading(region: list[_Line], i: int, blank_separated: bool) -> bool:
     following = region[i + 1] if i + 1 < len(region) else None
     if following is None or following.kind is not Kind.PARAGRAPH or ln.repeated:
         return False
+    if i > 0 and region[i - 1].kind is Kind.HEADING and not ln.blank_before:
+        return False  # the last of a run of headlines glued together: teasers, not a sub-heading
     return not blank_separated or (ln.blank_before and ln.blank_after)
 
 
@@ -174,18 +268,32 @@ def _title(lines: list[_Line], start: int) -> tuple[int, str, DateHit | None] | 
     return None
 
 
-def _published(lines: list[_Line], start: int, title_at: int | None, title_date: DateHit | None) -> DateHit | None:
+def _published(lines: list[_Line], start: int, end: int, title_at: int | None,
+               title_date: DateHit | None) -> DateHit | None:
+    """The story's date: on its headline, else between headline and story, else just under the story,
+    else above the headline (where a site prints today's date as a banner, so it comes last)."""
     if title_date:
         return title_date
     header = [(i, ln) for i, ln in enumerate(lines[:start]) if ln.kind is Kind.DATE]
-    if not header:
-        return None
     if title_at is not None:
         after = [ln for i, ln in header if i > title_at]
         if after:
             return date_line(after[0].text)
-        return date_line(header[-1][1].text)
-    return date_line(header[0][1].text)
+    tail = _tail_date(lines, end)
+    if tail or not header:
+        return tail
+    return date_line(header[-1][1].text if title_at is not None else header[0][1].text)
+
+
+def _tail_date(lines: list[_Line], end: int) -> DateHit | None:
+    """A date line printed under the story ("Cập nhật: ..."), before any link to another story."""
+    for ln in lines[end:end + TAIL_DATE_WINDOW]:
+        if ln.kind is Kind.DATE:
+            return date_line(ln.text)
+        if ln.kind in (Kind.MARKER, Kind.TEASER, Kind.LINK, Kind.PARAGRAPH) or (
+                ln.kind is Kind.HEADING and word_count(ln.text) >= MIN_TITLE_WORDS):
+            return None
+    return None
 
 
 def _related(lines: list[_Line], body_ids: set[int], from_index: int, title: str | None) -> list[tuple[str, str]]:
@@ -218,20 +326,22 @@ def segment_lines(raw_lines: list[str]) -> Segments:
     out = Segments()
     if not lines:
         return out
-    regions = _regions(lines)
-    best = max(regions, key=_weight)
     paragraphs = [ln for ln in lines if ln.kind is Kind.PARAGRAPH]
     blank_separated = bool(paragraphs) and (
         sum(ln.blank_after for ln in paragraphs) / len(paragraphs) >= BLANK_SEPARATED_SHARE)
+    best = max(_regions(lines, blank_separated), key=_weight)
     body = _body(best, blank_separated)
     index = {id(ln): i for i, ln in enumerate(lines)}
     start = index[id(body[0])] if body else len(lines)
+    end = index[id(body[-1])] + 1 if body else len(lines)
     found = _title(lines, start)
     title_at = found[0] if found else None
     out.title = found[1] if found else None
-    out.published = _published(lines, start, title_at, found[2] if found else None)
+    out.published = _published(lines, start, end, title_at, found[2] if found else None)
     out.body = [(ln.number, ln.text) for ln in body]
     out.header = [ln.text for ln in lines[:start]]
     body_ids = {id(ln) for ln in body}
+    # follow buttons, mastheads, copyright lines; not captions, whose credits name other outlets
+    out.below = [ln.text for ln in lines[start:] if id(ln) not in body_ids and ln.kind in _FURNITURE]
     out.related = _related(lines, body_ids, (title_at + 1) if title_at is not None else start, out.title)
     return out

@@ -1,0 +1,162 @@
+"""Lexicon look-up over tokens: states, cities, Vietnamese places, multilateral bodies, titles, honorifics.
+
+All forms are tokenized like the text and matched as token sequences (case-insensitive, dashes unified),
+longest first. What a match means in context (an ambiguous "Anh", an acronym that must keep its case)
+is for the caller to decide, with the flags carried by each entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from doingoai.analyse.tokens import Token, tokenize
+from doingoai.lexicon import LexiconError, load_tsv
+
+__all__ = ["Entry", "Gazetteer", "Match", "gazetteer"]
+
+Kind = Literal["state", "city", "vnplace", "body", "title", "honorific"]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    kind: Kind
+    value: str  # ISO code for state/city/vnplace, body key, canonical title, honorific form
+    form: str  # the form as written in the lexicon
+    ambiguous: bool = False  # needs context (a common word or name)
+    exact_case: bool = False  # an acronym: matches only as written
+    rank: int = 5  # titles: 1 (head of state/government/party) .. 5
+    pillar: str = ""  # titles: party, state, government, parliament, local, diplomatic, ...
+    sub: str = ""  # vnplace kind (province/city/venue), honorific kind
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    entry: Entry
+    first: int  # token index
+    last: int  # token index, inclusive
+    start: int  # character offsets
+    end: int
+
+
+def _split(cell: str) -> list[str]:
+    return [x.strip() for x in cell.split("|") if x.strip()]
+
+
+def _ambiguous_forms(note: str) -> set[str]:
+    return {part.split(":", 1)[1].strip() for part in note.split(";") if part.strip().startswith("ambiguous:")}
+
+
+def _is_acronym(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1) and " " not in form
+
+
+class Gazetteer:
+    """All lexicon forms, indexed by their token keys."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self._index: dict[tuple[str, ...], list[Entry]] = {}
+        self._prefixes: set[tuple[str, ...]] = set()
+        self.max_tokens = 1
+        for e in entries:
+            key = tuple(t.key for t in tokenize(e.form))
+            if not key:
+                continue
+            self._index.setdefault(key, []).append(e)
+            self.max_tokens = max(self.max_tokens, len(key))
+            for n in range(1, len(key) + 1):
+                self._prefixes.add(key[:n])
+
+    def lookup(self, form: str) -> list[Entry]:
+        return list(self._index.get(tuple(t.key for t in tokenize(form)), ()))
+
+    def matches_at(self, tokens: list[Token], i: int, kinds: frozenset[str] | None = None) -> list[Match]:
+        """Every entry whose form starts at token ``i``, longest first."""
+        out: list[Match] = []
+        key: tuple[str, ...] = ()
+        for j in range(i, min(len(tokens), i + self.max_tokens)):
+            key = (*key, tokens[j].key)
+            if key not in self._prefixes:
+                break
+            for e in self._index.get(key, ()):
+                if kinds is not None and e.kind not in kinds:
+                    continue
+                if not self._case_ok(e, tokens, i, j):
+                    continue
+                out.append(Match(e, i, j, tokens[i].start, tokens[j].end))
+        out.sort(key=lambda m: m.first - m.last)
+        return out
+
+    @staticmethod
+    def _case_ok(e: Entry, tokens: list[Token], i: int, j: int) -> bool:
+        if e.exact_case:
+            return " ".join(t.text for t in tokens[i:j + 1]) == " ".join(t.text for t in tokenize(e.form))
+        if e.kind == "honorific":
+            return True
+        # proper names are written with a capital: "Lào", not "lào"; "Hội nghị Cấp cao ASEAN"
+        first = tokens[i].text
+        return first[0].isupper() or first[0].isdigit() or not e.form[0].isupper()
+
+    def scan(self, tokens: list[Token], kinds: frozenset[str] | None = None) -> list[Match]:
+        """Non-overlapping matches, leftmost-longest."""
+        out: list[Match] = []
+        i = 0
+        while i < len(tokens):
+            found = self.matches_at(tokens, i, kinds)
+            if found:
+                out.append(found[0])
+                i = found[0].last + 1
+            else:
+                i += 1
+        return out
+
+
+def _state_entries() -> Iterable[Entry]:
+    rows = load_tsv("countries.tsv", ("code", "name", "variants", "english", "cities", "note"))
+    for row in rows:
+        code = row["code"]
+        if len(code) != 2 or not code.isupper():
+            raise LexiconError(f"countries.tsv: bad code {code!r}")
+        ambiguous = _ambiguous_forms(row["note"])
+        for form in [row["name"], *_split(row["variants"]), *_split(row["english"])]:
+            yield Entry("state", code, form, ambiguous=form in ambiguous, exact_case=_is_acronym(form))
+        for form in _split(row["cities"]):
+            yield Entry("city", code, form, ambiguous=form in ambiguous)
+
+
+def _vn_place_entries() -> Iterable[Entry]:
+    for row in load_tsv("vn_places.tsv", ("name", "kind", "variants")):
+        for form in [row["name"], *_split(row["variants"])]:
+            yield Entry("vnplace", "VN", form, sub=row["kind"], exact_case=_is_acronym(form))
+
+
+def _body_entries() -> Iterable[Entry]:
+    for row in load_tsv("bodies.tsv", ("key", "names", "acronyms", "note")):
+        for form in _split(row["names"]):
+            yield Entry("body", row["key"], form)
+        for form in _split(row["acronyms"]):
+            yield Entry("body", row["key"], form, exact_case=True)
+
+
+def _title_entries() -> Iterable[Entry]:
+    for row in load_tsv("titles.tsv", ("title", "rank", "pillar", "kind", "note")):
+        try:
+            rank = int(row["rank"])
+        except ValueError as exc:
+            raise LexiconError(f"titles.tsv: rank of {row['title']!r} is not a number") from exc
+        yield Entry("title", row["title"], row["title"], rank=rank, pillar=row["pillar"], sub=row["kind"])
+
+
+def _honorific_entries() -> Iterable[Entry]:
+    for row in load_tsv("honorifics.tsv", ("form", "kind", "note")):
+        yield Entry("honorific", row["form"], row["form"], sub=row["kind"], exact_case=row["form"] in {"U", "Daw"})
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The project's gazetteer, built once from the data files."""
+    return Gazetteer([*_state_entries(), *_vn_place_entries(), *_body_entries(), *_title_entries(),
+                      *_honorific_entries()])

@@ -1,0 +1,300 @@
+"""People as the press names them: a chain of titles, the state or organisation they serve, then the name.
+
+    Thủ tướng Lào Sonexay Siphandone
+    Đại sứ Philippines tại Việt Nam Meynardo Los Banos Montealegre
+    Bí thư thứ nhất Ban chấp hành Trung ương Đảng Cộng sản Cuba, Chủ tịch nước Cuba Miguel Díaz-Canel
+    Chủ tịch Đảng Xã hội Chile Paulina Vodanovic
+    Tổng lãnh sự Lào tại TP Hồ Chí Minh - ông Southideth Phommalat
+
+A title with no name after it ("Tổng Bí thư đề nghị ...") is kept as a mention to be resolved later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from doingoai.analyse.gazetteer import Gazetteer, Match
+from doingoai.analyse.tokens import Token
+from doingoai.lexicon import load_yaml
+
+__all__ = ["PersonMention", "find_people", "grammar", "looks_vietnamese"]
+
+MAX_NAME_WORDS = 6
+# Lower-case words that occur inside organisation names ("Ban chấp hành Trung ương", "Ủy ban nhân dân tỉnh").
+_ORG_WORDS = {"chấp", "hành", "trung", "ương", "nhân", "dân", "và", "các", "tổ", "chức", "hữu", "nghị", "thường", "vụ",
+              "quốc", "gia", "hội", "đồng", "liên", "bang", "xã", "chủ", "nghĩa", "cộng", "sản", "cách", "mạng", "lao",
+              "động", "tỉnh", "thành", "phố", "đối", "ngoại", "hợp", "tác", "phát", "triển", "kinh", "tế", "thế", "giới"}
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    start: int  # the whole mention, titles included
+    end: int
+    titles: tuple[str, ...]  # display titles, without the state ("Bí thư thứ nhất", "Chủ tịch nước")
+    name: str | None
+    name_start: int | None = None
+    name_end: int | None = None
+    country: str | None = None  # stated in the mention
+    org: str | None = None  # a party or body the office belongs to, when it is not the state
+    rank: int = 5
+    pillar: str = ""
+    first: int = 0  # token indexes
+    last: int = 0
+
+    @property
+    def title(self) -> str | None:
+        return ", ".join(self.titles) if self.titles else None
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    surnames: frozenset[str]
+    particles: frozenset[str]
+    org_heads: tuple[tuple[str, ...], ...]
+    title_display: dict[str, str]
+
+
+@cache
+def grammar() -> Grammar:
+    data = load_yaml("grammar.yaml")
+    heads = tuple(sorted((tuple(h.casefold().split()) for h in data["org_heads"]), key=len, reverse=True))
+    return Grammar(
+        surnames=frozenset(data["vietnamese_surnames"]),
+        particles=frozenset(data["name_particles"]),
+        org_heads=heads,
+        title_display={k.casefold(): v for k, v in data["title_display"].items()},
+    )
+
+
+def looks_vietnamese(name: str) -> bool:
+    words = name.split()
+    return 2 <= len(words) <= 4 and words[0] in grammar().surnames and all(w[:1].isupper() for w in words)
+
+
+class _Parser:
+    def __init__(self, text: str, tokens: list[Token], g: Gazetteer) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.g = g
+        self.n = len(tokens)
+
+    def key(self, i: int) -> str:
+        return self.tokens[i].key if 0 <= i < self.n else ""
+
+    def match(self, i: int, kinds: set[str]) -> Match | None:
+        if i >= self.n:
+            return None
+        found = self.g.matches_at(self.tokens, i, frozenset(kinds))
+        return found[0] if found else None
+
+    def title_at(self, i: int) -> Match | None:
+        m = self.match(i, {"title"})
+        if m and self.tokens[i].is_upper_initial:
+            return m
+        return None
+
+    def org_head_at(self, i: int) -> int:
+        """Length in tokens of an organisation head word at ``i`` ("Đảng", "Tập đoàn"), 0 if none."""
+        if i >= self.n or not self.tokens[i].is_upper_initial:
+            return 0
+        for head in grammar().org_heads:
+            if tuple(self.key(i + k) for k in range(len(head))) == head:
+                return len(head)
+        return 0
+
+    def span_text(self, a: int, b: int) -> str:
+        return self.text[self.tokens[a].start:self.tokens[b].end]
+
+    # -- the parts of a mention ------------------------------------------------------------
+
+    def qualifiers(self, i: int) -> tuple[int, str | None, str | None, str | None]:
+        """After a title: the state, a party/organisation, a posting ("tại Việt Nam"), brackets.
+        Returns (next index, country, org, text to append to the title)."""
+        country: str | None = None
+        org: str | None = None
+        extra: str | None = None
+        while i < self.n:
+            k = self.key(i)
+            state = self.match(i + 1, {"state"}) if k == "nước" else None
+            if state:
+                country = country or state.entry.value
+                i = state.last + 1
+                continue
+            state = self.match(i, {"state"})
+            if state and self.tokens[i].is_upper_initial:
+                country = country or state.entry.value
+                i = state.last + 1
+                continue
+            place = self.match(i + 1, {"vnplace", "city"}) if k in {"tỉnh", "tp", "thành"} else None
+            if k == "thành" and self.key(i + 1) == "phố":
+                place = self.match(i + 2, {"vnplace", "city"})
+            if place is None and self.tokens[i].is_upper_initial:
+                place = self.match(i, {"vnplace"})
+            if place:
+                country = country or place.entry.value
+                i = place.last + 1
+                continue
+            if k == "tại":
+                where = self.match(i + 1, {"state", "city", "vnplace"})
+                j = i + 1
+                while where is None and j < self.n and self.key(j) in {"tp", "thành", "phố", "thủ", "đô", "."}:
+                    j += 1
+                    where = self.match(j, {"state", "city", "vnplace"})
+                if where:
+                    i = where.last + 1
+                    continue
+            if k == "(":
+                close = next((j for j in range(i + 1, min(self.n, i + 8)) if self.key(j) == ")"), None)
+                if close is not None:
+                    inner = self.match(i + 1, {"state"})
+                    if inner and inner.last + 1 == close:
+                        country = country or inner.entry.value
+                    i = close + 1
+                    continue
+            body = self.match(i, {"body"})
+            if body and self.tokens[i].is_upper_initial:
+                org = org or body.entry.value
+                i = body.last + 1
+                continue
+            head = self.org_head_at(i)
+            if head:
+                j, inner_country = self._org_phrase(i + head)
+                phrase = self.span_text(i, j - 1)
+                party_apparatus = phrase.casefold().startswith(("ban chấp hành", "trung ương"))
+                if self.key(i) == "đảng" and not party_apparatus and org is None:
+                    org, extra = phrase, phrase
+                country = country or inner_country
+                i = j
+                continue
+            break
+        return i, country, org, extra
+
+    def _org_phrase(self, j: int) -> tuple[int, str | None]:
+        """Capitalised words of an organisation's name, up to and including a state name."""
+        country = None
+        while j < self.n and self.tokens[j].is_word and (self.tokens[j].is_upper_initial or self.key(j) in _ORG_WORDS):
+            state = self.match(j, {"state"})
+            if state and self.tokens[j].is_upper_initial:
+                country = state.entry.value
+                j = state.last + 1
+                break
+            if self.title_at(j) and j > 0:
+                break
+            j += 1
+        return j, country
+
+    def name(self, i: int) -> tuple[int, int] | None:
+        """Token range [i, j) of a person's name starting at ``i`` (honorifics skipped by the caller)."""
+        j = i
+        words = 0
+        while j < self.n and words < MAX_NAME_WORDS:
+            t = self.tokens[j]
+            if t.is_word and t.is_upper_initial and not t.is_number:
+                if j > i and self.title_at(j):
+                    break
+                words += 1
+                j += 1
+                # initials and suffixes: "R.", "L.B.", "Jr."
+                if j < self.n and self.key(j) == "." and (len(t.text) <= 2 or t.key in {"jr", "sr"}) and \
+                        self.tokens[j].start == t.end:
+                    j += 1
+                continue
+            if t.key in grammar().particles and j > i and j + 1 < self.n and self.tokens[j + 1].is_upper_initial \
+                    and self.tokens[j + 1].is_word:
+                j += 1
+                continue
+            if t.text in {"-", "'", "’"} and j > i and j + 1 < self.n and self.tokens[j + 1].is_word and \
+                    self.tokens[j - 1].end == t.start and t.end == self.tokens[j + 1].start:
+                j += 1
+                continue
+            break
+        if words == 0:
+            return None
+        # a trailing "." after a full word is the sentence's end, not an initial
+        while j > i and self.key(j - 1) == "." and len(self.tokens[j - 2].text) > 2 and \
+                self.tokens[j - 2].key not in {"jr", "sr"}:
+            j -= 1
+        return i, j
+
+    def skip_honorifics(self, i: int) -> int:
+        while i < self.n:
+            m = self.match(i, {"honorific"})
+            if not m or m.entry.sub == "spouse":
+                break
+            # "ông"/"bà" before a capitalised word only
+            if m.last + 1 >= self.n or not self.tokens[m.last + 1].is_upper_initial:
+                break
+            i = m.last + 1
+        return i
+
+
+def _display(title: str) -> str:
+    return grammar().title_display.get(title.casefold(), title)
+
+
+def find_people(text: str, tokens: list[Token], g: Gazetteer) -> list[PersonMention]:
+    """Every person mention, titled or introduced by an honorific, in text order."""
+    p = _Parser(text, tokens, g)
+    out: list[PersonMention] = []
+    i = 0
+    while i < p.n:
+        title = p.title_at(i)
+        if title is None:
+            i = _honorific_person(p, i, out)
+            continue
+        start = i
+        titles: list[str] = []
+        country = org = None
+        rank, pillar = 9, ""
+        while title is not None:
+            if title.last > title.first and tokens[title.last].key == "đảng" and title.last + 1 < p.n and \
+                    tokens[title.last + 1].is_upper_initial:
+                # "Chủ tịch Đảng Xã hội Chile": the party's name follows, parse it as the organisation
+                title = Match(title.entry, title.first, title.last - 1, title.start, tokens[title.last - 1].end)
+            shown = _display(p.span_text(title.first, title.last))
+            if title.entry.rank < rank:
+                rank, pillar = title.entry.rank, title.entry.pillar
+            i, c, o, extra = p.qualifiers(title.last + 1)
+            titles.append(f"{shown} {extra}" if extra else shown)
+            country, org = country or c, org or o
+            nxt = i + 1 if p.key(i) in {",", "kiêm"} else i + 2 if p.key(i) == "đồng" and p.key(i + 1) == "thời" \
+                else None
+            title = p.title_at(nxt) if nxt is not None else None
+            if title is not None:
+                i = nxt  # type: ignore[assignment]
+        # "Tổng lãnh sự Lào tại TP Hồ Chí Minh - ông Southideth Phommalat"
+        j = i + 1 if p.key(i) in {"-", ":"} and i + 1 < p.n else i
+        j = p.skip_honorifics(j)
+        span = p.name(j) if j < p.n else None
+        if span is None and j != i:
+            span = None
+        if span:
+            a, b = span
+            name_text = p.span_text(a, b - 1)
+            out.append(PersonMention(tokens[start].start, tokens[b - 1].end, tuple(titles), name_text,
+                                     tokens[a].start, tokens[b - 1].end, country, org, rank, pillar, start, b - 1))
+            i = b
+        else:
+            out.append(PersonMention(tokens[start].start, tokens[max(start, i - 1)].end, tuple(titles), None,
+                                     country=country, org=org, rank=rank, pillar=pillar, first=start,
+                                     last=max(start, i - 1)))
+            i = max(i, start + 1)
+    return out
+
+
+def _honorific_person(p: _Parser, i: int, out: list[PersonMention]) -> int:
+    """"bà Paulina Vodanovic", "ông Nguyễn Văn Khang": a name introduced by an honorific only."""
+    m = p.match(i, {"honorific"})
+    if m is None or m.entry.sub == "spouse":
+        return i + 1
+    j = p.skip_honorifics(i)
+    if j == i:
+        return i + 1
+    span = p.name(j)
+    if span is None:
+        return i + 1
+    a, b = span
+    out.append(PersonMention(p.tokens[i].start, p.tokens[b - 1].end, (), p.span_text(a, b - 1),
+                             p.tokens[a].start, p.tokens[b - 1].end, first=i, last=b - 1))
+    return b

@@ -1,0 +1,54 @@
+"""Sentences of an article, as offset spans of its text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Sentence", "split_sentences"]
+
+# A full stop ends a sentence when a capital, a digit, a quote or a bracket follows after a space,
+# unless it closes an abbreviation or an initial ("TP.", "Mr.", "Ferdinand Marcos Jr.", "Michael R. Pompeo").
+_END = re.compile(r"""([.!?…]+["”’»)]*)(\s+)(?=["“‘«(\[]?[^\W\d_a-zà-ỹ]|["“‘«(\[]?\d)""")
+_ABBREVIATIONS = {
+    "tp", "tt", "ts", "ths", "gs", "pgs", "bs", "ks", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "co", "inc",
+    "ltd", "corp", "no", "vs", "v.v", "q", "p", "tr", "h.e", "u.s", "u.k", "e.u", "p.s", "ng", "đ/c", "đc",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """The word before ``dot`` is an abbreviation or an initial, so this full stop ends no sentence."""
+    word = re.search(r"([^\s(]+)$", text[:dot])
+    if not word:
+        return False
+    w = word.group(1).rstrip(".").casefold()
+    if w in _ABBREVIATIONS:
+        return True
+    # single capital initials: "R.", "L.B."
+    return bool(re.fullmatch(r"(?:[^\W\d_]\.)*[^\W\d_]", word.group(1))) and word.group(1)[0].isupper()
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    line_start = 0
+    for line in text.split("\n"):
+        start = 0
+        for m in _END.finditer(line):
+            if m.group(1) == "." and _is_abbreviation(line, m.start(1)):
+                continue
+            end = m.end(1)
+            if line[start:end].strip():
+                out.append(Sentence(line_start + start, line_start + end, line[start:end]))
+            start = m.end()
+        if line[start:].strip():
+            stripped = line[start:].rstrip()
+            out.append(Sentence(line_start + start, line_start + start + len(stripped), stripped))
+        line_start += len(line) + 1
+    return out

@@ -1,0 +1,100 @@
+"""Who acts and who is acted upon, for one cue in one sentence.
+
+The genre's word order is fixed enough for a few rules: the acting side stands before an active cue
+("A tiếp B", "A và B hội đàm"), the other side after it up to the next cue ("hội kiến B; C; chào D");
+a nominal cue takes its sides after it ("cuộc gặp giữa A và B", "chuyến thăm của A tới X"); a
+passive cue swaps them ("B được A tiếp").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from doingoai.analyse.mentions import BodyMention, PlaceMention, StateMention
+from doingoai.analyse.people import PersonMention
+from doingoai.analyse.sentences import Sentence
+from doingoai.extract.cues import Cue
+from doingoai.extract.document import Doc
+
+__all__ = ["Sides", "sides_of"]
+
+_COORDINATION = re.compile(r"^\s*(?:,|và|cùng|cùng với|với|;)?\s*(?:Phu nhân\s*)?(?:,|và|cùng)?\s*$", re.IGNORECASE)
+_INVITATION = re.compile(r"theo lời mời của\s*$", re.IGNORECASE)
+_DESTINATION_WORD = re.compile(r"(?:tới|đến|sang|tại|thăm|ở)\s*$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Sides:
+    agents: list[PersonMention] = field(default_factory=list)
+    others: list[PersonMention] = field(default_factory=list)
+    inviters: list[PersonMention] = field(default_factory=list)
+    states: list[StateMention] = field(default_factory=list)  # states named after the cue, outside people
+    states_before: list[StateMention] = field(default_factory=list)
+    bodies: list[BodyMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    destination: StateMention | PlaceMention | None = None
+
+
+def _free(items: list, people: list[PersonMention]) -> list:  # type: ignore[type-arg]
+    """Mentions that are not part of a person's title ("Đại sứ Philippines tại Việt Nam")."""
+    return [x for x in items if not any(p.start <= x.start and x.end <= p.end for p in people)]
+
+
+def _coordinated_before(doc: Doc, before: list[PersonMention]) -> list[PersonMention]:
+    """The nearest person before the cue and those joined to them by "và", "cùng", ","."""
+    if not before:
+        return []
+    group = [before[-1]]
+    for m in reversed(before[:-1]):
+        gap = doc.text[m.end:group[0].start]
+        if _COORDINATION.match(gap):
+            group.insert(0, m)
+        else:
+            break
+    return group
+
+
+def sides_of(doc: Doc, sent: Sentence, cue: Cue, next_cue: Cue | None, prev_cue: Cue | None) -> Sides:
+    people = doc.in_span(doc.mentions, sent.start, sent.end)
+    stop = next_cue.start if next_cue else sent.end
+    start_before = sent.start
+    before = [p for p in people if start_before <= p.start and p.end <= cue.start]
+    after = [p for p in people if p.start >= cue.end and p.start < stop]
+    inviters = [p for p in after if _INVITATION.search(doc.text[max(sent.start, p.start - 30):p.start])]
+    after = [p for p in after if p not in inviters]
+    sides = Sides(inviters=inviters)
+    if cue.voice == "passive":
+        sides.agents, sides.others = after[:1], _coordinated_before(doc, before)
+    elif cue.voice == "noun":
+        vn = [p for p in after if (doc.person_of(p) and doc.person_of(p).country == "VN")]  # type: ignore[union-attr]
+        if vn and len(after) > len(vn):
+            sides.agents, sides.others = vn, [p for p in after if p not in vn]
+        elif after and cue.type == "visit":
+            sides.agents = after[:1]
+        elif after:
+            sides.others = after
+            sides.agents = _coordinated_before(doc, before) or [p for p in people if p.start >= stop][:1]
+        else:
+            sides.agents = _coordinated_before(doc, before)
+    else:
+        sides.agents, sides.others = _coordinated_before(doc, before), after
+    states = _free(doc.in_span(doc.states, sent.start, sent.end), people)
+    sides.states = [s for s in states if cue.end <= s.start < stop]
+    sides.states_before = [s for s in states if s.end <= cue.start and (prev_cue is None or s.start >= prev_cue.end)]
+    sides.bodies = [b for b in doc.in_span(doc.bodies, sent.start, sent.end) if cue.end <= b.start < stop]
+    sides.places = _free(doc.in_span(doc.places, sent.start, sent.end), people)
+    sides.destination = _destination(doc, cue, stop, sides)
+    return sides
+
+
+def _destination(doc: Doc, cue: Cue, stop: int, sides: Sides) -> StateMention | PlaceMention | None:
+    """Where a visit goes: the first state or place after the cue, directly or after "tới/đến/sang"."""
+    candidates: list[StateMention | PlaceMention] = [*sides.states, *(p for p in sides.places
+                                                                      if cue.end <= p.start < stop)]
+    candidates.sort(key=lambda x: x.start)
+    for c in candidates:
+        gap = doc.text[cue.end:c.start]
+        if len(gap) <= 40 or _DESTINATION_WORD.search(gap):
+            return c
+    return None

@@ -1,0 +1,64 @@
+"""Event cues (``data/event_cues.yaml``) found in a sentence, and the modal words around them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from doingoai.lexicon import LexiconError, load_yaml
+
+__all__ = ["EVENT_TYPES", "Cue", "find_cues", "is_planned_before"]
+
+EVENT_TYPES = ("reception", "talks", "courtesy_call", "meeting", "phone_call", "visit", "conference", "agreement",
+               "relation_upgrade", "message", "statement", "negotiation")
+
+_PLANNED = re.compile(r"\b(?:sẽ|dự kiến|sắp tới|sắp|chuẩn bị|theo chương trình|theo kế hoạch|kế hoạch|mời)\b",
+                      re.IGNORECASE)
+_DONE = re.compile(r"\b(?:đã|vừa|lên đường|đang)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    type: str
+    start: int
+    end: int
+    voice: str  # active | passive | noun
+
+
+@cache
+def _cues() -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    data = load_yaml("event_cues.yaml")
+    out = []
+    for etype, items in data.items():
+        if etype not in EVENT_TYPES:
+            raise LexiconError(f"event_cues.yaml: unknown event type {etype!r}")
+        for item in items:
+            try:
+                out.append((etype, re.compile(item["cue"], re.IGNORECASE), item.get("voice", "active")))
+            except re.error as exc:
+                raise LexiconError(f"event_cues.yaml: bad cue for {etype}: {exc}") from exc
+    return tuple(out)
+
+
+def find_cues(text: str, offset: int = 0) -> list[Cue]:
+    """Non-overlapping cues in ``text`` (leftmost, then longest)."""
+    found = []
+    for etype, pattern, voice in _cues():
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                found.append(Cue(etype, m.start() + offset, m.end() + offset, voice))
+    found.sort(key=lambda c: (c.start, c.start - c.end))
+    out: list[Cue] = []
+    for c in found:
+        if out and c.start < out[-1].end:
+            continue
+        out.append(c)
+    return out
+
+
+def is_planned_before(text_before: str) -> bool:
+    """A modal word ("sẽ", "dự kiến") before the cue in its sentence, not cancelled by "đã" right before it."""
+    if _DONE.search(text_before):
+        return False
+    return bool(_PLANNED.search(text_before))
