@@ -21,6 +21,8 @@ from doingoai.lexicon import load_yaml
 __all__ = ["PersonMention", "find_people", "grammar", "looks_vietnamese"]
 
 MAX_NAME_WORDS = 6
+# "hai Thủ tướng", "các Đại sứ": a title after these names a group, not one person.
+_PLURAL = {"hai", "ba", "bốn", "năm", "các", "những", "mọi", "nhiều", "vài", "cả"}
 # Lower-case words that occur inside organisation names ("Ban chấp hành Trung ương", "Ủy ban nhân dân tỉnh").
 _ORG_WORDS = {"chấp", "hành", "trung", "ương", "nhân", "dân", "và", "các", "tổ", "chức", "hữu", "nghị", "thường", "vụ",
               "quốc", "gia", "hội", "đồng", "liên", "bang", "xã", "chủ", "nghĩa", "cộng", "sản", "cách", "mạng", "lao",
@@ -90,7 +92,7 @@ class _Parser:
 
     def title_at(self, i: int) -> Match | None:
         m = self.match(i, {"title"})
-        if m and self.tokens[i].is_upper_initial:
+        if m and self.tokens[i].is_upper_initial and self.key(i - 1) not in _PLURAL:
             return m
         return None
 

@@ -9,7 +9,9 @@ __all__ = ["Sentence", "split_sentences"]
 
 # A full stop ends a sentence when a capital, a digit, a quote or a bracket follows after a space,
 # unless it closes an abbreviation or an initial ("TP.", "Mr.", "Ferdinand Marcos Jr.", "Michael R. Pompeo").
-_END = re.compile(r"""([.!?…]+["”’»)]*)(\s+)(?=["“‘«(\[]?[^\W\d_a-zà-ỹ]|["“‘«(\[]?\d)""")
+# Capital letters of the Latin scripts (Vietnamese "Đ", "Ấ" included), built once from Unicode data.
+_UPPER = re.escape("".join(c for c in map(chr, range(0x41, 0x2000)) if c.isupper()))
+_END = re.compile(r"""([.!?…]+["”’»)]*)(\s+)(?=["“‘«(\[]?[""" + _UPPER + r"""]|["“‘«(\[]?\d)""")
 _ABBREVIATIONS = {
     "tp", "tt", "ts", "ths", "gs", "pgs", "bs", "ks", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "co", "inc",
     "ltd", "corp", "no", "vs", "v.v", "q", "p", "tr", "h.e", "u.s", "u.k", "e.u", "p.s", "ng", "đ/c", "đc",

@@ -56,7 +56,7 @@ def _coordinated_before(doc: Doc, before: list[PersonMention]) -> list[PersonMen
 
 
 def sides_of(doc: Doc, sent: Sentence, cue: Cue, next_cue: Cue | None, prev_cue: Cue | None) -> Sides:
-    people = doc.in_span(doc.mentions, sent.start, sent.end)
+    people = [m for m in doc.in_span(doc.mentions, sent.start, sent.end) if m.name or doc.person_of(m)]
     stop = next_cue.start if next_cue else sent.end
     start_before = sent.start
     before = [p for p in people if start_before <= p.start and p.end <= cue.start]
@@ -67,16 +67,17 @@ def sides_of(doc: Doc, sent: Sentence, cue: Cue, next_cue: Cue | None, prev_cue:
     if cue.voice == "passive":
         sides.agents, sides.others = after[:1], _coordinated_before(doc, before)
     elif cue.voice == "noun":
+        # a nominal's sides stand in its own phrase: up to the clause's end
+        phrase_end = _phrase_end(doc.text, cue.end, stop)
+        after = [p for p in after if p.start < phrase_end]
         vn = [p for p in after if (doc.person_of(p) and doc.person_of(p).country == "VN")]  # type: ignore[union-attr]
-        if vn and len(after) > len(vn):
+        if after and cue.type == "visit":
+            sides.agents, sides.others = after[:1], after[1:]
+        elif vn and len(after) > len(vn):
             sides.agents, sides.others = vn, [p for p in after if p not in vn]
-        elif after and cue.type == "visit":
-            sides.agents = after[:1]
         elif after:
             sides.others = after
             sides.agents = _coordinated_before(doc, before) or [p for p in people if p.start >= stop][:1]
-        else:
-            sides.agents = _coordinated_before(doc, before)
     else:
         sides.agents, sides.others = _coordinated_before(doc, before), after
     states = _free(doc.in_span(doc.states, sent.start, sent.end), people)
@@ -86,6 +87,11 @@ def sides_of(doc: Doc, sent: Sentence, cue: Cue, next_cue: Cue | None, prev_cue:
     sides.places = _free(doc.in_span(doc.places, sent.start, sent.end), people)
     sides.destination = _destination(doc, cue, stop, sides)
     return sides
+
+
+def _phrase_end(text: str, start: int, stop: int) -> int:
+    m = re.search(r"[;,]", text[start:stop])
+    return start + m.start() if m else stop
 
 
 def _destination(doc: Doc, cue: Cue, stop: int, sides: Sides) -> StateMention | PlaceMention | None:

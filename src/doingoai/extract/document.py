@@ -20,6 +20,8 @@ from doingoai.analyse.tokens import Token, tokenize
 __all__ = ["Doc", "Person", "analyse"]
 
 HOME = "VN"
+# How many sentences back "hai nước" (the two countries) may look for the foreign side it means.
+PARTNER_LOOKBACK = 4
 
 
 @dataclass(slots=True)
@@ -70,6 +72,26 @@ class Doc:
                 return s
         return None
 
+    def partner_near(self, offset: int, back: int = PARTNER_LOOKBACK) -> str | None:
+        """The foreign state the text is about around ``offset``: the latest one named in this sentence
+        or the few before it (people's states included), else the story's main partner."""
+        idx = next((k for k, s in enumerate(self.sentences) if s.start <= offset < s.end), len(self.sentences) - 1)
+        for k in range(idx, max(-1, idx - back - 1), -1):
+            s = self.sentences[k]
+            limit = offset if k == idx else s.end
+            found = [(x.start, x.code) for x in self.in_span(self.states, s.start, limit) if x.code != HOME]
+            for i in self.people_idx_in(s.start, limit):
+                p = self.people[self.who[i]] if i in self.who else None
+                c = (p.country if p else None) or self.mentions[i].country
+                if c and c != HOME:
+                    found.append((self.mentions[i].start, c))
+            if found:
+                return max(found)[1]
+        return self.main_partner
+
+    def people_idx_in(self, start: int, end: int) -> list[int]:
+        return [i for i, m in enumerate(self.mentions) if start <= m.start and m.end <= end]
+
 
 def _same(a: frozenset[str], b: frozenset[str]) -> bool:
     if not a or not b:
@@ -78,29 +100,38 @@ def _same(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def _resolve_people(doc: Doc) -> None:
+    recent: list[int] = []  # person indexes, most recently mentioned last
+
+    def seen(k: int) -> None:
+        if k in recent:
+            recent.remove(k)
+        recent.append(k)
+
     for i, m in enumerate(doc.mentions):
         if m.name:
             words = _words(m.name)
-            found = next((k for k in range(len(doc.people) - 1, -1, -1) if _same(words, doc.people[k].words)), None)
+            found = next((k for k in reversed(recent) if _same(words, doc.people[k].words)), None)
             if found is None:
                 country = m.country or (HOME if looks_vietnamese(m.name) and not m.org else None)
                 doc.people.append(Person(m.name, m.title, country, m.org, m.rank, m.pillar, words))
-                doc.who[i] = len(doc.people) - 1
-                continue
-            p = doc.people[found]
-            if len(words) > len(p.words):
-                p.name, p.words = m.name, words
-            p.country = p.country or m.country
-            p.title = p.title or m.title
-            p.org = p.org or m.org
-            p.rank = min(p.rank, m.rank)
+                found = len(doc.people) - 1
+            else:
+                p = doc.people[found]
+                if len(words) > len(p.words):
+                    p.name, p.words = m.name, words
+                p.country = p.country or m.country
+                p.title = p.title or m.title
+                p.org = p.org or m.org
+                p.rank = min(p.rank, m.rank)
             doc.who[i] = found
+            seen(found)
         elif m.title:
             title = m.title.casefold()
-            for k in range(len(doc.people) - 1, -1, -1):
+            for k in reversed(recent):
                 p = doc.people[k]
                 if p.title and title in p.title.casefold() and (m.country is None or m.country == p.country):
                     doc.who[i] = k
+                    seen(k)
                     break
 
 
@@ -125,8 +156,4 @@ def analyse(text: str) -> Doc:
     )
     _resolve_people(doc)
     doc.main_partner = _main_partner(doc)
-    for p in doc.people:
-        # a foreign-looking name with no state said anywhere: the state the story is about
-        if p.country is None and doc.main_partner and not looks_vietnamese(p.name):
-            p.country = doc.main_partner
     return doc

@@ -49,12 +49,12 @@ def parse_number(text: str) -> float:
     return float(text.replace(",", "."))
 
 
-def _partners(doc: Doc, sent: Sentence) -> tuple[str, ...]:
+def _partners(doc: Doc, sent: Sentence, at: int) -> tuple[str, ...]:
     codes = []
     for s in doc.in_span(doc.states, sent.start, sent.end):
         if s.code not in codes:
             codes.append(s.code)
-    partner = next((c for c in codes if c != HOME), None) or doc.main_partner
+    partner = next((c for c in codes if c != HOME), None) or doc.partner_near(at)
     return tuple(sorted({HOME, partner})) if partner and partner != HOME else (HOME,)
 
 
@@ -89,13 +89,13 @@ def extract_figures(doc: Doc) -> list[Figure]:
             unit = _UNITS.get(m.group("unit").lower())
             qualifier = _QUALIFIERS.get((m.group("q") or "").lower())
             what = "kim ngạch thương mại" if kind.startswith("trade") else None
-            add(Figure(kind, _partners(doc, sent), value, unit, qualifier, what, "article", ev))
+            add(Figure(kind, _partners(doc, sent, sent.start + m.start()), value, unit, qualifier, what, "article", ev))
         for m in _RANKING.finditer(text):
             n = m.group("n")
             value = 1.0 if not n else float(n) if n.isdigit() else float(_RANK_WORDS.get(n.lower(), 0))
             if value <= 0:
                 continue
-            add(Figure("ranking", _partners(doc, sent), value, None, None, m.group(0).strip(), "article", ev))
+            add(Figure("ranking", _partners(doc, sent, sent.start + m.start()), value, None, None, m.group(0).strip(), "article", ev))
         for m in _COUNT.finditer(text):
             if not _COUNT_CONTEXT.search(text[max(0, m.start() - 60):m.end() + 40]):
                 continue

@@ -31,10 +31,12 @@ def _levels() -> tuple[tuple[re.Pattern[str], str, bool], ...]:
     return tuple((re.compile(r["pattern"], re.IGNORECASE), r["level"], bool(r.get("optional"))) for r in rows)
 
 
+_BILATERAL = re.compile(r"hai nước|hai bên|song phương|hai Đảng|hai dân tộc|giữa hai|hai quốc gia", re.IGNORECASE)
+
+
 def _pair(doc: Doc, sent: Sentence, start: int, end: int) -> tuple[str, str] | None:
-    """The two states a level formula is about: named around it, else the story's two sides."""
-    window_states = [s for s in doc.in_span(doc.states, sent.start, sent.end)]
-    near = [s for s in window_states if start - 10 <= s.start <= end + 60]
+    """The two states a level formula is about: named around it, else "hai nước" of the passage."""
+    near = [s for s in doc.in_span(doc.states, sent.start, sent.end) if start - 12 <= s.start <= end + 60]
     codes: list[str] = []
     for s in sorted(near, key=lambda s: s.start):
         if s.code not in codes:
@@ -42,7 +44,10 @@ def _pair(doc: Doc, sent: Sentence, start: int, end: int) -> tuple[str, str] | N
     if len(codes) >= 2:
         pair = codes[:2] if HOME not in codes else [HOME, next(c for c in codes if c != HOME)]
         return (min(pair), max(pair))
-    partner = next((c for c in codes if c != HOME), None) or doc.main_partner
+    partner = next((c for c in codes if c != HOME), None)
+    if partner is None and (_BILATERAL.search(sent.text) or re.search(
+            r"quan hệ\s+(?:\S+\s+){0,3}$", doc.text[max(sent.start, start - 30):start])):
+        partner = doc.partner_near(start)
     if partner and partner != HOME:
         return (min(HOME, partner), max(HOME, partner))
     return None

@@ -44,6 +44,7 @@ _TAG_HREF = re.compile(r"/(?:tags?|tu-?khoa|keywords?|chu-?de|topics?)(?:/|\.|$)
 _TEXT_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td")
 _HEADLINE_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6")
 _LINK_BLOCKS = (*_HEADLINE_BLOCKS, "div")
+_MARKER_BLOCKS = (*_HEADLINE_BLOCKS, "span", "strong", "b", "div")
 _NOT_STORY = {"nav", "footer", "aside"}
 _PAGE_CONTAINERS = {"html", "body", "main", "article"}
 _BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "section", "article",
@@ -122,7 +123,7 @@ def _teaser_boxes(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
             continue
         if el.tag == "aside" or _RELATED.search(f"{el.get('class', '')} {el.get('id', '')}"):
             boxes.append(el)
-        elif el.tag in _HEADLINE_BLOCKS or el.tag in ("span", "strong", "b", "div"):
+        elif el.tag in _MARKER_BLOCKS and (el.tag != "div" or len(el) == 0):
             text = el.text_content()
             parent = el.getparent()
             if (len(text) < 60 and clutter_key(text) in markers and parent is not None
@@ -150,18 +151,27 @@ def _headline_links(el: lxml.html.HtmlElement) -> int:
 
 
 def _link_headlines(tree: lxml.html.HtmlElement) -> list[str]:
-    """Blocks that are nothing but a link to another story ("<p><a><strong>Headline</strong></a></p>"
-    between two paragraphs): bold like a sub-heading, but a teaser."""
+    """Blocks that are nothing but a link to another story, set among the story's paragraphs
+    ("<p><a><strong>Headline</strong></a></p>"): bold like a sub-heading, but a teaser."""
     found = []
     for el in tree.iter(*_LINK_BLOCKS):
         links = el.findall(".//a")
-        if len(links) != 1 or (links[0].get("href") or "#").startswith("#") or _TAG_HREF.search(links[0].get("href")):
+        href = (links[0].get("href") or "#") if len(links) == 1 else "#"
+        if href.startswith("#") or _TAG_HREF.search(href) or not _among_paragraphs(el):
             continue
         text = normalize_line(el.text_content())
         if word_count(text) >= MIN_HEADLINE_WORDS and text == normalize_line(links[0].text_content()) \
                 and text not in found:
             found.append(text)
     return found
+
+
+def _among_paragraphs(el: lxml.html.HtmlElement) -> bool:
+    """Next to running text (a story's paragraphs), not in a menu, a logo or a list of links."""
+    parent = el.getparent()
+    return parent is not None and any(
+        p is not el and not p.findall(".//a") and word_count(p.text_content()) >= MIN_SAPO_WORDS
+        for p in parent.iterchildren("p"))
 
 
 def _sapo(tree: lxml.html.HtmlElement, first_line: str) -> str | None:
@@ -241,7 +251,8 @@ def _place_story_parts(tree: lxml.html.HtmlElement, segments: Segments, title: s
                        fallback_related: list[tuple[str, str]]) -> None:
     """Put the sapo above the body, and links printed as paragraphs among the teasers."""
     inline = _link_headlines(tree)
-    segments.body = [(n, t) for n, t in segments.body if t not in set(inline)]
+    links = set(inline)
+    segments.body = [(n, t) for n, t in segments.body if t not in links]
     if segments.body:
         sapo = _sapo(tree, segments.body[0][1])
         if sapo and not any(_same_text(sapo, t) for _, t in segments.body[:2]):

@@ -81,6 +81,8 @@ def _slug_prefixed(line: str) -> str | None:
     """Link boxes print a teaser's slug (its URL or image alt text without diacritics) before its
     headline: "viet nam new zealand hop tac Việt Nam - New Zealand hợp tác". Returns the headline."""
     tokens = line.split()
+    if len(tokens) < 2 * MIN_SLUG_WORDS or not all(_SLUG_TOKEN.match(t) for t in tokens[:MIN_SLUG_WORDS]):
+        return None
     folded = [_ALNUM.findall(fold(t)) for t in tokens]
     total = sum(len(f) for f in folded)
     seen = 0

@@ -5,10 +5,12 @@ Scraped pages keep no markup, so the layout is read from the lines themselves:
 1. long lines cut by a hard wrap are joined back;
 2. each line gets a kind (``lines.classify``);
 3. the page is cut into regions at the places where links to other stories begin (a section marker,
-   a headline printed twice, a "[Video]" teaser, the agency sign-off "./.");
+   a headline printed twice, a "[Video]" or slug-prefixed teaser, the agency sign-off "./."), except
+   where such a box of links sits inside the story and the story goes on after it;
 4. the region with the most running text holds the story: it runs from its first to its last
    paragraph, with the sub-headings that stand on their own between them;
-5. the title is the nearest headline above the story; the date the nearest date line around the title;
+5. the title is the nearest headline above the story; the date the nearest date line after the
+   title, else the one printed just under the story, else the one above the title;
 6. the other headlines, with the lead that follows each, are the page's teasers.
 """
 
@@ -46,8 +48,10 @@ BLANK_SEPARATED_SHARE = 0.6
 HARD_WRAP_SHARE = 0.5
 HARD_WRAP_MIN_LINES = 4
 HARD_WRAP_MAX_WIDTH = 110
-
-
+# Enough characters to see how a line ends ("./.", '..."', ':"').
+_TERMINAL_TAIL = 12
+# Lines outside the story that may name the site (follow buttons, mastheads, copyright); captions may
+# not, their credits name other outlets.
 _FURNITURE = (Kind.BOILERPLATE, Kind.HEADING, Kind.BYLINE)
 
 
@@ -101,7 +105,8 @@ def _reflow(raw: list[str]) -> list[_Line]:
             out[-1].text = f"{out[-1].text} {text}"
         else:
             out.append(_Line(number, text))
-        joinable = (not ends_terminal(out[-1].text) and not teaser
+        # only the end of a joined line decides (reading all of it again would be quadratic)
+        joinable = (not ends_terminal(out[-1].text[-_TERMINAL_TAIL:]) and not teaser
                     and classify(text) not in (Kind.DATE, Kind.MARKER))
     return out
 
@@ -142,10 +147,13 @@ def _starts_region(ln: _Line) -> bool:
 def _regions(lines: list[_Line], blank_separated: bool) -> list[list[_Line]]:
     regions: list[list[_Line]] = [[]]
     i = 0
+    rejected_until = 0  # the lines of a box already found not to interrupt the story are not tried again
     while i < len(lines):
         ln = lines[i]
         if _starts_region(ln):
-            resume = _box_end(lines, i, blank_separated) if ln.kind is not Kind.HEADING else None
+            resume = None
+            if ln.kind is not Kind.HEADING and i >= rejected_until:
+                resume, rejected_until = _box_end(lines, i, blank_separated)
             if resume is not None:
                 # a box of links inside the story: the story goes on after it, in the same region
                 for boxed in lines[i:resume]:
@@ -162,9 +170,9 @@ def _regions(lines: list[_Line], blank_separated: bool) -> list[list[_Line]]:
     return [r for r in regions if r]
 
 
-def _box_end(lines: list[_Line], i: int, blank_separated: bool) -> int | None:
-    """Where the story resumes after the box of teasers that starts at ``lines[i]``, or None when the
-    box is not followed by more of the story (then it is the end of the story, as usual)."""
+def _box_end(lines: list[_Line], i: int, blank_separated: bool) -> tuple[int | None, int]:
+    """Where the story resumes after the box of teasers that starts at ``lines[i]`` (None when the box
+    is not followed by more of the story: then it ends the story, as usual), and where the box ends."""
     j = i + 1 if lines[i].kind is Kind.MARKER else i
     items = 0
     while j < len(lines):
@@ -172,7 +180,7 @@ def _box_end(lines: list[_Line], i: int, blank_separated: bool) -> int | None:
         if end is None:
             break
         items, j = items + 1, end
-    return j if items and j < len(lines) and _story_resumes(lines, j) else None
+    return (j if items and j < len(lines) and _story_resumes(lines, j) else None), j
 
 
 def _box_item_end(lines: list[_Line], j: int, blank_separated: bool) -> int | None:
@@ -341,7 +349,6 @@ def segment_lines(raw_lines: list[str]) -> Segments:
     out.body = [(ln.number, ln.text) for ln in body]
     out.header = [ln.text for ln in lines[:start]]
     body_ids = {id(ln) for ln in body}
-    # follow buttons, mastheads, copyright lines; not captions, whose credits name other outlets
     out.below = [ln.text for ln in lines[start:] if id(ln) not in body_ids and ln.kind in _FURNITURE]
     out.related = _related(lines, body_ids, (title_at + 1) if title_at is not None else start, out.title)
     return out
