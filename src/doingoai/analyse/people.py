@@ -282,6 +282,20 @@ def find_people(text: str, tokens: list[Token], g: Gazetteer) -> list[PersonMent
                                      country=country, org=org, rank=rank, pillar=pillar, first=start,
                                      last=max(start, i - 1)))
             i = max(i, start + 1)
+    return _appositions(text, out)
+
+
+def _appositions(text: str, found: list[PersonMention]) -> list[PersonMention]:
+    """"bà Esperança Bias, Chủ tịch Quốc hội Mozambique": a bare name followed by its title."""
+    out: list[PersonMention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.name and not prev.titles and m.name is None and m.titles and \
+                text[prev.end:m.start].strip() in {",", "-", "–"}:
+            out[-1] = PersonMention(prev.start, m.end, m.titles, prev.name, prev.name_start, prev.name_end, m.country,
+                                    m.org, m.rank, m.pillar, prev.first, m.last)
+            continue
+        out.append(m)
     return out
 
 

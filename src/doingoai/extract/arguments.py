@@ -20,6 +20,7 @@ from doingoai.extract.document import Doc
 __all__ = ["Sides", "sides_of"]
 
 _COORDINATION = re.compile(r"^\s*(?:,|và|cùng|cùng với|với|;)?\s*(?:Phu nhân\s*)?(?:,|và|cùng)?\s*$", re.IGNORECASE)
+_OWN = re.compile(r".*của (?:ông|bà|ngài|Ngài|Bà|Ông)\s*$")
 _INVITATION = re.compile(r"theo lời mời của\s*$", re.IGNORECASE)
 _DESTINATION_WORD = re.compile(r"(?:tới|đến|sang|tại|thăm|ở)\s*$", re.IGNORECASE)
 
@@ -64,7 +65,16 @@ def sides_of(doc: Doc, sent: Sentence, cue: Cue, next_cue: Cue | None, prev_cue:
     inviters = [p for p in after if _INVITATION.search(doc.text[max(sent.start, p.start - 30):p.start])]
     after = [p for p in after if p not in inviters]
     sides = Sides(inviters=inviters)
-    if cue.voice == "passive":
+    if cue.type == "reception" and doc.text[cue.start:cue.end] == "Tiếp" and cue.start == sent.start:
+        # "Tiếp Tổng lãnh sự Lào có Chủ tịch UBND tỉnh X - ông Y": the hosts come after "có"
+        host_at = doc.text.find(" có ", cue.end, sent.end)
+        if host_at > 0:
+            sides.others = [p for p in after if p.start < host_at]
+            sides.agents = [p for p in after if p.start > host_at][:1]
+            after = []
+    if sides.agents or sides.others:
+        pass
+    elif cue.voice == "passive":
         sides.agents, sides.others = after[:1], _coordinated_before(doc, before)
     elif cue.voice == "noun":
         # a nominal's sides stand in its own phrase: up to the clause's end
@@ -80,6 +90,11 @@ def sides_of(doc: Doc, sent: Sentence, cue: Cue, next_cue: Cue | None, prev_cue:
             sides.agents = _coordinated_before(doc, before) or [p for p in people if p.start >= stop][:1]
     else:
         sides.agents, sides.others = _coordinated_before(doc, before), after
+    end = _phrase_end(doc.text, cue.end, stop)
+    if not sides.agents and cue.voice == "noun" and _OWN.match(doc.text[end - 14:end].rstrip(" .")):
+        sides.agents = before[-1:]  # "nhân chuyến công tác tại Việt Nam của ông": the person just named
+    if not sides.agents:
+        _agents_elsewhere(doc, sides, people, _phrase_end(doc.text, cue.end, stop))
     states = _free(doc.in_span(doc.states, sent.start, sent.end), people)
     sides.states = [s for s in states if cue.end <= s.start < stop]
     sides.states_before = [s for s in states if s.end <= cue.start and (prev_cue is None or s.start >= prev_cue.end)]
@@ -87,6 +102,30 @@ def sides_of(doc: Doc, sent: Sentence, cue: Cue, next_cue: Cue | None, prev_cue:
     sides.places = _free(doc.in_span(doc.places, sent.start, sent.end), people)
     sides.destination = _destination(doc, cue, stop, sides)
     return sides
+
+
+def _agents_elsewhere(doc: Doc, sides: Sides, people: list[PersonMention], phrase_end: int) -> None:
+    """No one stands before the cue: "Trong cuộc điện đàm, A và B ...", "Trong khuôn khổ chuyến thăm X, A ..."."""
+    home = [p for p in sides.others if (q := doc.person_of(p)) is not None and q.country == "VN"]
+    if home and len(home) < len(sides.others):
+        sides.agents = home
+        sides.others = [p for p in sides.others if p not in home]
+        return
+    if not sides.others:
+        later = [p for p in people if p.start >= phrase_end]
+        sides.agents = _coordinated_after(doc, later)
+
+
+def _coordinated_after(doc: Doc, later: list[PersonMention]) -> list[PersonMention]:
+    if not later:
+        return []
+    group = [later[0]]
+    for m in later[1:]:
+        if _COORDINATION.match(doc.text[group[-1].end:m.start]):
+            group.append(m)
+        else:
+            break
+    return group
 
 
 def _phrase_end(text: str, start: int, stop: int) -> int:

@@ -27,8 +27,10 @@ BACKGROUND_GAP_DAYS = 45
 # A date printed after its cue belongs to it only close by ("... gặp song phương với A và B vào ngày 6/11").
 AFTER_CUE_CHARS = 160
 _HOLIDAY = re.compile(r"(?:Quốc khánh|Tết|ngày lễ|Ngày|kỷ niệm|giải phóng|Cách mạng Tháng Tám)\s*$", re.IGNORECASE)
-_BACKGROUND_MARKER = re.compile(r"\b(?:sau|kể từ|từ sau|trước đây|năm ngoái|lần trước|nhớ lại|từng)\s+(?:\S+\s+){0,3}$",
+_BACKGROUND_MARKER = re.compile(r"\b(?:trước đây|năm ngoái|lần trước|nhớ lại|từng)\s+(?:\S+\s+){0,3}$",
                                 re.IGNORECASE)
+# Between the last object of one verb and the next verb of a list: "hội kiến A; B; chào C", "... và đến chào D".
+_LIST_GAP = re.compile(r"^\s*(?:[;,]|và)?\s*(?:đến\s+|tới\s+)?$", re.IGNORECASE)
 _LATER = re.compile(r"\bsắp tới\b", re.IGNORECASE)
 _QUESTION = re.compile(r"\b(?:khi được hỏi|trả lời câu hỏi về việc liệu|liệu)\b|hay không\b", re.IGNORECASE)
 # Types whose acts frame the story rather than report it: a press briefing announcing a trip is not the trip.
@@ -95,7 +97,8 @@ def _drafts(doc: Doc) -> list[Draft]:
             nxt = cues[k + 1] if k + 1 < len(cues) else None
             prv = cues[k - 1] if k else None
             sides = sides_of(doc, sent, cue, nxt, prv)
-            if previous is not None and previous.agents and all(a in previous.others for a in sides.agents):
+            if previous is not None and previous.agents and all(a in previous.others for a in sides.agents) and (
+                    not sides.agents or _LIST_GAP.match(doc.text[sides.agents[-1].end:cue.start])):
                 # "hội kiến A; B; chào C": C is met by the same side as A and B
                 sides.agents = previous.agents
             previous = sides

@@ -36,6 +36,9 @@ _SAPO_ATTRIBUTES = ("class", "id", "data-role", "itemprop")
 # block with a "lead" class and more words than this is a wrapper around the whole story.
 MIN_SAPO_WORDS = 10
 MAX_SAPO_WORDS = 150
+# A section marker is a short label ("Tin cùng chuyên mục"); its title bar is at most this deep in its box.
+MAX_MARKER_CHARS = 60
+MARKER_TITLE_BAR_DEPTH = 2
 # A link with fewer words is a menu entry or a tag, not another story's headline.
 MIN_HEADLINE_WORDS = 4
 # Links to a tag's or a topic's page ("/tag/brazil", "?keywords=...") name a subject, not another story.
@@ -125,11 +128,31 @@ def _teaser_boxes(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
             boxes.append(el)
         elif el.tag in _MARKER_BLOCKS and (el.tag != "div" or len(el) == 0):
             text = el.text_content()
-            parent = el.getparent()
-            if (len(text) < 60 and clutter_key(text) in markers and parent is not None
-                    and parent.tag not in _PAGE_CONTAINERS and not parent.xpath(".//h1")):
-                boxes.append(parent)
+            if len(text) < MAX_MARKER_CHARS and clutter_key(text) in markers:
+                box = _marker_box(el)
+                if box is not None:
+                    boxes.append(box)
     return boxes
+
+
+def _marker_box(marker: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The box a section marker heads: its parent, or a little higher when the marker sits in a
+    title bar of its own ("<div class="head"><h3>Đọc nhiều</h3></div><ul>...")."""
+    box = marker.getparent()
+    for _ in range(MARKER_TITLE_BAR_DEPTH):
+        if box is None or _headline_links(box):
+            break
+        box = box.getparent()
+    return box if box is not None and _is_link_box(box) else None
+
+
+def _is_link_box(el: lxml.html.HtmlElement) -> bool:
+    """A box of teasers has at most one summary per headline; the story's container has its
+    headline, or more paragraphs than links."""
+    if el.tag in _PAGE_CONTAINERS or el.xpath(".//h1"):
+        return False
+    summaries = sum(word_count(p.text_content()) >= MIN_SAPO_WORDS for p in el.iter("p"))
+    return summaries <= _headline_links(el)
 
 
 def _teaser_lead(a: lxml.html.HtmlElement, box: lxml.html.HtmlElement, headline: str) -> str:

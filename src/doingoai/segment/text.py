@@ -36,10 +36,10 @@ __all__ = ["Segments", "segment_lines"]
 
 MIN_TITLE_WORDS = 4
 # A box of teasers inside the story (t01, t07 of the golden pages) is followed by at least this many full
-# paragraphs before the next box; a list of teasers has one lead per headline.
+# paragraphs in a row; a list of teasers has one lead per headline.
 MIN_RESUMED_PARAGRAPHS = 2
 # "Cập nhật: 18:20 ngày 14/03/2023" printed under the story: within this many lines of its last
-# paragraph (past a byline and a source line), read off the baochinhphu.vn and vov.vn layouts.
+# paragraph, past a byline and a source line (baochinhphu.vn's layout, golden page t04).
 TAIL_DATE_WINDOW = 4
 # A page is "blank-separated" when most paragraphs are followed by an empty line; there a sub-heading
 # stands between empty lines, and a headline glued to a paragraph is a link to another story.
@@ -210,20 +210,20 @@ def _box_item_end(lines: list[_Line], j: int, blank_separated: bool) -> int | No
 
 def _story_resumes(lines: list[_Line], j: int) -> bool:
     """After a box, the story goes on with a photo, a paragraph or a sub-heading, and then runs for
-    several full paragraphs before the next box (a list of teasers has one short lead per headline)."""
+    several full paragraphs in a row before the next box (a list of teasers has one lead per headline)."""
     first = lines[j]
     if first.kind not in (Kind.PARAGRAPH, Kind.CAPTION, Kind.HEADING) or is_truncated(first.text):
         return False
-    full = 0
+    in_a_row = 0
     for k in range(j, len(lines)):
         ln = lines[k]
-        if k > j and _starts_region(ln):
-            break
-        if ln.kind is Kind.HEADING and k + 1 < len(lines) and lines[k + 1].kind is Kind.DATE:
-            break  # a dated headline: more teasers, the box had not ended
-        if ln.kind is Kind.PARAGRAPH and not ln.duplicate and not is_truncated(ln.text):
-            full += 1
-            if full >= MIN_RESUMED_PARAGRAPHS:
+        if (k > j and _starts_region(ln)) or ln.kind is Kind.DATE:
+            break  # another box, or a dated headline: more teasers
+        if ln.kind is Kind.HEADING:
+            in_a_row = 0
+        elif ln.kind is Kind.PARAGRAPH and not ln.duplicate and not is_truncated(ln.text):
+            in_a_row += 1
+            if in_a_row >= MIN_RESUMED_PARAGRAPHS:
                 return True
     return False
 
