@@ -10,8 +10,8 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from doingoai.config import DEFAULT_CONFIG, PipelineConfig
-from doingoai.extract import extract
 from doingoai.errors import DoingoaiError, InputError
+from doingoai.extract import extract
 from doingoai.model import Article, Failure, Page
 from doingoai.read.sources import Input, expand, read_input
 from doingoai.record import to_record

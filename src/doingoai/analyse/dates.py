@@ -27,8 +27,8 @@ _RANGE = re.compile(
 _WORDS = re.compile(_PART + r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm|,)\s*(?P<y>\d{4}))?",
                     re.IGNORECASE)
 _DAY = re.compile(_PART + r"(?:ngày\s+)?" + _DM + r"(?![\d/.\-]?\d)", re.IGNORECASE)
-_MONTH = re.compile(r"(?P<pre>hồi|vào|trong|từ|đầu|cuối|giữa)?\s*tháng\s+(?P<m>\d{1,2})(?:\s*(?:/|-|năm)\s*(?P<y>\d{4}))?"
-                    r"(?![\d/])", re.IGNORECASE)
+_MONTH = re.compile(r"(?P<pre>hồi|vào|trong|từ|đầu|cuối|giữa)?\s*tháng\s+(?P<m>\d{1,2})"
+                    r"(?:\s*(?:/|-|năm)\s*(?P<y>\d{4}))?(?![\d/])", re.IGNORECASE)
 _YEAR = re.compile(r"(?P<pre>vào|hồi|từ|trong|cuối|đầu|giữa|sang|đến|tới|trước|sau)?\s*năm\s+(?P<y>(?:19|20)\d{2})\b",
                    re.IGNORECASE)
 _RELATIVE = re.compile(r"(?P<part>rạng sáng|sáng|trưa|chiều|tối|đêm)?\s*(?P<rel>hôm nay|hôm qua|nay|qua|"

@@ -55,9 +55,7 @@ def _ambiguous_ok(tokens: list[Token], m: Match, all_states: list[Match]) -> boo
     if prev in _STATE_CONTEXT:
         return True
     # "Việt Nam - Anh", "Anh và Pháp": next to another state
-    if nxt in {"-", "và", ","} and any(o.first == m.last + 2 for o in all_states if o is not m):
-        return True
-    return False
+    return nxt in {"-", "và", ","} and any(o.first == m.last + 2 for o in all_states if o is not m)
 
 
 def find_states(tokens: list[Token], g: Gazetteer) -> list[StateMention]:
@@ -94,8 +92,7 @@ def find_places(tokens: list[Token], g: Gazetteer) -> list[PlaceMention]:
     for m in g.scan(tokens, frozenset({"city", "vnplace", "state", "body", "title"})):
         kind = m.entry.kind
         if kind == "city" and not m.entry.ambiguous:
-            out.append(PlaceMention(m.entry.form if False else _text(tokens, m), m.entry.value, m.start, m.end,
-                                    m.first, m.last, "city"))
+            out.append(PlaceMention(_text(tokens, m), m.entry.value, m.start, m.end, m.first, m.last, "city"))
         elif kind == "vnplace":
             out.append(PlaceMention(_text(tokens, m), "VN", m.start, m.end, m.first, m.last, m.entry.sub))
     return out
@@ -103,7 +100,7 @@ def find_places(tokens: list[Token], g: Gazetteer) -> list[PlaceMention]:
 
 def _text(tokens: list[Token], m: Match) -> str:
     # the form as printed, with the spacing of the text
-    parts = []
+    parts: list[str] = []
     for i in range(m.first, m.last + 1):
         t = tokens[i]
         if parts and tokens[i - 1].end == t.start:

@@ -21,13 +21,6 @@ from doingoai.lexicon import load_yaml
 __all__ = ["PersonMention", "find_people", "grammar", "looks_vietnamese"]
 
 MAX_NAME_WORDS = 6
-# "hai Thủ tướng", "các Đại sứ": a title after these names a group, not one person.
-_PLURAL = {"hai", "ba", "bốn", "năm", "các", "những", "mọi", "nhiều", "vài", "cả"}
-# Lower-case words that occur inside organisation names ("Ban chấp hành Trung ương", "Ủy ban nhân dân tỉnh").
-_ORG_WORDS = {"chấp", "hành", "trung", "ương", "nhân", "dân", "và", "các", "tổ", "chức", "hữu", "nghị", "thường", "vụ",
-              "quốc", "gia", "hội", "đồng", "liên", "bang", "xã", "chủ", "nghĩa", "cộng", "sản", "cách", "mạng", "lao",
-              "động", "tỉnh", "thành", "phố", "đối", "ngoại", "hợp", "tác", "phát", "triển", "kinh", "tế", "thế", "giới"}
-
 
 @dataclass(frozen=True, slots=True)
 class PersonMention:
@@ -55,6 +48,8 @@ class Grammar:
     particles: frozenset[str]
     org_heads: tuple[tuple[str, ...], ...]
     title_display: dict[str, str]
+    org_words: frozenset[str]
+    plural: frozenset[str]
 
 
 @cache
@@ -66,6 +61,8 @@ def grammar() -> Grammar:
         particles=frozenset(data["name_particles"]),
         org_heads=heads,
         title_display={k.casefold(): v for k, v in data["title_display"].items()},
+        org_words=frozenset(data["org_words"]),
+        plural=frozenset(data["plural_quantifiers"]),
     )
 
 
@@ -92,7 +89,7 @@ class _Parser:
 
     def title_at(self, i: int) -> Match | None:
         m = self.match(i, {"title"})
-        if m and self.tokens[i].is_upper_initial and self.key(i - 1) not in _PLURAL:
+        if m and self.tokens[i].is_upper_initial and self.key(i - 1) not in grammar().plural:
             return m
         return None
 
@@ -175,7 +172,7 @@ class _Parser:
     def _org_phrase(self, j: int) -> tuple[int, str | None]:
         """Capitalised words of an organisation's name, up to and including a state name."""
         country = None
-        while j < self.n and self.tokens[j].is_word and (self.tokens[j].is_upper_initial or self.key(j) in _ORG_WORDS):
+        while j < self.n and self.tokens[j].is_word and (self.tokens[j].is_upper_initial or self.key(j) in grammar().org_words):
             state = self.match(j, {"state"})
             if state and self.tokens[j].is_upper_initial:
                 country = state.entry.value

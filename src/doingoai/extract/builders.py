@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from doingoai.analyse.dates import DateExpr
 from doingoai.analyse.mentions import PlaceMention, StateMention
@@ -94,7 +95,7 @@ def _split_list(doc: Doc, people: list[PersonMention]) -> list[list[PersonMentio
     if len(people) < 2:
         return [people]
     parts = [[people[0]]]
-    for a, b in zip(people, people[1:], strict=False):
+    for a, b in pairwise(people):
         if ";" in doc.text[a.end:b.start]:
             parts.append([b])
         else:
@@ -106,15 +107,15 @@ def _visit(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     visitors = sides.agents or sides.others[:1]
     agents = unique([country_of(doc, m) for m in visitors])
     dest = sides.destination
+    code: str | None = None
+    name: str | None = None
     if dest is not None:
         code = dest.code if isinstance(dest, StateMention) else dest.country
         name = dest.name if isinstance(dest, PlaceMention) else None
     elif agents == [HOME] and cue.voice == "noun":
         # "sau chuyến thăm của Chủ tịch nước ... vào tháng 7/2024": the partner the passage is about
-        code, name = doc.partner_near(cue.start), None
-        if code is None:
-            return []
-    else:
+        code = doc.partner_near(cue.start)
+    if code is None:
         return []
     if not agents:
         agents = [HOME] if code != HOME else []

@@ -86,7 +86,7 @@ class Doc:
                 if c and c != HOME:
                     found.append((self.mentions[i].start, c))
             if found:
-                return max(found)[1]
+                return str(max(found)[1])
         return self.main_partner
 
     def people_idx_in(self, start: int, end: int) -> list[int]:

@@ -73,11 +73,11 @@ def _date_for(doc: Doc, sent: Sentence, cue: Cue, prev_cue: Cue | None, next_cue
              if (d.month or d.relative is not None or d.year) and not _inside_people(doc, d)
              and not _HOLIDAY.search(doc.text[max(sent.start, d.start - 14):d.start])]
     floor = prev_cue.end if prev_cue else sent.start
-    before = [d for d in exprs if floor <= d.start and d.end <= cue.start]
+    before: list[DateExpr] = [d for d in exprs if floor <= d.start and d.end <= cue.start]
     if before:
         return before[-1]
     stop = min(next_cue.start if next_cue else sent.end, cue.end + AFTER_CUE_CHARS)
-    after = [d for d in exprs if cue.end <= d.start < stop]
+    after: list[DateExpr] = [d for d in exprs if cue.end <= d.start < stop]
     return after[0] if after else None
 
 
