@@ -172,7 +172,8 @@ class _Parser:
     def _org_phrase(self, j: int) -> tuple[int, str | None]:
         """Capitalised words of an organisation's name, up to and including a state name."""
         country = None
-        while j < self.n and self.tokens[j].is_word and (self.tokens[j].is_upper_initial or self.key(j) in grammar().org_words):
+        words = grammar().org_words
+        while j < self.n and self.tokens[j].is_word and (self.tokens[j].is_upper_initial or self.key(j) in words):
             state = self.match(j, {"state"})
             if state and self.tokens[j].is_upper_initial:
                 country = state.entry.value
