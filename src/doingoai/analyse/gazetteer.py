@@ -141,13 +141,26 @@ def _body_entries() -> Iterable[Entry]:
             yield Entry("body", row["key"], form, exact_case=True)
 
 
+# Abbreviations the press uses inside titles ("Chủ tịch QH", "Chủ tịch UBND tỉnh", "Ủy viên BCH TƯ").
+_TITLE_ABBREVIATIONS = (("Quốc hội", "QH"), ("Ủy ban nhân dân", "UBND"), ("Hội đồng nhân dân", "HĐND"),
+                        ("Trung ương", "TƯ"), ("Ban Chấp hành", "BCH"))
+
+
+def _title_forms(title: str) -> set[str]:
+    forms = {title}
+    for full, short in _TITLE_ABBREVIATIONS:
+        forms |= {f.replace(full, short) for f in forms} | {f.replace(short, full) for f in forms}
+    return forms
+
+
 def _title_entries() -> Iterable[Entry]:
     for row in load_tsv("titles.tsv", ("title", "rank", "pillar", "kind", "note")):
         try:
             rank = int(row["rank"])
         except ValueError as exc:
             raise LexiconError(f"titles.tsv: rank of {row['title']!r} is not a number") from exc
-        yield Entry("title", row["title"], row["title"], rank=rank, pillar=row["pillar"], sub=row["kind"])
+        for form in _title_forms(row["title"]):
+            yield Entry("title", row["title"], form, rank=rank, pillar=row["pillar"], sub=row["kind"])
 
 
 def _honorific_entries() -> Iterable[Entry]:

@@ -57,7 +57,8 @@ def _coordinated_before(doc: Doc, before: list[PersonMention]) -> list[PersonMen
 
 
 def sides_of(doc: Doc, sent: Sentence, cue: Cue, next_cue: Cue | None, prev_cue: Cue | None) -> Sides:
-    people = [m for m in doc.in_span(doc.mentions, sent.start, sent.end) if m.name or doc.person_of(m)]
+    # named people, people a title refers back to, and unnamed office holders of a stated state
+    people = [m for m in doc.in_span(doc.mentions, sent.start, sent.end) if m.name or doc.person_of(m) or m.country]
     stop = next_cue.start if next_cue else sent.end
     start_before = sent.start
     before = [p for p in people if start_before <= p.start and p.end <= cue.start]
@@ -107,7 +108,7 @@ def sides_of(doc: Doc, sent: Sentence, cue: Cue, next_cue: Cue | None, prev_cue:
 def _agents_elsewhere(doc: Doc, sides: Sides, people: list[PersonMention], phrase_end: int) -> None:
     """No one stands before the cue: "Trong cuộc điện đàm, A và B ...", "Trong khuôn khổ chuyến thăm X, A ..."."""
     home = [p for p in sides.others if (q := doc.person_of(p)) is not None and q.country == "VN"]
-    if home and len(home) < len(sides.others):
+    if home:
         sides.agents = home
         sides.others = [p for p in sides.others if p not in home]
         return

@@ -22,6 +22,9 @@ __all__ = ["BUILDERS", "Draft", "country_of", "unique"]
 _ANNIVERSARY_BEFORE = re.compile(r"(?:(?:kỷ niệm|đánh dấu|tròn)\s+(?:\S+\s+){0,6}|(?:kể từ khi|từ khi|kể từ|sau khi)\s+"
                                  r"(?:\S+\s+){0,3}|(?:\d+|một|hai|ba|bốn|năm|mười)\s+năm\s+(?:\S+\s+){0,3})$",
                                  re.IGNORECASE)
+# What makes a meeting held in Vietnam among Vietnamese a foreign-affairs act.
+_FOREIGN_AFFAIRS = re.compile(r"đối ngoại|ngoại giao|Cơ quan đại diện|Đại sứ|quốc tế|nước ngoài|kiều bào|"
+                              r"người Việt Nam ở nước ngoài|hội nhập", re.IGNORECASE)
 _TWO_SIDES = re.compile(r"^\s*(?:giữa\s+)?hai\s+(?:Bộ Chính trị|Đảng|nước|bên|Thủ tướng|Bộ trưởng|Chủ tịch|"
                         r"nhà lãnh đạo|Ngoại trưởng|Tổng Bí thư|Quốc hội|Chính phủ|đoàn)", re.IGNORECASE)
 
@@ -75,6 +78,11 @@ def _pairwise(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
         for s in sides.states:
             if s.code not in agents:
                 groups.setdefault(s.code, [])
+        # "chào xã giao lãnh đạo UBND tỉnh Tiền Giang": a place stands for its authorities
+        for p in sides.places:
+            if p.start >= cue.end and p.country not in agents and (not sides.states or p.start < sides.states[0].start):
+                groups.setdefault(p.country, [])
+                break
     if not groups and not sides.others and _TWO_SIDES.match(doc.text[cue.end:cue.end + 40]):
         partner = doc.partner_near(cue.start)
         if partner:
@@ -131,7 +139,10 @@ def _conference(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]
         return [Draft("conference", sent, cue, list(sides.agents), agents, [k]) for k in keys]
     others = unique([*(s.code for s in sides.states),
                      *(country_of(doc, m) for m in [*sides.others, *sides.inviters])])
-    return [Draft("conference", sent, cue, list(sides.agents), unique([*agents, *others]))]
+    countries = unique([*agents, *others])
+    if countries == [HOME] and not _FOREIGN_AFFAIRS.search(doc.text[cue.end:sent.end]):
+        return []  # a domestic meeting is no diplomatic act
+    return [Draft("conference", sent, cue, list(sides.agents), countries)]
 
 
 def _agreement(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:

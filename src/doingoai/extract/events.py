@@ -33,6 +33,10 @@ _BACKGROUND_MARKER = re.compile(r"\b(?:trước đây|năm ngoái|lần trước
 _LIST_GAP = re.compile(r"^\s*(?:[;,]|và)?\s*(?:đến\s+|tới\s+)?$", re.IGNORECASE)
 _LATER = re.compile(r"\bsắp tới\b", re.IGNORECASE)
 _QUESTION = re.compile(r"\b(?:khi được hỏi|trả lời câu hỏi về việc liệu|liệu)\b|hay không\b", re.IGNORECASE)
+# Verbs whose object is the other side of the act (so a list after them names more counterparts).
+_OBJECT_VERBS = {"reception", "talks", "courtesy_call", "meeting", "phone_call"}
+# Acts that last several days: two mentions in one month are one act ("Lễ kỷ niệm" on the 3rd and the 4th).
+_MULTI_DAY = {"conference", "visit", "negotiation"}
 # Types whose acts frame the story rather than report it: a press briefing announcing a trip is not the trip.
 _NOT_OCCASION = {"statement", "message"}
 
@@ -91,26 +95,33 @@ def _drafts(doc: Doc) -> list[Draft]:
         cues = find_cues(sent.text, sent.start)
         question = _QUESTION.search(sent.text)
         previous: Sides | None = None
+        previous_type = ""
+        productive: Cue | None = None  # the last cue that made an event: dates before it are its own
         for k, cue in enumerate(cues):
             if question and sent.start + question.start() < cue.start:
                 break
             nxt = cues[k + 1] if k + 1 < len(cues) else None
             prv = cues[k - 1] if k else None
             sides = sides_of(doc, sent, cue, nxt, prv)
-            if previous is not None and previous.agents and all(a in previous.others for a in sides.agents) and (
-                    not sides.agents or _LIST_GAP.match(doc.text[sides.agents[-1].end:cue.start])):
+            if previous is not None and previous_type in _OBJECT_VERBS and previous.agents and all(
+                    a in previous.others for a in sides.agents) and (
+                    not sides.agents or _LIST_GAP.match(doc.text[sides.agents[-1].end:cue.start])
+                    or cue.type == "conference"):
                 # "hội kiến A; B; chào C": C is met by the same side as A and B
                 sides.agents = previous.agents
-            previous = sides
-            for d in BUILDERS[cue.type](doc, cue, sent, sides):
+            previous, previous_type = sides, cue.type
+            made = BUILDERS[cue.type](doc, cue, sent, sides)
+            for d in made:
                 d.place = _place(doc, sent, d, sides)
-                d.date = _date_for(doc, sent, cue, prv, nxt)
+                d.date = _date_for(doc, sent, cue, productive, nxt)
                 before = doc.text[sent.start:cue.start]
                 d.planned = is_planned_before(before) or bool(
                     _LATER.search(doc.text[cue.end:nxt.start if nxt else sent.end]))
                 d.background = bool(_BACKGROUND_MARKER.search(before[-40:])) or (
                     d.date is not None and d.date.marker == "hồi")
                 drafts.append(d)
+            if made:
+                productive = cue
     return drafts
 
 
@@ -135,6 +146,8 @@ def _same_act(doc: Doc, a: Draft, b: Draft) -> bool:
         return False  # two acts with different counterparts ("hội kiến A; B; chào C")
     if a.type != b.type or a.date is None or b.date is None:
         return True  # "A tiếp B" and "B đến chào A" tell one act
+    if a.type in _MULTI_DAY:
+        return a.date.month == b.date.month or a.date.month is None or b.date.month is None
     return (a.date.month, a.date.day) == (b.date.month, b.date.day) or a.date.day is None or b.date.day is None
 
 
