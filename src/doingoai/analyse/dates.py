@@ -29,8 +29,8 @@ _WORDS = re.compile(_PART + r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?
 _DAY = re.compile(_PART + r"(?:ngày\s+)?" + _DM + r"(?![\d/.\-]?\d)", re.IGNORECASE)
 _MONTH = re.compile(r"(?:(?P<pre>hồi|vào|trong|từ|đầu|cuối|giữa)\s+)?tháng\s+(?P<m>\d{1,2})"
                     r"(?:\s*(?:/|-|năm)\s*(?P<y>\d{4}))?(?![\d/])", re.IGNORECASE)
-_YEAR = re.compile(r"(?:(?P<pre>vào|hồi|từ|trong|cuối|đầu|giữa|sang|đến|tới|trước|sau)\s+)?năm\s+(?P<y>(?:19|20)\d{2})\b",
-                   re.IGNORECASE)
+_YEAR = re.compile(r"(?:(?P<pre>vào|hồi|từ|trong|cuối|đầu|giữa|sang|đến|tới|trước|sau)\s+)?"
+                   r"năm\s+(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:(?P<part>rạng sáng|sáng|trưa|chiều|tối|đêm)\s+)?(?P<rel>hôm nay|hôm qua|nay|qua|"
                        r"ngày hôm qua|ngày mai|mai)\b", re.IGNORECASE)
 # Numbers with dots that are not dates: "1.100", "2.5" after a measure; dates need a context word or a slash.
