@@ -21,6 +21,11 @@ from doingoai.lexicon import load_yaml
 __all__ = ["PersonMention", "find_people", "grammar", "looks_vietnamese"]
 
 MAX_NAME_WORDS = 6
+# How far a portfolio may run between a title and the state ("Bộ trưởng Thương mại và Công nghiệp Singapore").
+MAX_PORTFOLIO_TOKENS = 9
+# "Đại sứ quán", "Lãnh sự quán": the title word starts another noun.
+_COMPOUND_TAILS = {"quán"}
+_LOCAL_UNITS = {"vùng", "bang", "tỉnh", "khu", "hạt", "quận", "châu", "tiểu"}
 
 @dataclass(frozen=True, slots=True)
 class PersonMention:
@@ -50,6 +55,7 @@ class Grammar:
     title_display: dict[str, str]
     org_words: frozenset[str]
     plural: frozenset[str]
+    not_counterparts: tuple[str, ...]
 
 
 @cache
@@ -63,6 +69,7 @@ def grammar() -> Grammar:
         title_display={k.casefold(): v for k, v in data["title_display"].items()},
         org_words=frozenset(data["org_words"]),
         plural=frozenset(data["plural_quantifiers"]),
+        not_counterparts=tuple(x.casefold() for x in data["not_counterparts"]),
     )
 
 
@@ -77,6 +84,10 @@ class _Parser:
         self.tokens = tokens
         self.g = g
         self.n = len(tokens)
+        # tokens inside the names of places and bodies, where a title word is part of the name
+        self.covered = {k for m in g.scan(tokens, frozenset({"vnplace", "city", "body", "title"}))
+                        if m.entry.kind != "title" for k in range(m.first + 1 if m.entry.kind == "body" else m.first,
+                                                                   m.last + 1)}
 
     def key(self, i: int) -> str:
         return self.tokens[i].key if 0 <= i < self.n else ""
@@ -88,8 +99,11 @@ class _Parser:
         return found[0] if found else None
 
     def title_at(self, i: int) -> Match | None:
+        if i in self.covered:
+            return None  # inside a place or a body's name: "Phủ Chủ tịch", "Văn phòng Chủ tịch nước"
         m = self.match(i, {"title"})
-        if m and self.tokens[i].is_upper_initial and self.key(i - 1) not in grammar().plural:
+        if m and self.tokens[i].is_upper_initial and self.key(i - 1) not in grammar().plural \
+                and self.key(m.last + 1) not in _COMPOUND_TAILS:
             return m
         return None
 
@@ -156,6 +170,19 @@ class _Parser:
                 org = org or body.entry.value
                 i = body.last + 1
                 continue
+            portfolio = self._portfolio(i) if not extra and country is None else None
+            if portfolio is not None:
+                j, state = portfolio
+                extra = self.span_text(i, j - 1)
+                country = state.entry.value
+                i = state.last + 1
+                continue
+            if k in _LOCAL_UNITS and i + 1 < self.n and self.tokens[i + 1].is_upper_initial:
+                place = self.match(i + 1, {"city", "vnplace", "state"})
+                i = place.last + 1 if place else i + 2  # "vùng Lombardia", "bang California"
+                if place and place.entry.kind != "state":
+                    country = country or place.entry.value
+                continue
             head = self.org_head_at(i)
             if head:
                 j, inner_country = self._org_phrase(i + head)
@@ -168,6 +195,24 @@ class _Parser:
                 continue
             break
         return i, country, org, extra
+
+    def _portfolio(self, i: int) -> tuple[int, Match] | None:
+        """"Bộ trưởng Thương mại và Công nghiệp Singapore Gan Kim Yong": a portfolio the lexicon does not
+        know, then the state, then a name. Returns (index after the portfolio, the state)."""
+        if self.key(i) == "và" and i + 1 < self.n and self.tokens[i + 1].is_upper_initial:
+            i += 1  # "Bộ trưởng Thương mại | và Công nghiệp Ghana"
+        if i >= self.n or not self.tokens[i].is_upper_initial or self.match(i, {"state", "body", "title"}) \
+                or self.tokens[i].text in grammar().surnames:
+            return None
+        for j in range(i + 1, min(self.n, i + MAX_PORTFOLIO_TOKENS)):
+            t = self.tokens[j]
+            if not t.is_word or self.title_at(j):
+                return None
+            state = self.match(j, {"state"})
+            if state and not state.entry.ambiguous and t.is_upper_initial and state.last + 1 < self.n and \
+                    self.tokens[state.last + 1].is_upper_initial and self.tokens[state.last + 1].is_word:
+                return j, state
+        return None
 
     def _org_phrase(self, j: int) -> tuple[int, str | None]:
         """Capitalised words of an organisation's name, up to and including a state name."""
@@ -256,7 +301,7 @@ def find_people(text: str, tokens: list[Token], g: Gazetteer) -> list[PersonMent
             if title.entry.rank < rank:
                 rank, pillar = title.entry.rank, title.entry.pillar
             i, c, o, extra = p.qualifiers(title.last + 1)
-            titles.append(f"{shown} {extra}" if extra else shown)
+            titles.append(f"{shown} {extra}" if extra and (org is None or extra == o) else shown)
             country, org = country or c, org or o
             nxt = i + 1 if p.key(i) in {",", "kiêm"} else i + 2 if p.key(i) == "đồng" and p.key(i + 1) == "thời" \
                 else None

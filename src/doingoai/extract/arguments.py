@@ -20,6 +20,7 @@ from doingoai.extract.document import Doc
 __all__ = ["Sides", "sides_of"]
 
 _COORDINATION = re.compile(r"^\s*(?:,|và|cùng|cùng với|với|;)?\s*(?:Phu nhân\s*)?(?:,|và|cùng)?\s*$", re.IGNORECASE)
+_FRONTED_HOST = re.compile(r"^(?:Cùng |Tham gia )?(?:Đón tiếp|Tiếp)$")
 _OWN = re.compile(r".*của (?:ông|bà|ngài|Ngài|Bà|Ông)\s*$")
 _INVITATION = re.compile(r"theo lời mời của\s*$", re.IGNORECASE)
 _DESTINATION_WORD = re.compile(r"(?:tới|đến|sang|tại|thăm|ở)\s*$", re.IGNORECASE)
@@ -66,7 +67,7 @@ def sides_of(doc: Doc, sent: Sentence, cue: Cue, next_cue: Cue | None, prev_cue:
     inviters = [p for p in after if _INVITATION.search(doc.text[max(sent.start, p.start - 30):p.start])]
     after = [p for p in after if p not in inviters]
     sides = Sides(inviters=inviters)
-    if cue.type == "reception" and doc.text[cue.start:cue.end] == "Tiếp" and cue.start == sent.start:
+    if cue.type == "reception" and _FRONTED_HOST.match(doc.text[sent.start:cue.end]):
         # "Tiếp Tổng lãnh sự Lào có Chủ tịch UBND tỉnh X - ông Y": the hosts come after "có"
         host_at = doc.text.find(" có ", cue.end, sent.end)
         if host_at > 0:
@@ -76,7 +77,9 @@ def sides_of(doc: Doc, sent: Sentence, cue: Cue, next_cue: Cue | None, prev_cue:
     if sides.agents or sides.others:
         pass
     elif cue.voice == "passive":
-        sides.agents, sides.others = after[:1], _coordinated_before(doc, before)
+        # "B được A tiếp": the host stands inside the construction
+        inside = [p for p in people if cue.start <= p.start and p.end <= cue.end]
+        sides.agents, sides.others = (inside or after)[:1], _coordinated_before(doc, before)
     elif cue.voice == "noun":
         # a nominal's sides stand in its own phrase: up to the clause's end
         phrase_end = _phrase_end(doc.text, cue.end, stop)

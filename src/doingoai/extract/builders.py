@@ -10,7 +10,7 @@ from itertools import pairwise
 
 from doingoai.analyse.dates import DateExpr
 from doingoai.analyse.mentions import PlaceMention, StateMention
-from doingoai.analyse.people import PersonMention
+from doingoai.analyse.people import PersonMention, grammar
 from doingoai.analyse.sentences import Sentence
 from doingoai.extract.arguments import Sides
 from doingoai.extract.cues import Cue
@@ -66,6 +66,8 @@ def _agent_countries(doc: Doc, sides: Sides) -> list[str]:
 
 
 def _pairwise(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
+    if doc.text[cue.end:cue.end + 30].strip().casefold().startswith(grammar().not_counterparts):
+        return []
     agents = _agent_countries(doc, sides)
     known = Counter(c for m in sides.others if (c := country_of(doc, m)) and c not in agents)
     guess = known.most_common(1)[0][0] if known else None

@@ -26,6 +26,9 @@ __all__ = ["extract_events"]
 BACKGROUND_GAP_DAYS = 45
 # A date printed after its cue belongs to it only close by ("... gặp song phương với A và B vào ngày 6/11").
 AFTER_CUE_CHARS = 160
+# A cue this close to its sentence's start frames the sentence ("Trong khuôn khổ chuyến thăm ..., chiều 10/11,
+# A tiếp B"): the date after it is the whole sentence's, not its own.
+FRAME_CHARS = 30
 _HOLIDAY = re.compile(r"(?:Quốc khánh|Tết|ngày lễ|Ngày|kỷ niệm|giải phóng|Cách mạng Tháng Tám)\s*$", re.IGNORECASE)
 _BACKGROUND_MARKER = re.compile(r"\b(?:trước đây|năm ngoái|lần trước|nhớ lại|từng)\s+(?:\S+\s+){0,3}$",
                                 re.IGNORECASE)
@@ -58,31 +61,44 @@ def _participants(doc: Doc, d: Draft) -> tuple[Participant, ...]:
 
 
 def _place(doc: Doc, sent: Sentence, d: Draft, sides: Sides) -> Place:
+    """Where an act happened: the place after "tại"/"ở" nearest to its cue ("tại Thủ đô Santiago de Chile",
+    "Tại Cuba, ..."); a visit's place is where it goes."""
     if d.type == "visit":
         return d.place
-    for p in sorted(sides.places, key=lambda p: abs(p.start - d.cue.start)):
-        before = doc.text[max(sent.start, p.start - 25):p.start].casefold()
-        if "tại" in before.split() or "ở" in before.split():
-            return Place(p.name, p.country)
-    for s in [*sides.states_before, *sides.states]:
-        before = doc.text[max(sent.start, s.start - 8):s.start].casefold()
-        if before.rstrip().endswith(("tại", "ở")):
-            return Place(None, s.code)
-    return Place(None, None)
+    free_states = [s for s in doc.in_span(doc.states, sent.start, sent.end)
+                   if not any(p.start <= s.start and s.end <= p.end for p in doc.mentions)]
+    candidates: list[tuple[int, Place]] = []
+    for p in sides.places:
+        words = doc.text[max(sent.start, p.start - 25):p.start].casefold().split()
+        if "tại" in words or "ở" in words:
+            candidates.append((abs(p.start - d.cue.start), Place(p.name, p.country)))
+    for st in free_states:
+        lead = doc.text[max(sent.start, st.start - 8):st.start].casefold().rstrip()
+        if lead.endswith(("tại", "ở")):
+            candidates.append((abs(st.start - d.cue.start) + 1, Place(None, st.code)))
+    return min(candidates, key=lambda c: c[0])[1] if candidates else Place(None, None)
 
 
-def _date_for(doc: Doc, sent: Sentence, cue: Cue, prev_cue: Cue | None, next_cue: Cue | None) -> DateExpr | None:
-    """The date told with a cue: the nearest before it (after the previous cue), else soon after it."""
+def _date_for(doc: Doc, sent: Sentence, cue: Cue, claimed: set[int], next_cue: Cue | None) -> DateExpr | None:
+    """The date told with a cue: the nearest before it that an earlier act did not take as its own, else
+    one soon after it; a range after the cue ("thăm ... từ ngày 8 đến 10/9") wins over a day before it."""
     exprs = [d for d in doc.in_span(doc.dates, sent.start, sent.end)
              if (d.month or d.relative is not None or d.year) and not _inside_people(doc, d)
              and not _HOLIDAY.search(doc.text[max(sent.start, d.start - 14):d.start])]
-    floor = prev_cue.end if prev_cue else sent.start
-    before: list[DateExpr] = [d for d in exprs if floor <= d.start and d.end <= cue.start]
-    if before:
-        return before[-1]
+    before: list[DateExpr] = [d for d in exprs if d.end <= cue.start and d.start not in claimed]
     stop = min(next_cue.start if next_cue else sent.end, cue.end + AFTER_CUE_CHARS)
     after: list[DateExpr] = [d for d in exprs if cue.end <= d.start < stop]
-    return after[0] if after else None
+    if before:
+        ranges = [d for d in exprs if cue.type in _MULTI_DAY and d.start >= cue.end and d.is_range
+                  and d.month == before[-1].month and d.day is not None and before[-1].day is not None
+                  and d.day <= before[-1].day]
+        return ranges[0] if ranges else before[-1]
+    if after and cue.type not in ("statement", "message"):
+        framing = cue.start - sent.start < FRAME_CHARS or cue.type in ("statement", "message")
+        if not framing:
+            claimed.add(after[0].start)
+        return after[0]
+    return None
 
 
 def _inside_people(doc: Doc, d: DateExpr) -> bool:
@@ -96,7 +112,7 @@ def _drafts(doc: Doc) -> list[Draft]:
         question = _QUESTION.search(sent.text)
         previous: Sides | None = None
         previous_type = ""
-        productive: Cue | None = None  # the last cue that made an event: dates before it are its own
+        claimed: set[int] = set()  # dates that an act after them took as its own
         for k, cue in enumerate(cues):
             if question and sent.start + question.start() < cue.start:
                 break
@@ -113,15 +129,13 @@ def _drafts(doc: Doc) -> list[Draft]:
             made = BUILDERS[cue.type](doc, cue, sent, sides)
             for d in made:
                 d.place = _place(doc, sent, d, sides)
-                d.date = _date_for(doc, sent, cue, productive, nxt)
+                d.date = _date_for(doc, sent, cue, claimed, nxt)
                 before = doc.text[sent.start:cue.start]
                 d.planned = is_planned_before(before) or bool(
                     _LATER.search(doc.text[cue.end:nxt.start if nxt else sent.end]))
                 d.background = bool(_BACKGROUND_MARKER.search(before[-40:])) or (
                     d.date is not None and d.date.marker == "hồi")
                 drafts.append(d)
-            if made:
-                productive = cue
     return drafts
 
 
@@ -159,11 +173,13 @@ def _merge(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             out.append(d)
             continue
         if d.type == "reception" and same.type == "courtesy_call":
+            # told from both sides: the host's telling names the act; the host comes first
             same.type, same.date, same.place = "reception", d.date or same.date, d.place
+            same.people = [*d.people, *(m for m in same.people if m not in d.people)]
             continue
         same.people += [m for m in d.people if m not in same.people]
         if same.date is None or (d.date is not None and same.date.day is None and d.date.day is not None):
-            same.date = d.date
+            same.date, same.planned = d.date, d.planned
         if same.place.country is None:
             same.place = d.place
     return out
@@ -212,6 +228,9 @@ def _to_event(doc: Doc, d: Draft, ref: Reference, occasion: Draft | None) -> Eve
     if place.country is None and occasion is not None and not d.background and d.type not in (
             "message", "statement", "relation_upgrade"):
         place = occasion.place
+    if place.country is None and d.type == "reception":
+        host = next((c for m in d.people[:1] if (c := country_of(doc, m))), None)
+        place = Place(None, host) if host else place  # a host receives at home unless the text says otherwise
     return Event(
         type=d.type, section="article", salience="background" if d.background else "main",
         status=_status(start, ref, planned), date=EventDate(start, end, part), place=place,
