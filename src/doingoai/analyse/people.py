@@ -215,7 +215,9 @@ class _Parser:
         return None
 
     def _org_phrase(self, j: int) -> tuple[int, str | None]:
-        """Capitalised words of an organisation's name, up to and including a state name."""
+        """Capitalised words of an organisation's name, up to and including a state name. With no state
+        in it, a name follows the organisation's own: keep one word ("Đảng FRELIMO Roque Silva Samuel")."""
+        start = j
         country = None
         words = grammar().org_words
         while j < self.n and self.tokens[j].is_word and (self.tokens[j].is_upper_initial or self.key(j) in words):
@@ -227,6 +229,8 @@ class _Parser:
             if self.title_at(j) and j > 0:
                 break
             j += 1
+        if country is None and j - start >= 3 and all(self.tokens[k].is_upper_initial for k in range(start, j)):
+            return start + 1, None
         return j, country
 
     def name(self, i: int) -> tuple[int, int] | None:

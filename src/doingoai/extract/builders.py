@@ -25,6 +25,9 @@ _ANNIVERSARY_BEFORE = re.compile(r"(?:(?:kỷ niệm|đánh dấu|tròn)\s+(?:\S
 # What makes a meeting held in Vietnam among Vietnamese a foreign-affairs act.
 _FOREIGN_AFFAIRS = re.compile(r"đối ngoại|ngoại giao|Cơ quan đại diện|Đại sứ|quốc tế|nước ngoài|kiều bào|"
                               r"người Việt Nam ở nước ngoài|hội nhập", re.IGNORECASE)
+_TWO_SIDES_BEFORE = re.compile(r"\bhai\s+(?:nhà lãnh đạo|Thủ tướng|bên|Bộ trưởng|Chủ tịch|Ngoại trưởng|Tổng thống|"
+                               r"Tổng Bí thư|đoàn|nguyên thủ|Chủ tịch Quốc hội)\s+(?:\S+\s+){0,2}"
+                               r"(?:đã|tiến hành|có cuộc|có buổi|cùng)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 _TWO_SIDES = re.compile(r"^\s*(?:giữa\s+)?hai\s+(?:Bộ Chính trị|Đảng|nước|bên|Thủ tướng|Bộ trưởng|Chủ tịch|"
                         r"nhà lãnh đạo|Ngoại trưởng|Tổng Bí thư|Quốc hội|Chính phủ|đoàn)", re.IGNORECASE)
 
@@ -85,7 +88,8 @@ def _pairwise(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
             if p.start >= cue.end and p.country not in agents and (not sides.states or p.start < sides.states[0].start):
                 groups.setdefault(p.country, [])
                 break
-    if not groups and not sides.others and _TWO_SIDES.match(doc.text[cue.end:cue.end + 40]):
+    if not groups and not sides.others and not sides.agents and (
+            _TWO_SIDES.match(doc.text[cue.end:cue.end + 40]) or _TWO_SIDES_BEFORE.search(doc.text[sent.start:cue.start])):
         partner = doc.partner_near(cue.start)
         if partner:
             groups[partner] = []
@@ -190,6 +194,11 @@ def _message(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
         for s in sides.states_before:
             by_state.setdefault(s.code, [])
     targets = unique([country_of(doc, m) for m in recipients]) or [HOME]
+    if re.search(r"trao đổi\s*$", doc.text[max(sent.start, cue.start - 12):cue.start]) and len(by_state) == 1:
+        # "trao đổi điện mừng": each side sends one
+        for t in targets:
+            if t not in by_state:
+                by_state[t] = [m for m in recipients if country_of(doc, m) == t]
     drafts = []
     for code, people in by_state.items():
         to = [t for t in targets if t != code] or ([HOME] if code != HOME else [])
@@ -214,7 +223,7 @@ def _negotiation(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft
     drafts = [Draft("negotiation", sent, cue, list(sides.agents), agents, [b])
               for b in unique([b.key for b in sides.bodies])]
     drafts += [Draft("negotiation", sent, cue, list(sides.agents), unique([*agents, s]))
-               for s in unique([s.code for s in sides.states]) if s not in agents]
+               for s in unique([s.code for s in [*sides.states_before, *sides.states]]) if s not in agents]
     return drafts
 
 

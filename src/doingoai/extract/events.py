@@ -29,11 +29,15 @@ AFTER_CUE_CHARS = 160
 # A cue this close to its sentence's start frames the sentence ("Trong khuôn khổ chuyến thăm ..., chiều 10/11,
 # A tiếp B"): the date after it is the whole sentence's, not its own.
 FRAME_CHARS = 30
+# A briefing's own date follows its noun closely: "tại cuộc họp báo thường kỳ chiều 19/9".
+STATEMENT_DATE_GAP = 25
 _HOLIDAY = re.compile(r"(?:Quốc khánh|Tết|ngày lễ|Ngày|kỷ niệm|giải phóng|Cách mạng Tháng Tám)\s*$", re.IGNORECASE)
 _BACKGROUND_MARKER = re.compile(r"\b(?:trước đây|năm ngoái|lần trước|nhớ lại|từng)\s+(?:\S+\s+){0,3}$",
                                 re.IGNORECASE)
 # Between the last object of one verb and the next verb of a list: "hội kiến A; B; chào C", "... và đến chào D".
-_LIST_GAP = re.compile(r"^\s*(?:[;,]|và)?\s*(?:đến\s+|tới\s+)?$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^\s*(?:[;,]|và)\s*(?:đến\s+|tới\s+)?$", re.IGNORECASE)
+_WISH = re.compile(r"\b(?:tăng cường|duy trì|thúc đẩy|đẩy mạnh|mong muốn|đề nghị|đề xuất|nhất trí|sẵn sàng|"
+                   r"mở rộng|khuyến khích|tạo điều kiện|hướng tới|phấn đấu)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 _LATER = re.compile(r"\bsắp tới\b", re.IGNORECASE)
 _QUESTION = re.compile(r"\b(?:khi được hỏi|trả lời câu hỏi về việc liệu|liệu)\b|hay không\b", re.IGNORECASE)
 # Verbs whose object is the other side of the act (so a list after them names more counterparts).
@@ -70,7 +74,7 @@ def _place(doc: Doc, sent: Sentence, d: Draft, sides: Sides) -> Place:
     candidates: list[tuple[int, Place]] = []
     for p in sides.places:
         words = doc.text[max(sent.start, p.start - 25):p.start].casefold().split()
-        if "tại" in words or "ở" in words:
+        if "tại" in words or "ở" in words or (words and words[-1] in ("(giờ", "giờ")):
             candidates.append((abs(p.start - d.cue.start), Place(p.name, p.country)))
     for st in free_states:
         lead = doc.text[max(sent.start, st.start - 8):st.start].casefold().rstrip()
@@ -93,7 +97,7 @@ def _date_for(doc: Doc, sent: Sentence, cue: Cue, claimed: set[int], next_cue: C
                   and d.month == before[-1].month and d.day is not None and before[-1].day is not None
                   and d.day <= before[-1].day]
         return ranges[0] if ranges else before[-1]
-    if after and cue.type not in ("statement", "message"):
+    if after and (cue.type not in ("statement", "message") or after[0].start - cue.end <= STATEMENT_DATE_GAP):
         framing = cue.start - sent.start < FRAME_CHARS or cue.type in ("statement", "message")
         if not framing:
             claimed.add(after[0].start)
@@ -119,13 +123,18 @@ def _drafts(doc: Doc) -> list[Draft]:
             nxt = cues[k + 1] if k + 1 < len(cues) else None
             prv = cues[k - 1] if k else None
             sides = sides_of(doc, sent, cue, nxt, prv)
+            follows = previous is not None and bool(sides.agents) and all(a in previous.others for a in sides.agents)
+            if follows and previous_type == "reception" and cue.type == "courtesy_call":
+                continue  # "A tiếp B đến chào từ biệt": one act, told from the host's side
             if previous is not None and previous_type in _OBJECT_VERBS and previous.agents and all(
                     a in previous.others for a in sides.agents) and (
-                    not sides.agents or _LIST_GAP.match(doc.text[sides.agents[-1].end:cue.start])
-                    or cue.type == "conference"):
+                    not sides.agents or doc.text[cue.start] in ";,"
+                    or _LIST_GAP.match(doc.text[sides.agents[-1].end:cue.start]) or cue.type == "conference"):
                 # "hội kiến A; B; chào C": C is met by the same side as A and B
                 sides.agents = previous.agents
             previous, previous_type = sides, cue.type
+            if _WISH.search(doc.text[max(sent.start, cue.start - 30):cue.start]):
+                continue  # "tăng cường trao đổi tiếp xúc", "đề nghị sớm ký kết": content, not an act
             made = BUILDERS[cue.type](doc, cue, sent, sides)
             for d in made:
                 d.place = _place(doc, sent, d, sides)
@@ -231,9 +240,10 @@ def _to_event(doc: Doc, d: Draft, ref: Reference, occasion: Draft | None) -> Eve
     if place.country is None and d.type == "reception":
         host = next((c for m in d.people[:1] if (c := country_of(doc, m))), None)
         place = Place(None, host) if host else place  # a host receives at home unless the text says otherwise
+    status = "occurred" if d.type == "statement" else _status(start, ref, planned)  # announcing is done
     return Event(
         type=d.type, section="article", salience="background" if d.background else "main",
-        status=_status(start, ref, planned), date=EventDate(start, end, part), place=place,
+        status=status, date=EventDate(start, end, part), place=place,
         participants=_participants(doc, d), countries=tuple(unique(list(d.countries))),
         organizations=tuple(d.organizations),
         evidence=Evidence(d.sentence.text, d.sentence.start, d.sentence.end))
