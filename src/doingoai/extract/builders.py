@@ -88,8 +88,9 @@ def _pairwise(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
             if p.start >= cue.end and p.country not in agents and (not sides.states or p.start < sides.states[0].start):
                 groups.setdefault(p.country, [])
                 break
-    if not groups and not sides.others and not sides.agents and (
-            _TWO_SIDES.match(doc.text[cue.end:cue.end + 40]) or _TWO_SIDES_BEFORE.search(doc.text[sent.start:cue.start])):
+    two_sides = _TWO_SIDES.match(doc.text[cue.end:cue.end + 40]) or _TWO_SIDES_BEFORE.search(
+        doc.text[sent.start:cue.start])
+    if not groups and not sides.others and not sides.agents and two_sides:
         partner = doc.partner_near(cue.start)
         if partner:
             groups[partner] = []

@@ -53,7 +53,8 @@ _ANNIVERSARY = re.compile(r"(?<![\d/.])(\d{1,3}|một|hai|ba|bốn|năm|sáu|b�
                           r"(?:ngày\s+)?(?P<what>[^,.;()]{3,60})", re.IGNORECASE)
 _SESSION = re.compile(r"(?P<body>Đại hội đồng Liên hợp quốc|Đại hội đồng LHQ|Đại hội đồng Liên Hợp Quốc)\s+"
                       r"(?:khóa|kỳ họp)\s+(?:thứ\s+)?(?P<n>\d{2,3})|Cấp cao ASEAN lần thứ (?P<asean>\d{2})|"
-                      r"IPU[- ]?(?P<ipu>1\d{2})\b|AMM[- ]?(?P<amm>\d{2})\b|AIPA[- ]?(?P<aipa>\d{2})\b|(?:APEC|G20|G7|ASEM|BRICS|SCO|WEF|COP)\s+(?P<year>(?:19|20)\d{2})",
+                      r"IPU[- ]?(?P<ipu>1\d{2})\b|AMM[- ]?(?P<amm>\d{2})\b|AIPA[- ]?(?P<aipa>\d{2})\b|"
+                      r"(?:APEC|G20|G7|ASEM|BRICS|SCO|WEF|COP)\s+(?P<year>(?:19|20)\d{2})",
                       re.IGNORECASE)
 _EXPLICIT_YEAR = re.compile(r"(?:(?<=\d[/.\-])|(?<![\d/.\-]))((?:19|20)\d{2})(?![\d])")
 _FULL_DATE_BEFORE = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]$")
