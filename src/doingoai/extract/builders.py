@@ -155,10 +155,11 @@ def _conference(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]
 def _agreement(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     states = unique([*_agent_countries(doc, sides), *(country_of(doc, m) for m in sides.others),
                      *(s.code for s in sides.states)])
-    if len(states) == 1:
+    if len(states) <= 1 and (len(states) == 1 or _TWO_SIDES_BEFORE.search(doc.text[sent.start:cue.start])
+                             or re.search(r"\b(?:hai bên|hai nước|hai Phó Thủ tướng|hai Bộ trưởng|hai Thủ tướng)\b",
+                                          doc.text[sent.start:cue.start], re.IGNORECASE)):
         partner = doc.partner_near(cue.start)
-        if partner and partner != states[0]:
-            states.append(partner)
+        states = unique([*(states or [HOME]), partner])
     if len(states) < 2:
         return []
     base = states[0] if HOME not in states else HOME
