@@ -65,8 +65,11 @@ def load_tsv(name: str, columns: tuple[str, ...]) -> tuple[dict[str, str], ...]:
 
 
 def _compile_all(patterns: list[str], name: str) -> tuple[re.Pattern[str], ...]:
+    """One alternation of all a category's patterns: one regex run per line instead of dozens."""
     try:
-        return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+        for p in patterns:
+            re.compile(p, re.IGNORECASE)
+        return (re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE),)
     except re.error as exc:
         raise LexiconError(f"page_clutter.yaml: bad pattern in {name}: {exc}") from exc
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 
 from doingoai.model import Article, Evidence, Extraction
@@ -20,7 +19,13 @@ def _evidence(ev: Evidence) -> dict[str, Any]:
 
 
 def _item(item: Any) -> dict[str, Any]:
-    d = asdict(item)
+    # a shallow conversion: dataclasses.asdict deep-copies, which costs more than the extraction
+    d = {f: getattr(item, f) for f in item.__slots__}
+    for key in ("date", "place"):
+        if key in d:
+            d[key] = {f: getattr(d[key], f) for f in d[key].__slots__}
+    if "participants" in d:
+        d["participants"] = [{f: getattr(p, f) for f in p.__slots__} for p in d["participants"]]
     d["evidence"] = _evidence(item.evidence)
     for key in ("countries", "organizations", "participants"):
         if key in d:

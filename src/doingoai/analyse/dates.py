@@ -14,25 +14,24 @@ __all__ = ["DateExpr", "find_date_exprs"]
 
 PARTS = {"sáng": "morning", "trưa": "noon", "chiều": "afternoon", "tối": "evening", "đêm": "night",
          "rạng sáng": "night", "khuya": "night"}
-_PART = r"(?:(?P<part>rạng sáng|sáng|trưa|chiều|tối|đêm|khuya)\s+(?:ngày\s+|hôm\s+)?)?"
-_SEP = r"\s*[/.\-]\s*"
-# day/month with an optional year: 6/11, 6-11, 8.9, 13-1-2026, 02/9/1945
-_DM = r"(?P<d>\d{1,2})" + r"(?P<s>[/.\-])" + r"(?P<m>\d{1,2})(?:(?P=s)(?P<y>\d{4}))?"
-
+# Every pattern starts on a digit or a fixed word, so the regex engine can skip ahead; what may stand
+# before a match ("chiều", "từ ngày", "hồi") is read by looking back from its start.
+_DM = r"(?P<d>\d{1,2})(?P<s>[/.\-])(?P<m>\d{1,2})(?:(?P=s)(?P<y>\d{4}))?"
 _RANGE = re.compile(
-    r"(?:từ\s+)?(?:ngày\s+)?(?P<d1>\d{1,2})(?:(?P<s1>[/.\-])(?P<m1>\d{1,2}))?(?:(?P=s1)(?P<y1>\d{4}))?"
+    r"(?<![\d/.\-])(?P<d1>\d{1,2})(?:(?P<s1>[/.\-])(?P<m1>\d{1,2}))?(?:(?P=s1)(?P<y1>\d{4}))?"
     r"\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?(?P<d2>\d{1,2})(?P<s2>[/.\-])(?P<m2>\d{1,2})(?:(?P=s2)(?P<y2>\d{4}))?",
     re.IGNORECASE,
 )
-_WORDS = re.compile(_PART + r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm|,)\s*(?P<y>\d{4}))?",
-                    re.IGNORECASE)
-_DAY = re.compile(_PART + r"(?:ngày\s+)?" + _DM + r"(?![\d/.\-]?\d)", re.IGNORECASE)
-_MONTH = re.compile(r"(?:(?P<pre>hồi|vào|trong|từ|đầu|cuối|giữa)\s+)?tháng\s+(?P<m>\d{1,2})"
-                    r"(?:\s*(?:/|-|năm)\s*(?P<y>\d{4}))?(?![\d/])", re.IGNORECASE)
-_YEAR = re.compile(r"(?:(?P<pre>vào|hồi|từ|trong|cuối|đầu|giữa|sang|đến|tới|trước|sau)\s+)?"
-                   r"năm\s+(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)
-_RELATIVE = re.compile(r"(?:(?P<part>rạng sáng|sáng|trưa|chiều|tối|đêm)\s+)?(?P<rel>hôm nay|hôm qua|nay|qua|"
-                       r"ngày hôm qua|ngày mai|mai)\b", re.IGNORECASE)
+_WORDS = re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm|,)\s*(?P<y>\d{4}))?", re.IGNORECASE)
+_DAY = re.compile(r"(?<![\d/.\-])" + _DM + r"(?![\d/.\-]?\d)")
+_MONTH = re.compile(r"tháng\s+(?P<m>\d{1,2})(?:\s*(?:/|-|năm)\s*(?P<y>\d{4}))?(?![\d/])", re.IGNORECASE)
+_YEAR = re.compile(r"năm\s+(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?P<rel>ngày hôm qua|hôm nay|hôm qua|ngày mai|nay|qua|mai)\b", re.IGNORECASE)
+_PART_BEFORE = re.compile(r"(?P<part>rạng sáng|sáng|trưa|chiều|tối|đêm|khuya)\s+(?:(?:ngày|hôm)\s+)?$", re.IGNORECASE)
+_DAY_WORD_BEFORE = re.compile(r"(?:từ\s+)?(?:ngày\s+)$", re.IGNORECASE)
+_RANGE_PREFIX = re.compile(r"(?:từ\s+)?(?:ngày\s+)?$", re.IGNORECASE)
+_MARKER_BEFORE = re.compile(r"(?P<pre>hồi|vào|trong|từ|đầu|cuối|giữa|sang|đến|tới|trước|sau)\s+$", re.IGNORECASE)
+_LOOKBACK = 24
 # Numbers with dots that are not dates: "1.100", "2.5" after a measure; dates need a context word or a slash.
 _DATE_CONTEXT = re.compile(r"(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|nay|qua|từ|đến|tới|vào|lúc|,)\s*$", re.IGNORECASE)
 
@@ -64,9 +63,22 @@ def _int(value: str | None) -> int | None:
     return int(value) if value else None
 
 
-def _part(match: re.Match[str]) -> str | None:
-    part = match.groupdict().get("part")
-    return PARTS.get(part.lower()) if part else None
+def _look_back(text: str, start: int, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    return pattern.search(text[max(0, start - _LOOKBACK):start])
+
+
+def _with_part(text: str, start: int) -> tuple[int, str | None]:
+    """Extend a match back over "chiều ", "sáng ngày ", "ngày " and read its part of day."""
+    m = _look_back(text, start, _PART_BEFORE)
+    if m:
+        return start - len(m.group(0)), PARTS[m.group("part").lower()]
+    m = _look_back(text, start, _DAY_WORD_BEFORE)
+    return (start - len(m.group(0)) if m else start), None
+
+
+def _marker(text: str, start: int) -> tuple[int, str | None]:
+    m = _look_back(text, start, _MARKER_BEFORE)
+    return (start - len(m.group(0)), m.group("pre").lower()) if m else (start, None)
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -89,46 +101,52 @@ def find_date_exprs(text: str, offset: int = 0) -> list[DateExpr]:
             continue
         if m.group("s1") is None and m.group("s2") == "." and not _DATE_CONTEXT.search(text[:m.start()]):
             continue
-        before = text[max(0, m.start() - 12):m.start()].lower()
-        part = next((v for k, v in PARTS.items() if before.rstrip().endswith(k)), None)
+        prefix = _look_back(text, m.start(), _RANGE_PREFIX)
+        begin = m.start() - len(prefix.group(0)) if prefix else m.start()
+        part = _look_back(text, begin, _PART_BEFORE)
         y2 = _int(m.group("y2"))
-        add(DateExpr(m.start() + offset, m.end() + offset, _int(m.group("y1")) or y2, m1, d1, y2, m2, d2, part))
+        add(DateExpr(begin + offset, m.end() + offset, _int(m.group("y1")) or y2, m1, d1, y2, m2, d2,
+                     PARTS[part.group("part").lower()] if part else None))
     for m in _WORDS.finditer(text):
         if _overlaps(taken, m.start(), m.end()) or not _valid(int(m.group("d")), int(m.group("m"))):
             continue
-        add(DateExpr(m.start() + offset, m.end() + offset, _int(m.group("y")), int(m.group("m")), int(m.group("d")),
-                     part_of_day=_part(m)))
+        part_m = _look_back(text, m.start(), _PART_BEFORE)
+        begin = m.start() - len(part_m.group(0)) if part_m else m.start()
+        add(DateExpr(begin + offset, m.end() + offset, _int(m.group("y")), int(m.group("m")), int(m.group("d")),
+                     part_of_day=PARTS[part_m.group("part").lower()] if part_m else None))
     for m in _DAY.finditer(text):
         if _overlaps(taken, m.start(), m.end()):
             continue
         day, month = int(m.group("d")), int(m.group("m"))
         if not _valid(day, month):
             continue
+        begin, part = _with_part(text, m.start())
         # "8.9" or "2-3" are dates only after a date word; "6/11" always is
-        if m.group("s") != "/" and not m.group("part") and not m.group("y") and not _DATE_CONTEXT.search(
-                text[:m.start()]) and not text[m.start():m.end()].lower().startswith("ngày"):
+        if m.group("s") != "/" and not m.group("y") and begin == m.start() and not _DATE_CONTEXT.search(
+                text[max(0, m.start() - _LOOKBACK):m.start()]):
             continue
-        add(DateExpr(m.start() + offset, m.end() + offset, _int(m.group("y")), month, day, part_of_day=_part(m)))
+        add(DateExpr(begin + offset, m.end() + offset, _int(m.group("y")), month, day, part_of_day=part))
     for m in _MONTH.finditer(text):
         if _overlaps(taken, m.start(), m.end()) or not _valid(None, int(m.group("m"))):
             continue
-        add(DateExpr(m.start() + offset, m.end() + offset, _int(m.group("y")), int(m.group("m")),
-                     marker=(m.group("pre") or "").lower() or None))
+        begin, pre = _marker(text, m.start())
+        add(DateExpr(begin + offset, m.end() + offset, _int(m.group("y")), int(m.group("m")), marker=pre))
     for m in _YEAR.finditer(text):
         if _overlaps(taken, m.start(), m.end()):
             continue
-        add(DateExpr(m.start() + offset, m.end() + offset, int(m.group("y")),
-                     marker=(m.group("pre") or "").lower() or None))
+        begin, pre = _marker(text, m.start())
+        add(DateExpr(begin + offset, m.end() + offset, int(m.group("y")), marker=pre))
     for m in _RELATIVE.finditer(text):
         if _overlaps(taken, m.start(), m.end()):
             continue
         rel = m.group("rel").lower()
-        # bare "nay"/"qua" are dates only with a part of day: "sáng nay", "tối qua"
-        if rel in ("nay", "qua") and not m.group("part"):
-            continue
-        if rel in ("mai",) and not m.group("part"):
+        part_m = _look_back(text, m.start(), _PART_BEFORE)
+        # bare "nay"/"qua"/"mai" are dates only with a part of day: "sáng nay", "tối qua"
+        if rel in ("nay", "qua", "mai") and not part_m:
             continue
         days = 0 if rel in ("hôm nay", "nay") else -1 if "qua" in rel else 1
-        add(DateExpr(m.start() + offset, m.end() + offset, relative=days, part_of_day=_part(m)))
+        begin = m.start() - len(part_m.group(0)) if part_m else m.start()
+        add(DateExpr(begin + offset, m.end() + offset, relative=days,
+                     part_of_day=PARTS[part_m.group("part").lower()] if part_m else None))
     out.sort(key=lambda e: e.start)
     return out

@@ -15,7 +15,7 @@ from typing import Literal
 from doingoai.analyse.tokens import Token, tokenize
 from doingoai.lexicon import LexiconError, load_tsv
 
-__all__ = ["Entry", "Gazetteer", "Match", "gazetteer"]
+__all__ = ["Entry", "Gazetteer", "Match", "MatchIndex", "gazetteer"]
 
 Kind = Literal["state", "city", "vnplace", "body", "title", "honorific"]
 
@@ -60,12 +60,18 @@ class Gazetteer:
     def __init__(self, entries: Iterable[Entry]) -> None:
         self._index: dict[tuple[str, ...], list[Entry]] = {}
         self._prefixes: set[tuple[str, ...]] = set()
+        self._exact: dict[int, str] = {}  # id(entry) -> its tokens as written, for case-exact forms
+        self._first_keys: set[str] = set()  # tokens a form can start with: the others are skipped at once
         self.max_tokens = 1
         for e in entries:
-            key = tuple(t.key for t in tokenize(e.form))
+            toks = tokenize(e.form)
+            key = tuple(t.key for t in toks)
             if not key:
                 continue
+            if e.exact_case:
+                self._exact[id(e)] = " ".join(t.text for t in toks)
             self._index.setdefault(key, []).append(e)
+            self._first_keys.add(key[0])
             self.max_tokens = max(self.max_tokens, len(key))
             for n in range(1, len(key) + 1):
                 self._prefixes.add(key[:n])
@@ -90,10 +96,15 @@ class Gazetteer:
         out.sort(key=lambda m: m.first - m.last)
         return out
 
-    @staticmethod
-    def _case_ok(e: Entry, tokens: list[Token], i: int, j: int) -> bool:
+    def index(self, tokens: list[Token]) -> MatchIndex:
+        """All matches of all kinds at every token, computed once for a text."""
+        first_keys = self._first_keys
+        return MatchIndex(tokens, [self.matches_at(tokens, i) if t.key in first_keys else []
+                                   for i, t in enumerate(tokens)])
+
+    def _case_ok(self, e: Entry, tokens: list[Token], i: int, j: int) -> bool:
         if e.exact_case:
-            return " ".join(t.text for t in tokens[i:j + 1]) == " ".join(t.text for t in tokenize(e.form))
+            return " ".join(t.text for t in tokens[i:j + 1]) == self._exact[id(e)]
         if e.kind == "honorific":
             return True
         # proper names are written with a capital: "Lào", not "lào"; "Hội nghị Cấp cao ASEAN"
@@ -111,6 +122,50 @@ class Gazetteer:
                 i = found[0].last + 1
             else:
                 i += 1
+        return out
+
+
+class MatchIndex:
+    """The gazetteer's matches in one text, by starting token: every later look-up is a list filter."""
+
+    def __init__(self, tokens: list[Token], at: list[list[Match]]) -> None:
+        self.tokens = tokens
+        self._at = at
+        self._starts = [i for i, found in enumerate(at) if found]
+        # the first (longest) match of each kind at each token that has one
+        self._by_kind: dict[str, dict[int, Match]] = {}
+        for i in self._starts:
+            for m in at[i]:
+                self._by_kind.setdefault(m.entry.kind, {}).setdefault(i, m)
+
+    def at(self, i: int, kinds: frozenset[str] | set[str] | None = None) -> list[Match]:
+        if i < 0 or i >= len(self._at):
+            return []
+        found = self._at[i]
+        return found if kinds is None else [m for m in found if m.entry.kind in kinds]
+
+    def first(self, i: int, kinds: frozenset[str] | set[str]) -> Match | None:
+        """The longest match of one of ``kinds`` at token ``i``."""
+        if i < 0 or i >= len(self._at) or not self._at[i]:
+            return None
+        best: Match | None = None
+        for kind in kinds:
+            m = self._by_kind.get(kind, {}).get(i)
+            if m is not None and (best is None or m.last > best.last):
+                best = m
+        return best
+
+    def scan(self, kinds: frozenset[str] | None = None) -> list[Match]:
+        """Non-overlapping matches, leftmost-longest."""
+        out: list[Match] = []
+        free = 0
+        for i in self._starts:
+            if i < free:
+                continue
+            found = self.first(i, kinds) if kinds is not None else self._at[i][0]
+            if found:
+                out.append(found)
+                free = found.last + 1
         return out
 
 

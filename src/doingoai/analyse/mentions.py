@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from doingoai.analyse.gazetteer import Gazetteer, Match
+from doingoai.analyse.gazetteer import Match, MatchIndex
 from doingoai.analyse.tokens import Token
 
 __all__ = ["BodyMention", "PlaceMention", "StateMention", "find_bodies", "find_places", "find_states"]
@@ -58,8 +58,8 @@ def _ambiguous_ok(tokens: list[Token], m: Match, all_states: list[Match]) -> boo
     return nxt in {"-", "và", ","} and any(o.first == m.last + 2 for o in all_states if o is not m)
 
 
-def find_states(tokens: list[Token], g: Gazetteer) -> list[StateMention]:
-    found = g.scan(tokens, frozenset({"state", "city", "vnplace", "body", "title"}))
+def find_states(tokens: list[Token], ix: MatchIndex) -> list[StateMention]:
+    found = ix.scan(frozenset({"state", "city", "vnplace", "body", "title"}))
     states = [m for m in found if m.entry.kind == "state"]
     out = []
     for m in states:
@@ -69,9 +69,9 @@ def find_states(tokens: list[Token], g: Gazetteer) -> list[StateMention]:
     return out
 
 
-def find_bodies(text: str, tokens: list[Token], g: Gazetteer) -> list[BodyMention]:
+def find_bodies(text: str, ix: MatchIndex) -> list[BodyMention]:
     out = []
-    for m in g.scan(tokens, frozenset({"body", "state", "title"})):
+    for m in ix.scan(frozenset({"body", "state", "title"})):
         if m.entry.kind != "body":
             continue
         session = None
@@ -86,10 +86,10 @@ _PLACE_LEAD = {"tại", "ở", "đến", "tới", "sang", "thăm"}
 _PLACE_SKIP = {"thủ", "đô", "thành", "phố", "tp", "tỉnh", ".", "trụ", "sở"}
 
 
-def find_places(tokens: list[Token], g: Gazetteer) -> list[PlaceMention]:
+def find_places(tokens: list[Token], ix: MatchIndex) -> list[PlaceMention]:
     """Cities, Vietnamese provinces and venues (any position), with the state they are in."""
     out = []
-    for m in g.scan(tokens, frozenset({"city", "vnplace", "state", "body", "title"})):
+    for m in ix.scan(frozenset({"city", "vnplace", "state", "body", "title"})):
         kind = m.entry.kind
         if kind == "city" and not m.entry.ambiguous:
             out.append(PlaceMention(_text(tokens, m), m.entry.value, m.start, m.end, m.first, m.last, "city"))

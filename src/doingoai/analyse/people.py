@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from doingoai.analyse.gazetteer import Gazetteer, Match
+from doingoai.analyse.gazetteer import Match, MatchIndex
 from doingoai.analyse.tokens import Token
 from doingoai.lexicon import load_yaml
 
@@ -52,6 +52,7 @@ class Grammar:
     surnames: frozenset[str]
     particles: frozenset[str]
     org_heads: tuple[tuple[str, ...], ...]
+    heads_by_first: dict[str, tuple[tuple[str, ...], ...]]
     title_display: dict[str, str]
     org_words: frozenset[str]
     plural: frozenset[str]
@@ -66,6 +67,7 @@ def grammar() -> Grammar:
         surnames=frozenset(data["vietnamese_surnames"]),
         particles=frozenset(data["name_particles"]),
         org_heads=heads,
+        heads_by_first={h[0]: tuple(x for x in heads if x[0] == h[0]) for h in heads},
         title_display={k.casefold(): v for k, v in data["title_display"].items()},
         org_words=frozenset(data["org_words"]),
         plural=frozenset(data["plural_quantifiers"]),
@@ -79,13 +81,14 @@ def looks_vietnamese(name: str) -> bool:
 
 
 class _Parser:
-    def __init__(self, text: str, tokens: list[Token], g: Gazetteer) -> None:
+    def __init__(self, text: str, ix: MatchIndex) -> None:
         self.text = text
-        self.tokens = tokens
-        self.g = g
-        self.n = len(tokens)
+        self.tokens = ix.tokens
+        self.ix = ix
+        self.n = len(self.tokens)
+        self._titles: dict[int, Match | None] = {}
         # tokens inside the names of places and bodies, where a title word is part of the name
-        self.covered = {k for m in g.scan(tokens, frozenset({"vnplace", "city", "body", "title"}))
+        self.covered = {k for m in ix.scan(frozenset({"vnplace", "city", "body", "title"}))
                         if m.entry.kind != "title" for k in range(m.first + 1 if m.entry.kind == "body" else m.first,
                                                                    m.last + 1)}
 
@@ -93,12 +96,15 @@ class _Parser:
         return self.tokens[i].key if 0 <= i < self.n else ""
 
     def match(self, i: int, kinds: set[str]) -> Match | None:
-        if i >= self.n:
-            return None
-        found = self.g.matches_at(self.tokens, i, frozenset(kinds))
-        return found[0] if found else None
+        return self.ix.first(i, kinds)
 
     def title_at(self, i: int) -> Match | None:
+        if i in self._titles:
+            return self._titles[i]
+        self._titles[i] = found = self._title_at(i)
+        return found
+
+    def _title_at(self, i: int) -> Match | None:
         if i in self.covered:
             return None  # inside a place or a body's name: "Phủ Chủ tịch", "Văn phòng Chủ tịch nước"
         m = self.match(i, {"title"})
@@ -111,7 +117,7 @@ class _Parser:
         """Length in tokens of an organisation head word at ``i`` ("Đảng", "Tập đoàn"), 0 if none."""
         if i >= self.n or not self.tokens[i].is_upper_initial:
             return 0
-        for head in grammar().org_heads:
+        for head in grammar().heads_by_first.get(self.key(i), ()):
             if tuple(self.key(i + k) for k in range(len(head))) == head:
                 return len(head)
         return 0
@@ -282,9 +288,10 @@ def _display(title: str) -> str:
     return grammar().title_display.get(title.casefold(), title)
 
 
-def find_people(text: str, tokens: list[Token], g: Gazetteer) -> list[PersonMention]:
+def find_people(text: str, ix: MatchIndex) -> list[PersonMention]:
     """Every person mention, titled or introduced by an honorific, in text order."""
-    p = _Parser(text, tokens, g)
+    p = _Parser(text, ix)
+    tokens = ix.tokens
     out: list[PersonMention] = []
     i = 0
     while i < p.n:

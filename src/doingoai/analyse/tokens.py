@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["Token", "key_of", "tokenize"]
 
@@ -11,8 +11,7 @@ _TOKEN = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "’": "'", "`": "'"})
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -37,5 +36,9 @@ def key_of(text: str) -> str:
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Words and single punctuation marks, with offsets (``offset`` is added to each)."""
-    return [Token(m.group(), m.start() + offset, m.end() + offset, key_of(m.group()))
+    keys = key_of(text)
+    if len(keys) != len(text):  # a letter whose case-folding changes its length ("ß"): fold each token
+        return [Token(m.group(), m.start() + offset, m.end() + offset, key_of(m.group()))
+                for m in _TOKEN.finditer(text)]
+    return [Token(m.group(), m.start() + offset, m.end() + offset, keys[m.start():m.end()])
             for m in _TOKEN.finditer(text)]

@@ -105,10 +105,19 @@ def normalize_line(text: str) -> str:
     return normalize(text).replace("\n", " ").strip()
 
 
-_DIACRITIC_FOLD = str.maketrans({"đ": "d", "Đ": "D"})
+@cache
+def _fold_table() -> dict[int, str | None]:
+    """Every accented Latin letter to its base letter, combining marks to nothing (đ/Đ to d/D)."""
+    table: dict[int, str | None] = {ord("đ"): "d", ord("Đ"): "D"}
+    for code in [*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)]:
+        base = unicodedata.normalize("NFD", chr(code))[0]
+        if base != chr(code) and base.isascii():
+            table[code] = base
+    for code in range(0x0300, 0x0370):
+        table[code] = None
+    return table
 
 
 def fold(text: str) -> str:
     """Case- and diacritic-insensitive key for matching and search. Never stored as text."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_DIACRITIC_FOLD))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return text.translate(_fold_table()).casefold()

@@ -26,6 +26,17 @@ class Cue:
     voice: str  # active | passive | noun
 
 
+# Each type's cues need one of these words somewhere in the text: a cheap test that spares most patterns
+# most texts (the patterns themselves are costly to run).
+_TRIGGERS = {
+    "reception": ("tiếp", "đón"), "talks": ("hội đàm",), "courtesy_call": ("hội kiến", "chào"),
+    "meeting": ("gặp", "tiếp xúc", "làm việc"), "phone_call": ("điện đàm", "điện thoại", "gọi điện"),
+    "visit": ("thăm", "chuyến", "làm việc tại"), "conference": ("dự", "chủ trì", "phát biểu", "khai mạc", "bế mạc"),
+    "agreement": ("ký", "trao"), "relation_upgrade": ("quan hệ",), "message": ("điện", "thư", "lẵng hoa"),
+    "statement": ("họp báo", "phát ngôn"), "negotiation": ("đàm phán",),
+}
+
+
 @cache
 def _cues() -> tuple[tuple[str, re.Pattern[str], str], ...]:
     data = load_yaml("event_cues.yaml")
@@ -42,9 +53,14 @@ def _cues() -> tuple[tuple[str, re.Pattern[str], str], ...]:
 
 
 def find_cues(text: str, offset: int = 0) -> list[Cue]:
-    """Non-overlapping cues in ``text`` (leftmost, then longest)."""
+    """Non-overlapping cues in ``text`` (leftmost, then longest). Run it once over a whole text and
+    split the result by sentence: dozens of patterns, so one pass each is what costs."""
     found = []
+    lowered = text.lower()
+    present = {t for t, words in _TRIGGERS.items() if any(w in lowered for w in words)}
     for etype, pattern, voice in _cues():
+        if etype not in present:
+            continue
         for m in pattern.finditer(text):
             if m.end() > m.start():
                 found.append(Cue(etype, m.start() + offset, m.end() + offset, voice))

@@ -142,16 +142,16 @@ def _main_partner(doc: Doc) -> str | None:
 
 
 def analyse(text: str) -> Doc:
-    g = gazetteer()
     tokens = tokenize(text)
+    ix = gazetteer().index(tokens)
     doc = Doc(
         text=text,
         tokens=tokens,
         sentences=split_sentences(text),
-        states=find_states(tokens, g),
-        bodies=find_bodies(text, tokens, g),
-        places=find_places(tokens, g),
-        mentions=find_people(text, tokens, g),
+        states=find_states(tokens, ix),
+        bodies=find_bodies(text, ix),
+        places=find_places(tokens, ix),
+        mentions=find_people(text, ix),
         dates=find_date_exprs(text),
     )
     _resolve_people(doc)

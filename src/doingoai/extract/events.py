@@ -111,8 +111,9 @@ def _inside_people(doc: Doc, d: DateExpr) -> bool:
 
 def _drafts(doc: Doc) -> list[Draft]:
     drafts: list[Draft] = []
+    all_cues = find_cues(doc.text)
     for sent in doc.sentences:
-        cues = find_cues(sent.text, sent.start)
+        cues = [c for c in all_cues if sent.start <= c.start and c.end <= sent.end]
         question = _QUESTION.search(sent.text)
         previous: Sides | None = None
         previous_type = ""

@@ -12,7 +12,8 @@ __all__ = ["segment"]
 
 
 def _related(segments: Segments) -> tuple[Related, ...]:
-    return tuple(Related(title=normalize_line(t) or None, text=normalize_line(lead)) for t, lead in segments.related)
+    # the segments come from normalized text already: normalizing again would only cost time
+    return tuple(Related(title=t or None, text=lead) for t, lead in segments.related)
 
 
 def segment(page: Page) -> Article:

@@ -52,9 +52,14 @@ def _make(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+_HAS_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def find_dates(line: str) -> list[DateHit]:
     """Every full calendar date (day, month and year) written in the line, in order."""
     hits: list[DateHit] = []
+    if not _HAS_YEAR.search(line):
+        return hits  # every pattern needs a year: most lines have none
     for m in _NUMERIC.finditer(line):
         d = _make(int(m.group(4)), int(m.group(3)), int(m.group(1)))
         if d:

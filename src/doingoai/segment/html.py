@@ -250,24 +250,37 @@ def html_parts(html: str, url: str | None) -> HtmlParts:
     title = _clean_title(getattr(doc, "title", None), getattr(doc, "sitename", None))
     published = _metadata_date(getattr(doc, "date", None))
     main_text = normalize(getattr(doc, "text", None) or "")
-    visible = normalize(_visible_text(tree)) if tree is not None else normalize(html)
-    page_segments = segment_lines(visible.split("\n"))
     segments = segment_lines(main_text.split("\n")) if main_text else Segments()
-    if sum(len(t) for _, t in segments.body) < MIN_BODY_CHARS <= sum(len(t) for _, t in page_segments.body):
-        segments = page_segments
+    whole: list[Segments] = []
+
+    def page_segments() -> Segments:
+        """All the visible text of the page, segmented like a text page: read only when needed."""
+        if not whole:
+            visible = normalize(_visible_text(tree)) if tree is not None else normalize(html)
+            whole.append(segment_lines(visible.split("\n")))
+        return whole[0]
+
+    if sum(len(t) for _, t in segments.body) < MIN_BODY_CHARS <= sum(len(t) for _, t in page_segments().body):
+        segments = page_segments()
     # trafilatura sometimes starts the text with the headline; it is the title, not the body
     if title and segments.body and segments.body[0][1] == title:
         segments.body = segments.body[1:]
-    if published is None and page_segments.published is not None:
-        published = page_segments.published.iso
+    if published is None and page_segments().published is not None:
+        published = page_segments().published.iso  # type: ignore[union-attr]
     if published is None and tree is not None:
         published = _time_element_date(tree)
-    segments.header, segments.below = page_segments.header, page_segments.below
+    hostname = getattr(doc, "hostname", None)
+    if not (url or hostname):
+        segments.header, segments.below = page_segments().header, page_segments().below
     if tree is not None:
-        _place_story_parts(tree, segments, title, page_segments.related)
-    return HtmlParts(title=title or page_segments.title, published=published,
-                     hostname=getattr(doc, "hostname", None), sitename=getattr(doc, "sitename", None),
-                     segments=segments)
+        _place_story_parts(tree, segments, title, page_segments().related if not _has_teaser_boxes(tree) else [])
+    return HtmlParts(title=title or (page_segments().title if title is None else None), published=published,
+                     hostname=hostname, sitename=getattr(doc, "sitename", None), segments=segments)
+
+
+def _has_teaser_boxes(tree: lxml.html.HtmlElement) -> bool:
+    return any(isinstance(el.tag, str) and (el.tag == "aside" or _RELATED.search(
+        f"{el.get('class', '')} {el.get('id', '')}")) for el in tree.iter())
 
 
 def _place_story_parts(tree: lxml.html.HtmlElement, segments: Segments, title: str | None,
