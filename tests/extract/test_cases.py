@@ -145,7 +145,7 @@ def _compare(case: dict[str, Any]) -> list[str]:
         problems += [f"spurious relation {sorted(k[0])} {k[1]}" for k in got_r if k not in want_r]
     if "figures" in case:
         remaining = list(ex.figures)
-        for f in case["figures"] or []:
+        for f in sorted(case["figures"] or [], key=lambda f: bool(f.get("optional"))):
             hit = next((g for g in remaining if g.kind == f["kind"] and abs(g.value - float(f["value"])) <= 0.01 * max(
                 abs(float(f["value"])), 1)), None)
             if hit is None:

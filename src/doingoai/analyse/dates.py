@@ -120,12 +120,12 @@ def find_date_exprs(text: str, offset: int = 0) -> list[DateExpr]:
         day, month = int(m.group("d")), int(m.group("m"))
         if not _valid(day, month):
             continue
-        begin, part = _with_part(text, m.start())
+        begin, day_part = _with_part(text, m.start())
         # "8.9" or "2-3" are dates only after a date word; "6/11" always is
         if m.group("s") != "/" and not m.group("y") and begin == m.start() and not _DATE_CONTEXT.search(
                 text[max(0, m.start() - _LOOKBACK):m.start()]):
             continue
-        add(DateExpr(begin + offset, m.end() + offset, _int(m.group("y")), month, day, part_of_day=part))
+        add(DateExpr(begin + offset, m.end() + offset, _int(m.group("y")), month, day, part_of_day=day_part))
     for m in _MONTH.finditer(text):
         if _overlaps(taken, m.start(), m.end()) or not _valid(None, int(m.group("m"))):
             continue

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from functools import cache
 
 from doingoai.analyse.gazetteer import Match, MatchIndex
-from doingoai.analyse.tokens import Token
 from doingoai.lexicon import load_yaml
 
 __all__ = ["PersonMention", "find_people", "grammar", "looks_vietnamese"]

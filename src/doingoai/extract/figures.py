@@ -1,107 +1,595 @@
 """Figures: trade targets and values, investment, aid, rankings and counts of diplomatic activity.
 
 Numbers follow Vietnamese usage: "1,8" is 1.8, "1.100" is 1100; scale words multiply ("10 tỷ USD" is
-10,000,000,000 USD); "hơn/trên" -> more_than, "gần/khoảng/xấp xỉ" -> about, "dưới" -> less_than.
+10,000,000,000 USD; "3 tỷ 370 triệu" is 3,370,000,000); "hơn/trên" -> more_than, "gần/khoảng/xấp xỉ" ->
+about, "dưới" -> less_than. The words that decide a figure's kind live in ``data/figures.yaml``:
+
+* an amount of money takes the kind of the nearest cue before it in its clause ("kim ngạch" -> trade,
+  "vốn đăng ký" -> investment, "viện trợ" -> aid; "xuất khẩu" alone, "GDP", "thiệt hại" -> no figure);
+  an amount with no cue of its own continues the one before it ("2,5 tỷ USD vào năm 2026 và 4 tỷ USD vào
+  năm 2030"); a trade amount is a target after "phấn đấu", "mục tiêu", "nâng kim ngạch lên" ...;
+* a ranking is Vietnam ranked among another state's partners ("Việt Nam là đối tác thương mại lớn thứ 8
+  của Mỹ"); a partner ranked among Vietnam's ("Hàn Quốc là nhà đầu tư lớn nhất của Việt Nam") is not;
+* a count is of diplomatic activity only: documents signed, delegations, diplomatic activities and
+  meetings, states whose relations were upgraded. Projects, tourists and people are not counted.
+
+Partner states: the foreign state the clause names (nearest before the figure, else after it), else the
+one ``Doc.partner_near`` finds; Vietnam alone for counts of its own activity and for money from many donors.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Protocol
 
 from doingoai.analyse.sentences import Sentence
 from doingoai.extract.document import HOME, Doc
+from doingoai.lexicon import LexiconError, load_yaml
 from doingoai.model import Evidence, Figure
 
-__all__ = ["extract_figures", "parse_number"]
+__all__ = ["extract_figures", "parse_amount", "parse_number", "qualifier_of"]
 
-_SCALES = {"nghìn tỷ": 1e12, "ngàn tỷ": 1e12, "tỷ": 1e9, "tỉ": 1e9, "triệu": 1e6, "nghìn": 1e3, "ngàn": 1e3}
-_UNITS = {"usd": "USD", "đô la mỹ": "USD", "đô-la mỹ": "USD", "đô la": "USD", "đôla": "USD", "đồng": "VND",
-          "vnd": "VND", "eur": "EUR", "euro": "EUR", "yên": "JPY", "nhân dân tệ": "CNY", "bảng anh": "GBP",
-          "won": "KRW", "rúp": "RUB", "đô la úc": "AUD", "aud": "AUD", "sgd": "SGD", "đô la singapore": "SGD"}
-_QUALIFIERS = {"hơn": "more_than", "trên": "more_than", "vượt": "more_than", "gần": "about", "khoảng": "about",
-               "xấp xỉ": "about", "ước": "about", "ước đạt": "about", "dưới": "less_than", "chưa đến": "less_than"}
-_Q = r"(?P<q>hơn|trên|gần|khoảng|xấp xỉ|dưới|chưa đến|ước đạt|ước)?\s*"
-_NUM = r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
-_MONEY = re.compile(_Q + _NUM + r"\s*(?P<scale>nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?P<unit>USD|đô la Mỹ|"
-                    r"đô-la Mỹ|đô la Úc|đô la Singapore|đô la|đôla|đồng|VND|EUR|euro|Euro|yên|nhân dân tệ|bảng Anh|won|"
-                    r"rúp|AUD|SGD)\b", re.IGNORECASE)
-_RANK_WORDS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
-               "mười": 10}
-_RANKING = re.compile(r"(?P<what>(?:đối tác|thị trường|nhà đầu tư|nhà cung cấp|bạn hàng|nhà tài trợ|điểm đến)"
-                      r"[^,.;]{0,40}?)\s+lớn (?:thứ\s+(?P<n>\d{1,3}|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)|nhất)"
-                      r"(?P<rest>[^,.;]{0,50})", re.IGNORECASE)
-_COUNT = re.compile(_Q + r"(?P<num>\d{1,3}(?:\.\d{3})*|\d+)(?:/\d+)?\s+(?P<what>(?:cam kết|thỏa thuận|văn kiện|"
-                    r"hiệp định|bản ghi nhớ|đoàn|hoạt động|chuyến thăm|cuộc gặp|cuộc tiếp xúc|cuộc điện đàm|sự kiện|"
-                    r"đối tác|nước|quốc gia)[^,.;]{0,60})", re.IGNORECASE)
-_COUNT_CONTEXT = re.compile(r"ký|ký kết|trao|nâng cấp|xúc tiến|đối ngoại|ngoại giao|thiết lập|hợp tác|tiếp|đón",
-                            re.IGNORECASE)
-_TARGET = re.compile(r"phấn đấu|mục tiêu|đưa kim ngạch|hướng tới|sớm đạt|nâng kim ngạch|lên mức|lên\s+\S+\s+tỷ|"
-                     r"tăng lên|sớm đưa|đặt mục tiêu|nỗ lực đạt", re.IGNORECASE)
-_TRADE = re.compile(r"kim ngạch|thương mại song phương|thương mại hai chiều|trao đổi thương mại", re.IGNORECASE)
-_INVEST = re.compile(r"vốn đầu tư|tổng vốn|đầu tư trực tiếp|FDI|dự án đầu tư|vốn đăng ký|đầu tư", re.IGNORECASE)
-_AID = re.compile(r"viện trợ|hỗ trợ|tài trợ|ủng hộ|trao tặng|quyên góp|cứu trợ|tặng|ODA", re.IGNORECASE)
+_DATA = "figures.yaml"
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+# Where a clause ends, for the kind and partner of a figure.
+_CLAUSE_END = re.compile(r";|\btrong khi\b|\bcòn\b(?= [^\s]+ (?:là|có|đạt))")
+_DELIMS = re.compile(r",|;|:|\bvà\b|\btrong khi\b|\bcòn\b|\bđồng thời\b|\bcũng như\b")
+_ADVERBS = re.compile(r"\b(?:hiện nay|hiện|vẫn|đã|cũng|tiếp tục|sẽ|đang|luôn|nay|nhiều năm liền|liên tục|"
+                      r"lần đầu tiên|chính thức|qua đó|từ đó|nhờ đó|đến nay|tính đến nay)\b", re.IGNORECASE)
+_SELF = re.compile(r"\bnước ta\b|\bchúng ta\b", re.IGNORECASE)
+_SELF_AFTER = re.compile(r"^[^,;.]{0,12}?\b(?:của|tại|ở|vào|với|đối với)\s+(?:nước ta|ta)\b", re.IGNORECASE)
+_CONVERSION = re.compile(r"\s*(?:\(|,|–|-)?\s*(?:tức là|tức|tương đương(?: với)?|quy đổi|bằng)?\s*", re.IGNORECASE)
+_OF_STATE = re.compile(r"\b(?:của|tại|ở|vào|với|đối với|sang|trên thị trường|thị trường)\s+$", re.IGNORECASE)
+_PREP_BEFORE = re.compile(r"\b(?:tại|ở|sang|vào|cho|với|giữa|từ)\s*$", re.IGNORECASE)
+_DENOMINATOR = re.compile(r"\d\s+(?:trong|trên)(?: tổng)?(?: số)?\s*$", re.IGNORECASE)
+_ORDINAL_BEFORE = re.compile(r"\b(?:thứ|lần|khóa|số|ngày|tháng|năm)\s*$", re.IGNORECASE)
+_UNIT_AFTER = re.compile(r"\s*(?:%|phần trăm|năm\b|tháng\b|ngày\b|giờ\b|km\b|tuổi\b)", re.IGNORECASE)
+# A sentence without a digit needs one of these to hold a figure ("lớn thứ hai", "nửa triệu USD", "ba văn kiện").
+_HINTS = ("lớn", "đứng", "xếp", "số một", "thứ", "tỷ", "tỉ", "triệu", "nghìn", "ngàn", "văn kiện", "thỏa thuận",
+          "hiệp định", "bản ghi nhớ", "cam kết")
+_WHAT_STOP = re.compile(r"\s+(?:đạt|là|ở mức|lên tới|lên đến|lên|tới|trị giá|với|có giá trị|tăng|giảm|sớm|sẽ|đã|"
+                        r"dự kiến|chiếm|vào khoảng|ước đạt|ước tính|ước|khoảng|gần|hơn|trên|xấp xỉ|dưới|mới|đến|để|"
+                        r"hiện|vẫn|còn|tiếp tục|số tiền|tương đương|cùng|chỉ tính)\b.*$", re.IGNORECASE)
+_WHAT_AFTER = re.compile(r"^\s*(?:(?:cho|để|giúp|nhằm|vào|tại|sang)\b[^,;.()]{0,70}?)"
+                         r"(?=\s+(?:trong|từ|và|với|thông qua)\b|[,;.()]|$)", re.IGNORECASE)
+# Currency names that may also stand before the amount ("NZD$170.000", "USD 5 triệu"): codes.
+_CODE = re.compile(r"[A-Z]+(?:\\\$)?")
+
+
+class _Add(Protocol):
+    def __call__(self, fig: Figure, sort: str = "") -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _Lex:
+    scales: dict[str, float]
+    words: dict[str, float]
+    units: dict[str, str]
+    qualifiers: dict[str, str]
+    money: re.Pattern[str]
+    cues: re.Pattern[str]
+    cue_after: re.Pattern[str]
+    foreign_side: re.Pattern[str]
+    targets: re.Pattern[str]
+    target_after: re.Pattern[str]
+    ranking: re.Pattern[str]
+    ellipsis: re.Pattern[str]
+    standing: re.Pattern[str]
+    standing_ctx: re.Pattern[str]
+    ordinals: dict[str, int]
+    copula: re.Pattern[str]
+    counts: re.Pattern[str]
+    word_counts: re.Pattern[str]
+    doc_context: re.Pattern[str]
+    del_context: re.Pattern[str]
+    del_not_before: re.Pattern[str]
+    del_not_after: re.Pattern[str]
+    act_after: re.Pattern[str]
+    rel_before: re.Pattern[str]
+    rel_after: re.Pattern[str]
+    pair_markers: re.Pattern[str]
+    many_donors: re.Pattern[str]
+
+
+def _alt(items: Any) -> str:
+    """An alternation of regex pieces, longest first (so "nghìn tỷ" wins over "nghìn")."""
+    return "|".join(sorted((str(i) for i in items), key=len, reverse=True))
+
+
+def _literal_alt(items: Any) -> str:
+    return "|".join(re.escape(str(i)) for i in sorted(items, key=len, reverse=True))
+
+
+def _compile(pattern: str, what: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise LexiconError(f"{_DATA}: bad pattern in {what}: {exc}") from exc
+
+
+@cache
+def _lex() -> _Lex:
+    d = load_yaml(_DATA)
+    scales = {str(k): float(v) for k, v in d["scales"].items()}
+    words = {str(k): float(v) for k, v in d["number_words"].items()}
+    units: dict[str, str] = {}
+    for code, names in d["currencies"].items():
+        for name in names:
+            units[name.replace("\\", "").casefold()] = str(code)
+    qualifiers = {str(k): str(v) for k, v in d["qualifiers"].items()}
+    unit_alt = _alt(n for names in d["currencies"].values() for n in names)
+    prefix_alt = _alt(n for names in d["currencies"].values() for n in names if _CODE.fullmatch(n))
+    q_alt = _literal_alt(qualifiers)
+    scale_alt = _literal_alt(scales)
+    word_alt = _literal_alt(words)
+    money = (rf"(?<![\w.,/])(?:(?P<q>{q_alt})\s+)?(?:(?P<pre>{prefix_alt})\s*)?"
+             rf"(?P<num>{_NUM}|(?<!\w)(?:{word_alt})(?=\s+(?:{scale_alt})\b))(?:\s*(?P<scale>{scale_alt})\b)?"
+             rf"(?:\s+(?P<num2>\d{{1,3}}(?:,\d+)?)\s*(?P<scale2>{scale_alt})\b)?"
+             rf"(?:\s*(?P<unit>{unit_alt})(?![\w$]))?")
+    mc = d["money_cues"]
+    order = ("trade", "block", "investment", "aid", "aid_weak")
+    cues = "|".join(f"(?P<{k}>{'|'.join(mc[k])})" for k in order)
+    cue_after = "|".join(f"(?P<{k}>{'|'.join(mc[k])})" for k in ("investment", "aid"))
+    r = d["ranking"]
+    ordinals = {str(k): int(v) for k, v in r["ordinals"].items()}
+    ord_alt = _literal_alt(ordinals)
+    rank_tail = (rf"(?:lớn\s+nhất|(?:{r['adjectives']})\s+thứ\s+(?P<n>\d{{1,3}}|(?:{ord_alt})\b)|"
+                 rf"số\s+(?P<one>một|1)\b)")
+    ranking = (rf"(?<!\w)(?P<head>{r['heads']})(?P<mod>(?:\s+(?!lớn\b|quan trọng\b|số\b)[^\s,.;:()]+){{0,5}}?)"
+               rf"\s+{rank_tail}")
+    ellipsis = rf"\s*(?:,|\bvà\b)\s+(?:là\s+)?(?:đối tác\s+)?{rank_tail}"
+    standing = (rf"\b(?:đứng|xếp)\s+(?:ở\s+)?(?:vị trí\s+|hàng\s+)?(?:thứ\s+(?P<n>\d{{1,3}}|(?:{ord_alt})\b)|"
+                rf"(?P<top>đầu|số\s+(?:một|1)\b))")
+    c = d["counts"]
+    nouns = "|".join(f"(?P<{k}>{c[k]['nouns']})" for k in ("documents", "delegations", "activities", "meetings",
+                                                            "relations"))
+    counts = (rf"(?<![\w.,/])(?:(?P<q>{q_alt})\s+)?(?P<num>\d{{1,3}}(?:\.\d{{3}})+|\d+)(?P<den>/\d+)?\s+(?:{nouns})"
+              r"(?!\w)")
+    not_counts = set(d["not_counts"])
+    word_counts = (rf"(?<!\w)(?:(?P<q>{q_alt})\s+)?(?P<num>{_literal_alt(k for k in words if k not in not_counts)})"
+                   rf"\s+(?P<documents>{c['documents']['nouns']})(?!\w)")
+    return _Lex(
+        scales=scales, words=words, units=units, qualifiers=qualifiers,
+        money=_compile(money, "money"),
+        cues=_compile(rf"(?<!\w)(?:{cues})(?!\w)", "money_cues"),
+        cue_after=_compile(rf"^\s*(?:\S+\s+){{0,2}}?(?:{cue_after})(?!\w)", "money_cues"),
+        foreign_side=_compile(d["foreign_side"], "foreign_side"),
+        targets=_compile(rf"(?<!\w)(?:{'|'.join(d['target_cues'])})(?!\w)", "target_cues"),
+        target_after=_compile(d["target_after"], "target_after"),
+        ranking=_compile(ranking, "ranking"),
+        ellipsis=_compile(ellipsis, "ranking"),
+        standing=_compile(standing, "ranking"),
+        standing_ctx=_compile(r["standing_context"], "ranking.standing_context"),
+        ordinals=ordinals,
+        copula=_compile(rf"(?<!\w)(?:{r['copulas']})(?!\w)", "ranking.copulas"),
+        counts=_compile(counts, "counts"),
+        word_counts=_compile(word_counts, "counts"),
+        doc_context=_compile(c["documents"]["context"], "counts.documents"),
+        del_context=_compile(c["delegations"]["context"], "counts.delegations"),
+        del_not_before=_compile(c["delegations"]["not_before"], "counts.delegations"),
+        del_not_after=_compile(c["delegations"]["not_after"], "counts.delegations"),
+        act_after=_compile(c["activities"]["after"], "counts.activities"),
+        rel_before=_compile(c["relations"]["before"], "counts.relations"),
+        rel_after=_compile(c["relations"]["after"], "counts.relations"),
+        pair_markers=_compile(d["pair_markers"], "pair_markers"),
+        many_donors=_compile(d["many_donors"], "many_donors"),
+    )
+
+
+# ---------------------------------------------------------------------------------------------- numbers
 
 
 def parse_number(text: str) -> float:
-    """Vietnamese number notation: "1,8" -> 1.8, "1.100" -> 1100, "10" -> 10."""
-    if "." in text and re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
+    """Vietnamese number notation: "1,8" -> 1.8, "1.100" -> 1100, "1.500.000,5" -> 1500000.5, "10" -> 10.
+
+    A dot followed by groups of exactly three digits separates thousands; a lone dot with one, two or
+    four and more digits after it is a decimal point written the English way ("2.5 tỷ").
+    """
+    text = text.strip()
+    if _THOUSANDS.fullmatch(text):
         text = text.replace(".", "")
     return float(text.replace(",", "."))
 
 
-def _partners(doc: Doc, sent: Sentence, at: int) -> tuple[str, ...]:
-    codes = []
-    for s in doc.in_span(doc.states, sent.start, sent.end):
-        if s.code not in codes:
-            codes.append(s.code)
-    partner = next((c for c in codes if c != HOME), None) or doc.partner_near(at)
+def qualifier_of(word: str | None) -> str | None:
+    """"hơn" -> "more_than", "khoảng" -> "about", "dưới" -> "less_than"; None for no word."""
+    return _lex().qualifiers.get((word or "").strip().lower()) if word else None
+
+
+def _unit(name: str | None) -> str | None:
+    if not name:
+        return None
+    return _lex().units.get(re.sub(r"\s+", " ", name).casefold())
+
+
+def _number(token: str) -> float:
+    lex = _lex()
+    low = token.lower()
+    return lex.words[low] if low in lex.words else parse_number(token)
+
+
+def _amount(m: re.Match[str]) -> tuple[float, str | None] | None:
+    """Value and currency of a money match, or None when it names no currency."""
+    lex = _lex()
+    unit = _unit(m.group("unit")) or _unit(m.group("pre"))
+    if unit is None:
+        return None
+    value = _number(m.group("num")) * lex.scales.get((m.group("scale") or "").lower(), 1.0)
+    if m.group("num2") and m.group("scale2"):
+        value += parse_number(m.group("num2")) * lex.scales[m.group("scale2").lower()]
+    return value, unit
+
+
+def parse_amount(text: str) -> tuple[float, str, str | None] | None:
+    """The first amount of money in ``text``: (value, ISO 4217 code, qualifier), e.g.
+    "hơn 1,5 tỷ USD" -> (1500000000.0, "USD", "more_than"); None when there is none."""
+    for m in _lex().money.finditer(text):
+        got = _amount(m)
+        if got:
+            return got[0], str(got[1]), qualifier_of(m.group("q"))
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- partners
+
+
+def _foreign(doc: Doc, start: int, end: int) -> list[tuple[int, str]]:
+    """Foreign states named in [start, end), in order ("US" of "US$" is a currency, not a state)."""
+    return [(s.start, s.code) for s in doc.in_span(doc.states, start, end)
+            if s.code != HOME and doc.text[s.end:s.end + 1] != "$"]
+
+
+def _names_home(doc: Doc, sent: Sentence) -> bool:
+    if any(s.code == HOME for s in doc.in_span(doc.states, sent.start, sent.end)) or _SELF.search(sent.text):
+        return True
+    for i in doc.people_idx_in(sent.start, sent.end):
+        p = doc.people[doc.who[i]] if i in doc.who else None
+        if ((p.country if p else None) or doc.mentions[i].country) == HOME:
+            return True
+    return False
+
+
+def _pair(partner: str | None) -> tuple[str, ...]:
     return tuple(sorted({HOME, partner})) if partner and partner != HOME else (HOME,)
 
 
-def _kind(before: str) -> str | None:
-    if _TRADE.search(before):
-        return "trade_target" if _TARGET.search(before[-90:]) else "trade_value"
-    if _INVEST.search(before[-80:]):
-        return "investment"
-    if _AID.search(before[-80:]):
-        return "aid"
+def _other_pair(doc: Doc, sent: Sentence, found: str, start: int, end: int) -> tuple[str, ...] | None:
+    """Two foreign states and no Vietnam in the sentence ("Hàn Quốc và Nhật Bản ký 3 văn kiện"): the pair."""
+    if _names_home(doc, sent):
+        return None
+    others = [(at, c) for at, c in _foreign(doc, start, end) if c != found]
+    if not others:
+        return None
+    marked = bool(_lex().pair_markers.search(sent.text))
+    found_at = max((at for at, c in _foreign(doc, start, end) if c == found), default=start)
+    marked = marked or bool(_PREP_BEFORE.search(doc.text[max(sent.start, found_at - 12):found_at]))
+    for at, code in sorted(others, key=lambda x: abs(x[0] - found_at)):
+        if marked or _PREP_BEFORE.search(doc.text[max(sent.start, at - 12):at]):
+            return tuple(sorted({found, code}))
     return None
+
+
+def _nearest_foreign(doc: Doc, spans: list[tuple[int, int, bool]]) -> str | None:
+    """The foreign state of the first span that names one: the last one before (``True``) or the first after."""
+    for start, end, last in spans:
+        if end <= start:
+            continue
+        found = _foreign(doc, start, end)
+        if found:
+            return found[-1][1] if last else found[0][1]
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- money
+
+
+@dataclass(slots=True)
+class _Money:
+    kind: str | None
+    target: bool
+    what: str | None
+    end: int
+    unit: str | None
+
+
+def _what(before: str, after: str = "") -> str | None:
+    """What an amount measures: the cue's phrase before it ("kim ngạch thương mại song phương"), and what
+    follows it when that says what for ("viện trợ ... cho chương trình thích ứng biến đổi khí hậu")."""
+    words = _WHAT_STOP.sub("", before.strip(" ,;:")).split()[:10]
+    tail = _WHAT_AFTER.match(after)
+    if tail and len(words) <= 3:
+        words += tail.group(0).split()[:10]
+    return " ".join(words).strip(" ,;:") or None
+
+
+def _clauses(sent: Sentence) -> list[tuple[int, int]]:
+    """Clause bounds (sentence-relative) for the kind and partner of a figure."""
+    bounds, start = [], 0
+    for m in _CLAUSE_END.finditer(sent.text):
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(sent.text)))
+    return bounds
+
+
+def _money_figures(doc: Doc, sent: Sentence, ev: Evidence, add: _Add) -> None:
+    lex = _lex()
+    text = sent.text
+    if text.rstrip(" \"”'»)").endswith("?"):
+        return  # a question asserts no amount ("Ai sẽ giúp các nhà đầu tư ... 1 tỷ USD?")
+    clauses = _clauses(sent)
+    prev: _Money | None = None
+    prev_clause = -1
+    for m in lex.money.finditer(text):
+        got = _amount(m)
+        if got is None:
+            continue
+        value, unit = got
+        if prev is not None and prev.unit != unit and _CONVERSION.fullmatch(text, prev.end, m.start()):
+            continue  # "300.000 bảng Anh (khoảng 10 tỷ đồng)": the same amount restated in another currency
+        n0 = m.start("q") if m.group("q") else m.start("pre") if m.group("pre") else m.start("num")
+        ci = next(i for i, (a, b) in enumerate(clauses) if a <= n0 <= b)
+        c_start, c_end = clauses[ci]
+        if ci != prev_clause:
+            # a new clause: "trong khi B dành 45 triệu euro" may continue the kind of the clause before,
+            # what follows a semicolon starts afresh
+            if prev is not None and ";" in text[prev.end:c_start]:
+                prev = None
+            prev_clause = ci
+        seg_start = max(c_start, prev.end if prev else 0, n0 - 220)
+        cue = None
+        cue_start = 0
+        for cm in lex.cues.finditer(text, seg_start, n0):
+            # a run of cues of one kind ("kim ngạch thương mại song phương") starts at its first
+            cue_start = cue_start if cue is not None and cue.lastgroup == cm.lastgroup and \
+                cm.start() - cue.end() <= 1 else cm.start()
+            cue = cm
+        after = text[m.end():m.end() + 120]
+        if cue is not None:
+            kind = cue.lastgroup
+            tstart = max(c_start, cue_start - 60, prev.end if prev else 0)
+            target = bool(lex.targets.search(text, tstart, n0))
+            what = _what(text[cue_start:n0], after)
+        elif prev is not None:
+            kind, target, what = prev.kind, prev.target or bool(lex.targets.search(text, prev.end, n0)), prev.what
+        else:
+            # the cue may follow the amount, past a restatement: "2.550 tỷ yen, tương đương 23 tỷ USD vốn ODA"
+            conv = _CONVERSION.match(after)
+            again = lex.money.match(after, conv.end()) if conv else None
+            ca = lex.cue_after.match(after[again.end():] if again and _amount(again) else after)
+            kind = ca.lastgroup if ca else None
+            target, what = False, (_what(ca.group(0), after[ca.end():]) if ca else None)
+        prev = _Money(kind, target, what, m.end(), unit)
+        if kind in (None, "block"):
+            continue
+        if kind == "aid_weak" and cue is not None and any(
+                c.lastgroup == "aid" for c in lex.cues.finditer(text, seg_start, cue.start())):
+            kind = "aid"  # "ODA vốn vay cho Chương trình hỗ trợ ...": the strong cue names the money
+        if kind == "aid_weak":
+            if not (_foreign(doc, sent.start, sent.end) or doc.in_span(doc.bodies, sent.start, sent.end)
+                    or lex.foreign_side.search(text)):
+                continue
+            kind = "aid"
+        if kind == "trade":
+            target = target or bool(lex.target_after.search(after))
+            kind = "trade_target" if target else "trade_value"
+            prev.kind = "trade"
+        countries = _money_partners(doc, sent, (c_start, c_end), seg_start, n0, m.end(), kind)
+        add(Figure(kind, countries, value, unit, qualifier_of(m.group("q")), what, "article", ev))
+
+
+def _money_partners(doc: Doc, sent: Sentence, clause: tuple[int, int], seg_start: int, n0: int, n1: int,
+                    kind: str) -> tuple[str, ...]:
+    o = sent.start
+    c_start, c_end = clause
+    partner = _nearest_foreign(doc, [(o + seg_start, o + n0, True), (o + c_start, o + n0, True),
+                                     (o + n1, o + c_end, False)])
+    if partner is None:
+        before = sent.text[c_start:n0]
+        if kind in ("aid", "investment") and (_lex().many_donors.search(before)
+                                              or doc.in_span(doc.bodies, o + c_start, o + n0)):
+            return (HOME,)
+        partner = _nearest_foreign(doc, [(sent.start, sent.end, False)])
+    if partner is None:
+        partner = doc.partner_near(o + n0)
+        return _pair(partner)
+    return _other_pair(doc, sent, partner, o + c_start, o + c_end) or _pair(partner)
+
+
+# ---------------------------------------------------------------------------------------------- rankings
+
+
+_VN, _FOREIGN, _OTHER, _UNKNOWN, _INHERIT = "VN", "foreign", "other", "unknown", "inherit"
+
+
+def _subject(doc: Doc, sent: Sentence, at: int) -> str:
+    """Who is ranked: the state before the copula ("Việt Nam hiện là ...") that governs position ``at``."""
+    lex = _lex()
+    text = sent.text
+    cop = None
+    for cm in lex.copula.finditer(text, max(0, at - 140), at):
+        cop = cm
+    if cop is None:
+        return _UNKNOWN
+    head = text[:cop.start()]
+    cut = 0
+    for dm in _DELIMS.finditer(head):
+        cut = dm.end()
+    subj = head[cut:]
+    states = [s.code for s in doc.in_span(doc.states, sent.start + cut, sent.start + cop.start())]
+    if states:
+        return _VN if states[-1] == HOME else _FOREIGN
+    if _SELF.search(subj):
+        return _VN
+    return _INHERIT if not _ADVERBS.sub("", subj).strip() else _OTHER
+
+
+def _rank_partner(doc: Doc, sent: Sentence, start: int) -> tuple[str | None, bool]:
+    """Whose partner Vietnam is ranked among: the first state named after ``start`` in the clause.
+    Returns (code, explicit); code HOME means Vietnam's own partners (no ranking)."""
+    text = sent.text
+    stop = _CLAUSE_END.search(text, start)
+    end = stop.start() if stop else len(text)
+    if _SELF_AFTER.search(text[start:end]):
+        return HOME, True
+    for s in doc.in_span(doc.states, sent.start + start, sent.start + end):
+        # "của Mỹ", "tại Lào" name whose partner; "sau Mỹ, Nhật Bản" names the ones ranked above
+        if _OF_STATE.search(text, max(start, s.start - sent.start - 16), s.start - sent.start):
+            return s.code, True
+    return None, False
+
+
+def _rank_value(lex: _Lex, m: re.Match[str]) -> float:
+    """"thứ 8" -> 8, "thứ hai" -> 2; "lớn nhất", "số một", "đứng đầu" -> 1."""
+    n = m.group("n")
+    if n:
+        return float(n) if n.isdigit() else float(lex.ordinals.get(n.lower(), 0))
+    return 1.0
+
+
+_TAIL = re.compile(r"[^,;.()]{0,60}?(?=\s+(?:và|trong khi|với)\b|[,;.()]|$)")
+
+
+def _tail(text: str, end: int) -> str:
+    """What follows a ranking up to the clause's next turn: " của Australia trong ASEAN"."""
+    rest = _TAIL.match(text, end)
+    return rest.group(0) if rest else ""
+
+
+def _ranking_figures(doc: Doc, sent: Sentence, ev: Evidence, add: _Add) -> None:
+    lex = _lex()
+    text = sent.text
+    prev_subject = _UNKNOWN
+    prev_partner: str | None = None
+    prev_end = -1
+    found: list[tuple[re.Match[str], bool]] = [(m, False) for m in lex.ranking.finditer(text)]
+    for m, _ in list(found):
+        e = lex.ellipsis.match(text, m.end() + len(_tail(text, m.end())))
+        if e:
+            found.append((e, True))
+    found.sort(key=lambda x: x[0].start())
+    for m, elliptic in found:
+        value = _rank_value(lex, m)
+        if value <= 0:
+            continue
+        subject = _subject(doc, sent, m.start()) if not elliptic else _INHERIT
+        if subject == _INHERIT:
+            subject = prev_subject if prev_end >= 0 else _UNKNOWN
+        partner, explicit = _rank_partner(doc, sent, m.start())
+        if elliptic and not explicit:
+            partner, explicit = prev_partner, prev_partner is not None
+        prev_subject, prev_partner, prev_end = subject, partner, m.end()
+        if subject in (_FOREIGN, _OTHER) or partner == HOME:
+            continue
+        if subject == _UNKNOWN and not explicit:
+            continue
+        if partner is None:
+            partner = doc.partner_near(sent.start + m.start())
+        what = re.sub(r"^[\s,]*(?:và\s+)?(?:là\s+)?", "", m.group(0) + _tail(text, m.end())).strip(" ,")
+        add(Figure("ranking", _pair(partner), value, None, None, what, "article", ev))
+    for m in lex.standing.finditer(text):
+        if not lex.standing_ctx.search(text, m.end(), m.end() + 60):
+            continue
+        if _subject(doc, sent, m.end()) != _VN:
+            continue
+        value = _rank_value(lex, m)
+        partner, _ = _rank_partner(doc, sent, m.end())
+        if partner == HOME or value <= 0:
+            continue
+        partner = partner or doc.partner_near(sent.start + m.start())
+        add(Figure("ranking", _pair(partner), value, None, None, (m.group(0) + _tail(text, m.end())).strip(" ,"),
+                   "article", ev))
+
+
+# ---------------------------------------------------------------------------------------------- counts
+
+
+def _count_ok(lex: _Lex, text: str, m: re.Match[str], cls: str) -> bool:
+    before = text[max(0, m.start() - 80):m.start()]
+    after = text[m.end():m.end() + 60]
+    if _ORDINAL_BEFORE.search(text[:m.start("num")]) or _DENOMINATOR.search(text[:m.start()]):
+        return False
+    if cls == "documents":
+        return bool(lex.doc_context.search(before) or lex.doc_context.search(text, m.end(), m.end() + 90))
+    if cls == "delegations":
+        if lex.del_not_before.search(before) or lex.del_not_after.search(after):
+            return False
+        return bool(lex.del_context.search(before[-50:]) or lex.del_context.search(after))
+    if cls == "activities":
+        return bool(lex.act_after.search(after))
+    if cls == "relations":
+        return bool(lex.rel_before.search(before[-60:]) or lex.rel_after.search(after))
+    return cls == "meetings"
+
+
+def _count_partners(doc: Doc, sent: Sentence, cls: str, at: int) -> tuple[str, ...]:
+    if cls == "relations":
+        return (HOME,)
+    foreign = _foreign(doc, sent.start, sent.end)
+    if foreign:
+        before = [c for s, c in foreign if s < at]
+        partner = before[-1] if before else foreign[0][1]
+        return _other_pair(doc, sent, partner, sent.start, sent.end) or _pair(partner)
+    if cls in ("documents", "delegations", "meetings") and _lex().pair_markers.search(sent.text):
+        return _pair(doc.partner_near(at))
+    return (HOME,)
+
+
+_COUNT_REST = re.compile(r"(?:,\s*(?:văn kiện|thỏa thuận|cam kết|hiệp định|bản ghi nhớ)\b)*[^,;.()]{0,50}?"
+                         r"(?=\s+(?:với|của|tại|trong|để|nhằm|giữa|gấp|bao gồm|gồm)\b|[,;.()]|$)", re.IGNORECASE)
+_REL_VERB = re.compile(r"(nâng cấp|nâng tầm|thiết lập|xác lập)((?: quan hệ)?(?: ngoại giao)?)", re.IGNORECASE)
+
+
+def _count_what(text: str, m: re.Match[str], cls: str) -> str:
+    if cls == "relations":
+        verbs = list(_REL_VERB.finditer(text, max(0, m.start() - 60), m.start()))
+        if verbs:
+            return f"{m.group(cls)} được {verbs[-1].group(1)}{verbs[-1].group(2) or ''}"
+    rest = _COUNT_REST.match(text, m.end())
+    return (m.group(cls) + (rest.group(0) if rest else "")).strip()
+
+
+def _count_figures(doc: Doc, sent: Sentence, ev: Evidence, add: _Add) -> None:
+    lex = _lex()
+    text = sent.text
+    for rx in (lex.counts, lex.word_counts):
+        for m in rx.finditer(text):
+            cls = m.lastgroup or ""
+            if cls not in ("documents", "delegations", "activities", "meetings", "relations"):
+                continue
+            if _UNIT_AFTER.match(text, m.end("num")):
+                continue
+            if not _count_ok(lex, text, m, cls):
+                continue
+            value = _number(m.group("num"))
+            add(Figure("count", _count_partners(doc, sent, cls, sent.start + m.start()), value, None,
+                       qualifier_of(m.group("q")), _count_what(text, m, cls), "article", ev), cls)
+
+
+# ---------------------------------------------------------------------------------------------- all
 
 
 def extract_figures(doc: Doc) -> list[Figure]:
     out: list[Figure] = []
-    seen: set[tuple[str, float, tuple[str, ...]]] = set()
+    seen: set[tuple[str, float, tuple[str, ...], str]] = set()
 
-    def add(fig: Figure) -> None:
-        key = (fig.kind, fig.value, fig.countries)
+    def add(fig: Figure, sort: str = "") -> None:
+        """Once per kind, value, partners (and, for counts, sort of thing counted): a title restating
+        the body's figure adds nothing."""
+        key = (fig.kind, fig.value, fig.countries, sort)
         if key not in seen:
             seen.add(key)
             out.append(fig)
 
     for sent in doc.sentences:
-        text = sent.text
+        low = sent.text.lower()
+        if not any(ch.isdigit() for ch in low) and not any(w in low for w in _HINTS):
+            continue
         ev = Evidence(sent.text, sent.start, sent.end)
-        for m in _MONEY.finditer(text):
-            kind = _kind(text[:m.start()])
-            if kind is None:
-                continue
-            value = parse_number(m.group("num")) * _SCALES.get((m.group("scale") or "").lower(), 1)
-            unit = _UNITS.get(m.group("unit").lower())
-            qualifier = _QUALIFIERS.get((m.group("q") or "").lower())
-            what = "kim ngạch thương mại" if kind.startswith("trade") else None
-            add(Figure(kind, _partners(doc, sent, sent.start + m.start()), value, unit, qualifier, what, "article", ev))
-        for m in _RANKING.finditer(text):
-            n = m.group("n")
-            value = 1.0 if not n else float(n) if n.isdigit() else float(_RANK_WORDS.get(n.lower(), 0))
-            if value <= 0:
-                continue
-            add(Figure("ranking", _partners(doc, sent, sent.start + m.start()), value, None, None, m.group(0).strip(), "article", ev))
-        for m in _COUNT.finditer(text):
-            if not _COUNT_CONTEXT.search(text[max(0, m.start() - 60):m.end() + 40]):
-                continue
-            if re.match(r"\s*(?:năm|tháng|ngày|giờ|%|phần trăm)", text[m.end("num"):m.end("num") + 10]):
-                continue
-            value = parse_number(m.group("num"))
-            qualifier = _QUALIFIERS.get((m.group("q") or "").lower())
-            add(Figure("count", (HOME,), value, None, qualifier, m.group("what").strip(), "article", ev))
+        _money_figures(doc, sent, ev, add)
+        _ranking_figures(doc, sent, ev, add)
+        _count_figures(doc, sent, ev, add)
     return out

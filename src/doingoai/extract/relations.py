@@ -1,106 +1,572 @@
-"""Relations: the level two states give their relationship, and since when (``since`` from the text:
-"thiết lập quan hệ ngoại giao năm 1971", "năm 2025 ... kỷ niệm 10 năm thiết lập quan hệ Đối tác chiến lược")."""
+"""Relations: the level two states give their relationship, and since when.
+
+A level formula ("Đối tác chiến lược toàn diện", "hữu nghị truyền thống", "quan hệ ngoại giao", ...; the
+list is ``data/relation_levels.yaml``) names a relation when its pair of states can be told:
+
+* named right after it: "quan hệ Đối tác chiến lược Việt Nam - Philippines", "giữa Việt Nam và Cuba",
+  "với Indonesia" (with the subject of the clause: "Nga coi trọng quan hệ ... với Việt Nam"),
+  "Đối tác chiến lược toàn diện thứ 7 của Việt Nam (sau Trung Quốc, Liên bang Nga, ...)" (a list names
+  one pair each), "Việt - Trung";
+* "giữa hai nước", "của hai nước", "hai nước ... nâng cấp quan hệ": the two countries of the passage;
+* the subject of the clause: "Việt Nam và Cuba thiết lập quan hệ ngoại giao", "Thủ tướng Phạm Minh Chính
+  và Thủ tướng New Zealand ... công bố nâng cấp quan hệ";
+* formulas listed together share their pair: "quan hệ hữu nghị truyền thống và Đối tác chiến lược toàn
+  diện giữa hai nước".
+
+Relations with a multilateral body ("ASEAN - Trung Quốc", "Việt Nam - EU") and counts ("10/13 đối tác
+chiến lược toàn diện", "có quan hệ ngoại giao với 193 quốc gia") name no pair and give nothing; nor does a
+level only proposed ("đề nghị thiết lập khuôn khổ quan hệ Đối tác toàn diện").
+
+``since`` is the year the level began, when the text gives or implies it:
+
+* a date in brackets after it: "quan hệ ngoại giao Việt Nam - Uruguay (11/8/1993)", "(5/2008)";
+* an anniversary: "năm 2025 ... kỷ niệm 10 năm thiết lập quan hệ Đối tác chiến lược" (2015), "sang 2026
+  sẽ kỷ niệm 50 năm" (1976), "hướng tới kỷ niệm 30 năm" (the next year's thirtieth), "... vào năm 2027",
+  "một năm hai nước thiết lập ...", "và 14 năm quan hệ Đối tác chiến lược";
+* its establishment or an upgrade to it: "thiết lập quan hệ ngoại giao ngày 18/1/1950", "Đối tác hợp tác
+  chiến lược được thiết lập năm 2009", "nâng cấp quan hệ lên Đối tác chiến lược toàn diện vào tháng
+  12/2022", "Tháng 9/2023, ... hai nước đã nâng cấp ...", and, told as the story's news with no date, the
+  story's year ("công bố nâng cấp quan hệ ... lên Đối tác chiến lược toàn diện").
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from doingoai.analyse.sentences import Sentence
-from doingoai.extract.document import HOME, Doc
+from doingoai.extract.document import HOME, PARTNER_LOOKBACK, Doc
 from doingoai.extract.timeline import Reference
 from doingoai.lexicon import load_yaml
 from doingoai.model import Evidence, Relation
 
 __all__ = ["extract_relations"]
 
+_I = re.IGNORECASE
 _NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
                  "mười": 10}
-_ANNIVERSARY = re.compile(r"(?:kỷ niệm|tròn|đánh dấu)\s+(\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+năm",
-                          re.IGNORECASE)
-_SINCE_YEAR = re.compile(r"(?:thiết lập|nâng cấp|nâng|xác lập|ký|công bố)[^.;]{0,80}?(?:năm|tháng \d{1,2}/|ngày \d{1,2}/"
-                         r"\d{1,2}/|\(\d{1,2}/)\s*((?:19|20)\d{2})", re.IGNORECASE)
-_PAREN_YEAR = re.compile(r"^\s*\((?:\d{1,2}/)?((?:19|20)\d{2})\)")
-_FUTURE = re.compile(r"\b(?:sang|sẽ|hướng tới|tới đây|sắp tới|năm tới)\b", re.IGNORECASE)
-_EXPLICIT_YEAR = re.compile(r"(?:năm|sang)\s+((?:19|20)\d{2})")
+_DASH = r"\s*[-–—]\s*"
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    """A level formula found in a sentence."""
+
+    start: int
+    end: int
+    level: str
+    optional: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Party:
+    """A state or body named in a sentence, or the country of a person named there."""
+
+    start: int
+    end: int
+    code: str
+    body: bool = False
+    person: bool = False
+    titled: bool = False  # a state inside a person's title ("Thủ tướng New Zealand Christopher Luxon")
+    place: bool = False  # "tại Hoa Kỳ", "thăm chính thức Australia"
+
+
+@dataclass(frozen=True, slots=True)
+class _Slot:
+    """What follows a formula: who it is between (``kind``), and where that part of the text ends."""
+
+    kind: str  # pair | with | of | both | body | generic | none
+    codes: tuple[str, ...] = ()
+    end: int = 0
+    extra: tuple[str, ...] = ()  # "(sau Trung Quốc, Liên bang Nga, ...)": more partners of Việt Nam
 
 
 @cache
 def _levels() -> tuple[tuple[re.Pattern[str], str, bool], ...]:
     rows = load_yaml("relation_levels.yaml")["levels"]
-    return tuple((re.compile(r["pattern"], re.IGNORECASE), r["level"], bool(r.get("optional"))) for r in rows)
+    return tuple((re.compile(r["pattern"], _I), r["level"], bool(r.get("optional"))) for r in rows)
 
 
-_BILATERAL = re.compile(r"hai nước|hai bên|song phương|hai Đảng|hai dân tộc|giữa hai|hai quốc gia", re.IGNORECASE)
+@cache
+def _short_forms() -> tuple[dict[str, str], re.Pattern[str]]:
+    forms: dict[str, str] = dict(load_yaml("relation_levels.yaml").get("short_forms") or {})
+    words = "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) or "(?!)"
+    return forms, re.compile(rf"\bViệt(?!\s+Nam\b)(?={_DASH}(?:{words})\b)|(?<=\bViệt)({_DASH})({words})\b|"
+                             rf"\b({words})(?={_DASH}Việt\b(?!\s+Nam\b))")
 
 
-def _pair(doc: Doc, sent: Sentence, start: int, end: int) -> tuple[str, str] | None:
-    """The two states a level formula is about: named around it, else "hai nước" of the passage."""
-    near = [s for s in doc.in_span(doc.states, sent.start, sent.end) if start - 12 <= s.start <= end + 60]
-    codes: list[str] = []
-    for s in sorted(near, key=lambda s: s.start):
-        if s.code not in codes:
-            codes.append(s.code)
-    if len(codes) >= 2:
-        pair = codes[:2] if HOME not in codes else [HOME, next(c for c in codes if c != HOME)]
-        return (min(pair), max(pair))
-    partner = next((c for c in codes if c != HOME), None)
-    if partner is None and (_BILATERAL.search(sent.text) or re.search(
-            r"quan hệ\s+(?:\S+\s+){0,3}$", doc.text[max(sent.start, start - 30):start])):
-        partner = doc.partner_near(start)
-    if partner and partner != HOME:
-        return (min(HOME, partner), max(HOME, partner))
+# -- the formulas of a sentence ---------------------------------------------------------------------------------
+
+_COUNTED = re.compile(r"(?:(?<!năm )\b\d+(?:/\d+)?|\bcác|\bnhững|\bnhiều|\bmấy|\bmột số|\bhai|\bba|\bbốn|\bsáu|"
+                      r"\bbảy|\btám|\bchín|\bmười)\s+$", _I)
+_AGREEMENT = re.compile(r"(?:Hiệp định|Hiệp ước|Thỏa thuận|Chương trình|Diễn đàn|Hội nghị|Quỹ)\s+(?:\S+\s+){0,2}$",
+                        _I)
+_DIPLOMATIC_CUE = re.compile(r"(?:\b(?:thiết lập|kỷ niệm|bình thường hóa|nối lại|khôi phục|xác lập|lên)\s+"
+                             r"(?:\S+\s+){0,4}|"
+                             r"\b(?:\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) năm\s+"
+                             r"(?:(?:ngày|kể từ khi|từ khi|hai nước|chính thức)\s+)*)$", _I)
+_RIGHT_AFTER_RELATION = re.compile(r"(?:quan hệ|tình)\s+$", _I)
+_LISTED = re.compile(r"^[\s,]*(?:và\s+)?(?:(?:sự|tình|mối quan hệ|quan hệ)\s+)?$", _I)
+
+
+def _in_quotes(text: str, start: int, pos: int) -> bool:
+    part = text[start:pos]
+    return part.count("“") > part.count("”") or part.count('"') % 2 == 1
+
+
+def _hits(doc: Doc, sent: Sentence) -> list[_Hit]:
+    text = doc.text
+    found: list[_Hit] = []
+    for pattern, level, optional in _levels():
+        for m in pattern.finditer(sent.text):
+            s, e = sent.start + m.start(), sent.start + m.end()
+            if any(h.start < e and s < h.end for h in found):
+                continue
+            before = text[max(sent.start, s - 40):s]
+            if m.group(0).casefold().startswith("đối tác") and (_COUNTED.search(before) or _AGREEMENT.search(before)):
+                continue
+            if level == "diplomatic_relations" and (not _DIPLOMATIC_CUE.search(before)
+                                                    or re.match(r"\s+lên\b", text[e:e + 5])):
+                continue
+            found.append(_Hit(s, e, level, optional))
+    found.sort(key=lambda h: h.start)
+    out: list[_Hit] = []
+    for h in found:
+        if h.optional:
+            prev = out[-1] if out else None
+            listed = prev is not None and bool(_LISTED.match(text[prev.end:h.start]))
+            if _in_quotes(text, sent.start, h.start) or not (
+                    listed or _RIGHT_AFTER_RELATION.search(text[max(sent.start, h.start - 12):h.start])):
+                continue
+        out.append(h)
+    return out
+
+
+# -- who a formula is between -----------------------------------------------------------------------------------
+
+_PLACE_BEFORE = re.compile(r"(?:\btại|\bở|\bđến|\btới|\bsang|\bthăm(?: chính thức| cấp Nhà nước| làm việc)?|\btừ|"
+                           r"\bkhỏi|\bcủa)\s+$", _I)
+
+
+def _parties(doc: Doc, sent: Sentence) -> list[_Party]:
+    text = doc.text
+    persons: list[tuple[int, int, str | None]] = []
+    for i in doc.people_idx_in(sent.start, sent.end):
+        p = doc.people[doc.who[i]] if i in doc.who else None
+        pm = doc.mentions[i]
+        persons.append((pm.start, pm.end, (p.country if p else None) or pm.country))
+    out = [_Party(ps, pe, c, person=True) for ps, pe, c in persons if c]
+    for s in doc.in_span(doc.states, sent.start, sent.end):
+        titled = any(ps <= s.start and s.end <= pe for ps, pe, _ in persons)
+        place = bool(_PLACE_BEFORE.search(text[max(sent.start, s.start - 30):s.start]))
+        out.append(_Party(s.start, s.end, s.code, titled=titled, place=place))
+    for b in doc.in_span(doc.bodies, sent.start, sent.end):
+        out.append(_Party(b.start, b.end, b.key, body=True))
+    forms, pattern = _short_forms()
+    for m in pattern.finditer(sent.text):
+        if m.group(2):
+            out.append(_Party(sent.start + m.start(2), sent.start + m.end(2), forms[m.group(2)]))
+        elif m.group(3):
+            out.append(_Party(sent.start + m.start(3), sent.start + m.end(3), forms[m.group(3)]))
+            viet = re.match(_DASH + r"Việt", text[sent.start + m.end(3):])
+            if viet:
+                end = sent.start + m.end(3) + viet.end()
+                out.append(_Party(end - 4, end, HOME))
+        else:
+            out.append(_Party(sent.start + m.start(), sent.start + m.end(), HOME))
+    # "Việt - Nhật", "Lào-Việt": "Việt" next to a state name
+    for m in re.finditer(r"\bViệt\b(?!\s+Nam\b)", sent.text):
+        s, e = sent.start + m.start(), sent.start + m.end()
+        if any(p.start == s for p in out):
+            continue
+        after = re.match(_DASH, text[e:])
+        before = re.search(_DASH + "$", text[sent.start:s])
+        if (after and any(p.start == e + after.end() and not p.person for p in out)) or (
+                before and any(p.end == s - len(before.group(0)) and not p.person for p in out)):
+            out.append(_Party(s, e, HOME))
+    return sorted(out, key=lambda p: (p.start, p.person))
+
+
+_GAP = re.compile(r"[\s”\"’']*(?:vì\s[^;()“”\"]{0,100}?[\s”\"’']*)?"
+                  r"(?:,?\s*(?:và\s+)?hợp tác(?:\s+[^\s,;()]+){0,3}?\s+(?=với\s))?"
+                  r"(?:,\s*[^,;()“”]{1,30}?\s+(?=giữa\s))?"
+                  r"(?:(?P<conn>giữa|với|của|cùng|thứ\s+\S+\s+của)\s+)?", _I)
+_BOTH_UNIT = (r"(?:(?:hai|2)\s+(?:Đảng|Nhà nước|nước|dân tộc|bên|quốc gia|Chính phủ|Quốc hội|nền kinh tế)|"
+              r"nhân dân\s+(?:hai|2)\s+nước)")
+_BOTH = re.compile(rf"{_BOTH_UNIT}(?:\s*(?:,|và)\s*{_BOTH_UNIT})*", _I)
+_GENERIC = re.compile(r"[\s”\"’']*(?:vì\s[^;()“”\"]{0,100}?[\s”\"’']*)?(?:với|giữa)\s+(?:tất cả|toàn bộ|các|những|"
+                      r"nhiều|hơn|gần|khoảng|\d+)\b", _I)
+_LIST_INTRO = re.compile(r"[^;()]{0,40}?(?:gồm|bao gồm|là|:)\s*", _I)
+_PAREN_LIST = re.compile(r"\s*\((?:sau|cùng|cùng với|gồm|bao gồm|như|là|với|trước)\s+", _I)
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)", _I)
+
+
+def _at(parties: list[_Party], pos: int) -> _Party | None:
+    return next((p for p in parties if p.start == pos and not p.person), None)
+
+
+def _chain(text: str, parties: list[_Party], first: _Party) -> tuple[list[_Party], str]:
+    """``first`` and the parties listed after it: "A - B" (a pair), or "A, B và C" (a list)."""
+    dash = re.match(_DASH, text[first.end:])
+    if dash:
+        second = _at(parties, first.end + dash.end())
+        if second:
+            return [first, second], "pair"
+    items = [first]
+    while True:
+        sep = _LIST_SEP.match(text, items[-1].end)
+        nxt = _at(parties, sep.end()) if sep else None
+        if nxt is None:
+            return items, "list"
+        items.append(nxt)
+
+
+def _after(doc: Doc, parties: list[_Party], hit: _Hit, limit: int) -> _Slot:
+    text = doc.text
+    window = min(limit, hit.end + 160)
+    candidates: list[tuple[int, str]] = [(p.start, "party") for p in parties
+                                         if hit.end <= p.start < window and not p.person]
+    candidates += [(hit.end + m.start(), "both") for m in _BOTH.finditer(text[hit.end:window])]
+    for pos, what in sorted(candidates):
+        gap = _GAP.fullmatch(text, hit.end, pos)
+        if gap is None:
+            continue
+        conn = (gap.group("conn") or "").casefold()
+        if what == "both":
+            if not conn.startswith(("giữa", "của")) and text[hit.end:pos].strip():
+                continue
+            both = _BOTH.match(text, pos)
+            end = both.end() if both else pos
+            named = re.match(r"\s+", text[end:])
+            first = _at(parties, end + (named.end() if named else 0))
+            if first:
+                items, how = _chain(text, parties, first)
+                if len(items) == 2:
+                    return _slot_of(text, parties, "pair", items, items[-1].end)
+            return _Slot("both", (), end)
+        first = _at(parties, pos)
+        if first is None:
+            continue
+        items, how = _chain(text, parties, first)
+        if how == "pair" or (conn in ("giữa", "") and len(items) == 2):
+            return _slot_of(text, parties, "pair", items[:2], items[1].end)
+        kind = "of" if conn.endswith("của") else "with"
+        return _slot_of(text, parties, kind, items, items[-1].end)
+    generic = _GENERIC.match(text, hit.end, limit)
+    if generic:
+        intro = _LIST_INTRO.match(text, generic.end(), limit)
+        first = _at(parties, intro.end()) if intro else None
+        if first:
+            items, _ = _chain(text, parties, first)
+            return _slot_of(text, parties, "with", items, items[-1].end)
+        return _Slot("generic", (), generic.end())
+    return _Slot("none", (), hit.end)
+
+
+def _slot_of(text: str, parties: list[_Party], kind: str, items: list[_Party], end: int) -> _Slot:
+    if any(p.body for p in items):
+        return _Slot("body", (), end)
+    extra: tuple[str, ...] = ()
+    paren = _PAREN_LIST.match(text, end)
+    first = _at(parties, paren.end()) if paren else None
+    if first:
+        listed, _ = _chain(text, parties, first)
+        if not any(p.body for p in listed):
+            extra = tuple(p.code for p in listed)
+    return _Slot(kind, tuple(p.code for p in items), end, extra)
+
+
+_BILATERAL = re.compile(r"\bhai (?:nước|bên|Đảng|dân tộc|quốc gia|Nhà nước|nhà lãnh đạo|Thủ tướng|Chủ tịch|Bộ trưởng|"
+                        r"Ngoại trưởng|nguyên thủ|lãnh đạo)\b|\bsong phương\b|\bcủa nhau\b", _I)
+
+
+def _sides(parties: list[_Party]) -> tuple[bool, list[str], bool]:
+    """Whether Việt Nam takes part, the foreign sides (most likely last), whether a body does."""
+    home = any(p.code == HOME and not p.body for p in parties)
+    states = [p for p in parties if not p.body and not p.titled]
+    foreign = [p.code for p in states if p.code != HOME and p.place] + [p.code for p in states
+                                                                       if p.code != HOME and not p.place]
+    return home, foreign, any(p.body for p in parties)
+
+
+def _coordinated(text: str, parties: list[_Party]) -> tuple[str, str] | None:
+    """The last two foreign states named together: "Trung Quốc và Palestine", "Ấn Độ, Nhật Bản"."""
+    states = [p for p in parties if not p.body and not p.person and p.code != HOME]
+    for a, b in zip(reversed(states[:-1]), reversed(states[1:]), strict=True):
+        if a.code != b.code and re.fullmatch(r"\s*(?:,|và|[-–—])\s*", text[a.end:b.start]):
+            return (a.code, b.code)
     return None
 
 
-def _since(doc: Doc, sent: Sentence, start: int, end: int, ref: Reference) -> int | None:
-    text = doc.text[sent.start:sent.end]
-    local = start - sent.start
-    m = _PAREN_YEAR.match(doc.text[end:end + 12])
-    if m:
-        return int(m.group(1))
-    for y in _SINCE_YEAR.finditer(text):
-        if abs(y.start() - local) < 120:
-            return int(y.group(1))
-    for a in _ANNIVERSARY.finditer(text):
-        if not (0 <= local - a.end() <= 70):
+def _bilateral(doc: Doc, offset: int) -> tuple[str, str] | None:
+    """The two countries "hai nước" means at ``offset``: Việt Nam and the partner of the passage, or the two
+    foreign states of a passage where Việt Nam takes no part."""
+    idx = next((k for k, s in enumerate(doc.sentences) if s.start <= offset < s.end), len(doc.sentences) - 1)
+    seen: list[str] = []
+    home = False
+    for k in range(idx, max(-1, idx - PARTNER_LOOKBACK - 1), -1):
+        s = doc.sentences[k]
+        limit = offset if k == idx else s.end
+        for p in reversed([p for p in _parties(doc, s) if p.start < limit and not p.body]):
+            if p.code == HOME:
+                home = True
+            elif p.code not in seen:
+                seen.append(p.code)
+    if not home and len(seen) >= 2:
+        return (seen[0], seen[1])
+    partner = doc.partner_near(offset)
+    return (HOME, partner) if partner and partner != HOME else None
+
+
+def _with_subject(doc: Doc, before: list[_Party], partners: tuple[str, ...], offset: int) -> list[tuple[str, str]]:
+    """Pairs for "quan hệ ... với X" (or "... của X"): X with the subject of the clause."""
+    home, foreign, _ = _sides(before)
+    out: list[tuple[str, str]] = []
+    for x in partners:
+        if x == HOME:
+            other = foreign[-1] if foreign else doc.partner_near(offset)
+            if other and other != HOME:
+                out.append((HOME, other))
+        elif not home and foreign and foreign[-1] != x and any(
+                p.code == foreign[-1] and not p.person and not p.titled for p in before):
+            out.append((foreign[-1], x))
+        else:
+            out.append((HOME, x))
+    return out
+
+
+def _own_pairs(doc: Doc, parties: list[_Party], hit: _Hit, slot: _Slot,
+               clause: tuple[int, int]) -> list[tuple[str, str]]:
+    """The pairs a formula names: after it, else the clause's subject, else "hai nước" of the passage."""
+    text = doc.text
+    before = [p for p in parties if clause[0] <= p.start and p.end <= hit.start]
+    if slot.kind in ("body", "generic"):
+        return []
+    if slot.kind == "pair":
+        return [(slot.codes[0], slot.codes[1])]
+    if slot.kind in ("with", "of"):
+        home, foreign, body = _sides(before)
+        if body and not home and not foreign:
+            return []  # "EU coi trọng quan hệ ... với Việt Nam"
+        return _with_subject(doc, before, slot.codes, hit.start)
+    if slot.kind == "both":
+        pair = _bilateral(doc, hit.start)
+        return [pair] if pair else []
+    home, foreign, body = _sides(before)
+    if body and not home:
+        return []  # "ASEAN và Nhật Bản nâng cấp quan hệ lên ...": a body's relation
+    if foreign:
+        if not home:
+            two = _coordinated(text, before)
+            if two:
+                return [two]
+        return [(HOME, foreign[-1])]
+    rest = [p for p in parties if hit.end <= p.start and p.end <= clause[1]]
+    r_home, r_foreign, r_body = _sides(rest)
+    if r_foreign and (home or r_home) and not r_body:
+        return [(HOME, r_foreign[0])]
+    if r_foreign and not r_body:
+        two = _coordinated(text, rest)
+        if two:
+            return [two]
+    if _BILATERAL.search(text[clause[0]:clause[1]]) or home or re.search(
+            r"quan hệ\s+(?:\S+\s+){0,3}[“\"]?$", text[max(clause[0], hit.start - 30):hit.start], _I):
+        pair = _bilateral(doc, hit.start)
+        return [pair] if pair else []
+    return []
+
+
+# -- since when -------------------------------------------------------------------------------------------------
+
+_YEAR = r"((?:19|20)\d{2})"
+_PAREN_YEAR = re.compile(rf"[”\"']?\s*\((?:ngày\s+|tháng\s+|năm\s+)?(?:\d{{1,2}}[/.-]){{0,2}}{_YEAR}\b"
+                         r"(?P<range>\s*[-–])?")
+_DATE_YEAR = re.compile(rf"(?<![\d/.-])(?:\d{{1,2}}[/.-]){{1,2}}{_YEAR}\b|\b(?:năm|Năm)\s+{_YEAR}\b(?!\s*[-–])")
+_ANCHOR = re.compile(rf"\b(?:năm|sang|Sang)\s+{_YEAR}\b(?!\s*[-–/])|(?<!với )\b(năm nay|năm tới|năm sau|sang năm)\b",
+                     _I)
+_ANCHOR_AFTER = re.compile(rf"(?:\s+(?:giữa\s+|của\s+)?hai (?:nước|bên|quốc gia))?\s*,?\s*(?:vào|trong|tới)\s+"
+                           rf"(?:(?:năm\s+)?{_YEAR}\b|(năm nay|năm tới|năm sau))", _I)
+_TARGET_BEFORE = re.compile(r"(?:đến|tới|trước|tầm nhìn|giai đoạn)\s+(?:năm\s+)?$", _I)
+_RELATIVE = {"năm nay": 0, "năm tới": 1, "năm sau": 1, "sang năm": 1}
+_N_YEARS = re.compile(r"(?:(?P<pre>\S+)\s+)?\b(?P<n>\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+năm\b", _I)
+_ANNIVERSARY_FILLER = {"ngày", "kể", "từ", "khi", "hai", "nước", "bên", "quốc", "gia", "chính", "thức", "thiết",
+                       "lập", "bình", "thường", "hóa", "xác", "nâng", "cấp", "tầm", "triển", "khai", "khuôn", "khổ",
+                       "mối", "quan", "hệ", "và", "-", "–", "thực", "hiện", "lên", "ngoại", "giao"}
+_DURATION = {"hơn", "gần", "trên", "khoảng", "suốt", "trong", "qua", "mấy", "vài", "nhiều", "hàng", "ngót", "chừng"}
+_FUTURE_ANNIVERSARY = re.compile(r"(?:hướng tới|tiến tới)\s+(?:(?:lễ|dịp|việc)\s+)?(?:kỷ niệm|mốc)\s+$", _I)
+_ESTABLISH = re.compile(r"(?:thiết lập|xác lập|bình thường hóa|nối lại|trở thành|xây dựng(?= khuôn khổ))\s+"
+                        r"(?:(?:chính thức|khuôn khổ|mối|quan hệ|việc|lại|cả|những)\s+){0,3}[“\"']?$", _I)
+_UPGRADE = re.compile(r"\b(?:nâng cấp|nâng tầm|nâng|đưa)\b[^;]{0,90}?\b(?:lên|thành)\s+(?:(?:thành|mức|tầm|cấp độ|"
+                      r"quan hệ|khuôn khổ|mối quan hệ)\s+){0,2}[“\"']?$", _I)
+_UPGRADE_NAMED = re.compile(r"\b(?:nâng cấp|nâng tầm)\s+(?:(?:mối|quan hệ|khuôn khổ)\s+){0,2}[“\"']$", _I)
+_PASSIVE = re.compile(r"\s*,?\s*(?:đã\s+)?được\s+(?:chính thức\s+)?(?:thiết lập|xác lập|nâng cấp|nâng lên|công bố|ký)",
+                      _I)
+_BACKGROUND = re.compile(r"(?:\bkể từ khi|\btừ khi|\bsau khi|\bkhi|\btrước khi|\bkể từ|\btừ ngày|\bđầu tiên|"
+                         r"\bthứ \S+)\s+(?:\S+\s+){0,5}$", _I)
+_NEWS = re.compile(r"\b(?:vừa|chính thức|công bố|tuyên bố|Tuyên bố chung|Thông cáo chung|thông qua|ký|nhất trí|"
+                   r"quyết định|đồng ý|thống nhất|hoan nghênh việc|chúc mừng việc)\b", _I)
+_STORY_DAY = re.compile(r"(?:^|[\s,(])(?:ngày|sáng|trưa|chiều|tối|đêm)\s+(?:nay|qua|\d{1,2}[/.-]\d{1,2})(?![/.-]?\d)",
+                        _I)
+_PROPOSED = re.compile(r"\b(?:đề nghị|đề xuất|xem xét|nghiên cứu|mong muốn|muốn|khả năng|kêu gọi|hướng tới|tiến tới|"
+                       r"thảo luận|bàn về|ủng hộ việc)\s+(?:[^\s,;]+\s+){0,4}$", _I)
+_OCCASION = re.compile(r"[”\"'\s]*,?\s*(?:nhân dịp|nhân|dịp|trong|khi|tại)\b", _I)
+_PLANNED = re.compile(r"\b(?:sẽ|dự kiến|sớm|kế hoạch|chuẩn bị|nhằm|cần)\b", _I)
+
+
+def _number(word: str) -> int | None:
+    w = word.casefold()
+    return int(w) if w.isdigit() else _NUMBER_WORDS.get(w)
+
+
+def _anniversary(doc: Doc, sent: Sentence, hit: _Hit, slot_end: int, clause_start: int,
+                 ref: Reference) -> tuple[int, int | None] | None:
+    """An anniversary told right before the formula ("kỷ niệm 10 năm thiết lập quan hệ"): how many years,
+    and the year it falls in when the text or the story's year tells it."""
+    text = doc.text
+    found = None
+    for m in _N_YEARS.finditer(text, clause_start, hit.start):
+        found = m
+    if found is None:
+        return None
+    filler = text[found.end():hit.start]
+    for p in doc.in_span(doc.states, found.end(), hit.start):
+        filler = filler.replace(text[p.start:p.end], " ")
+    words = [w for w in re.split(r"[\s“”\"']+", filler.casefold()) if w]
+    if any(w not in _ANNIVERSARY_FILLER for w in words) or (found.group("pre") or "").casefold() in _DURATION:
+        return None
+    n = _number(found.group("n"))
+    if n is None:
+        return None
+    year: int | None = None
+    after = _ANCHOR_AFTER.match(text, slot_end)
+    if after:
+        year = int(after.group(1)) if after.group(1) else (ref.year + _RELATIVE[after.group(2).casefold()]
+                                                           if ref.year else None)
+    else:
+        anchors = [a for a in _ANCHOR.finditer(text, sent.start, found.start("n"))
+                   if not _TARGET_BEFORE.search(text[max(sent.start, a.start() - 12):a.start()])]
+        if anchors:
+            a = anchors[-1]
+            year = int(a.group(1)) if a.group(1) else (ref.year + _RELATIVE[a.group(2).casefold()]
+                                                       if ref.year else None)
+        elif ref.year:
+            # "hướng tới kỷ niệm 30 năm": the coming anniversary, next year's unless the story is early in its year
+            upcoming = _FUTURE_ANNIVERSARY.search(text[clause_start:found.start("n")])
+            year = ref.year + (1 if upcoming and not (ref.month and ref.month <= 3) else 0)
+    return n, year
+
+
+def _date_years(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    for m in _DATE_YEAR.finditer(text, start, end):
+        if _TARGET_BEFORE.search(text[max(0, m.start() - 14):m.start()]):
             continue
-        word = a.group(1).lower()
-        n = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
-        if n is None:
-            continue
-        clause = text[max(0, a.start() - 60):a.start()]
-        explicit = _EXPLICIT_YEAR.findall(clause)
-        year = int(explicit[-1]) if explicit else ref.year
-        if year is None:
-            return None
-        if not explicit and _FUTURE.search(clause[-25:]):
-            year += 1
-        return year - n
-    return None
+        out.append((m.start(), int(m.group(1) or m.group(2))))
+    return out
+
+
+def _timing(doc: Doc, sent: Sentence, hit: _Hit, slot_end: int, prev_end: int, next_start: int,
+            clause: tuple[int, int], ref: Reference) -> tuple[int | None, bool]:
+    """``since`` for a formula, and whether the level is only proposed ("đề nghị nâng cấp quan hệ lên ...")."""
+    text = doc.text
+    anniversary = _anniversary(doc, sent, hit, slot_end, clause[0], ref)
+    paren = _PAREN_YEAR.match(text, slot_end) or _PAREN_YEAR.match(text, hit.end)
+    if paren:
+        year = int(paren.group(1))
+        if anniversary and anniversary[1] and not paren.group("range") and abs(year - anniversary[1]) <= 1:
+            return year - anniversary[0], False  # "kỷ niệm 10 năm ... (tháng 9/2020)": the anniversary's date
+        return year, False
+    if anniversary:
+        return (anniversary[1] - anniversary[0] if anniversary[1] else None), False
+    before = text[clause[0]:hit.start]
+    passive = _PASSIVE.match(text, slot_end, clause[1])
+    verb = _ESTABLISH.search(before) or _UPGRADE.search(before)
+    if verb is None and not re.match(r"[^;]{0,40}?\blên\b", text[slot_end:clause[1]]):
+        verb = _UPGRADE_NAMED.search(before)  # "nâng cấp quan hệ “Đối tác ...” với Nhật Bản"
+    if not (verb or passive):
+        return None, False
+    verb_at = clause[0] + verb.start() if verb else hit.start
+    if verb and _PROPOSED.search(text[max(clause[0], verb_at - 50):verb_at]):
+        return None, True
+    # a date right after: "thiết lập quan hệ ngoại giao ngày 18/1/1950", "... lên Đối tác ... vào tháng 12/2022",
+    # or in the occasion told after it: "... nhân chuyến thăm ... của Tổng Bí thư (9/2024)"
+    after_end = min(next_start, clause[1])
+    occasion = _OCCASION.match(text, slot_end, after_end)
+    for pos, y in _date_years(text, slot_end, after_end):
+        if occasion and pos - slot_end <= 150:
+            return y, False
+        if pos - slot_end <= 45 and "," not in text[slot_end:pos].replace(", vào", "").replace(", từ", ""):
+            return y, False
+        break
+    if verb is None:
+        return None, False
+    origin = re.search(r"\btừ\s+(?:quan hệ\s+)?$", before, _I)
+    if origin or _PLANNED.search(text[max(clause[0], verb_at - 40):verb_at]):
+        return None, False
+    # a date before, in the same sentence: "Tháng 9/2023, ... hai nước đã nâng cấp quan hệ lên ..."
+    dates = _date_years(text, max(sent.start, prev_end), verb_at)
+    if dates:
+        return dates[-1][1], False
+    if _BACKGROUND.search(text[max(clause[0], verb_at - 40):verb_at]):
+        return None, False
+    # told as the story's news: announced, agreed, just done, or dated with the story's day
+    lead = text[max(clause[0], verb_at - 80):verb_at]
+    if _NEWS.search(lead) or _STORY_DAY.search(text[sent.start:verb_at]):
+        return ref.year, False
+    return None, False
+
+
+# -- the relations of a text ------------------------------------------------------------------------------------
+
+def _clause(text: str, sent: Sentence, hit: _Hit) -> tuple[int, int]:
+    start = text.rfind(";", sent.start, hit.start)
+    end = text.find(";", hit.end, sent.end)
+    return (start + 1 if start >= 0 else sent.start, end if end >= 0 else sent.end)
+
+
+def _sentence_relations(doc: Doc, sent: Sentence, ref: Reference) -> list[tuple[tuple[str, str], str, int | None]]:
+    text = doc.text
+    hits = _hits(doc, sent)
+    if not hits:
+        return []
+    parties = _parties(doc, sent)
+    results: list[tuple[list[tuple[str, str]], int | None, _Hit]] = []
+    pairs_next: list[tuple[str, str]] | None = None
+    for k in range(len(hits) - 1, -1, -1):
+        hit = hits[k]
+        clause = _clause(text, sent, hit)
+        next_start = hits[k + 1].start if k + 1 < len(hits) else sent.end
+        slot = _after(doc, parties, hit, min(next_start, clause[1]))
+        pairs = _own_pairs(doc, parties, hit, slot, clause)
+        listed = k + 1 < len(hits) and bool(_LISTED.match(text[hit.end:hits[k + 1].start]))
+        if listed and pairs_next is not None and slot.kind == "none":
+            pairs = list(pairs_next)
+        prev_end = hits[k - 1].end if k else sent.start
+        since, proposed = _timing(doc, sent, hit, slot.end, prev_end, next_start, clause, ref)
+        if proposed:
+            pairs = []
+        results.append((pairs, since, hit))
+        # partners listed in brackets ("(sau Trung Quốc, Liên bang Nga, ...)") share the level, not its date
+        if slot.extra and pairs and any(HOME in p for p in pairs):
+            results.append(([(HOME, c) for c in slot.extra], None, hit))
+        pairs_next = pairs
+    out: list[tuple[tuple[str, str], str, int | None]] = []
+    for pairs, since, hit in reversed(results):
+        for a, b in pairs:
+            if a != b:
+                out.append(((min(a, b), max(a, b)), hit.level, since))
+    return out
 
 
 def extract_relations(doc: Doc, ref: Reference) -> list[Relation]:
     found: dict[tuple[tuple[str, str], str], Relation] = {}
     for sent in doc.sentences:
-        taken: list[tuple[int, int]] = []
-        for pattern, level, optional in _levels():
-            for m in pattern.finditer(sent.text):
-                s, e = sent.start + m.start(), sent.start + m.end()
-                if any(a < e and s < b for a, b in taken):
-                    continue
-                if level == "diplomatic_relations" and not re.search(
-                        r"(?:thiết lập|kỷ niệm|năm)\s+(?:\S+\s+){0,4}$", doc.text[max(sent.start, s - 40):s]):
-                    continue
-                taken.append((s, e))
-                pair = _pair(doc, sent, s, e)
-                if pair is None or pair[0] == pair[1]:
-                    continue
-                key = (pair, level)
-                since = _since(doc, sent, s, e, ref)
-                if key in found:
-                    if since and not found[key].since:
-                        found[key] = Relation(pair, level, since, "article", found[key].evidence)
-                    continue
-                found[key] = Relation(pair, level, since, "article", Evidence(sent.text, sent.start, sent.end))
+        for pair, level, since in _sentence_relations(doc, sent, ref):
+            key = (pair, level)
+            if key in found:
+                if since and not found[key].since:
+                    found[key] = Relation(pair, level, since, "article", found[key].evidence)
+                continue
+            found[key] = Relation(pair, level, since, "article", Evidence(sent.text, sent.start, sent.end))
     return list(found.values())

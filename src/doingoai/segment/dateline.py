@@ -94,8 +94,10 @@ def find_dates(line: str) -> list[DateHit]:
 
 def date_line(line: str) -> DateHit | None:
     """The date of a line that holds nothing but a date and its trimmings, else None."""
+    if len(line) > 120:
+        return None
     hits = find_dates(line)
-    if not hits or len(line) > 120:
+    if not hits:
         return None
     rest = line
     for h in reversed(hits):

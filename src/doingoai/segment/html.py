@@ -244,7 +244,7 @@ def html_parts(html: str, url: str | None) -> HtmlParts:
         tree = None
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=True,
-        include_images=False, favor_recall=True, deduplicate=False,
+        include_images=False, favor_recall=True, deduplicate=False, fast=True,  # our own cascade falls back
         date_extraction_params={"extensive_search": False, "original_date": True},
     ) if tree is not None else None
     title = _clean_title(getattr(doc, "title", None), getattr(doc, "sitename", None))

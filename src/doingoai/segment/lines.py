@@ -49,6 +49,8 @@ MIN_PARAGRAPH_WORDS = 6
 LONG_LINE_WORDS = 28
 MAX_HEADING_WORDS = 40
 MIN_COLON_PARAGRAPH_WORDS = 12
+# The longest section marker or furniture line in page_clutter.yaml is under 40 characters.
+MAX_MARKER_CHARS = 80
 # A slug printed before a headline has at least this many words (shorter lowercase runs are ordinary words).
 MIN_SLUG_WORDS = 3
 
@@ -127,7 +129,8 @@ def classify(line: str) -> Kind:
     if not line:
         return Kind.BLANK
     clutter = page_clutter()
-    key = clutter_key(line)
+    # markers and furniture are short lines: the folded key is only worth computing for those
+    key = clutter_key(line) if len(line) <= MAX_MARKER_CHARS else ""
     if key in clutter.section_markers:
         return Kind.MARKER
     if key in clutter.boilerplate_lines or any(p.match(line) for p in clutter.boilerplate):
