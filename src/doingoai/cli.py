@@ -17,8 +17,10 @@ from rich import box
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from sqlalchemy.exc import SQLAlchemyError
 
 from doingoai import __version__
+from doingoai.cli_kb import register as register_kb_commands
 from doingoai.config import PipelineConfig
 from doingoai.errors import DoingoaiError
 from doingoai.model import Failure
@@ -178,6 +180,9 @@ def extract(
         raise typer.Exit(2)
 
 
+register_kb_commands(app)
+
+
 def main() -> None:
     """Console entry point: no traceback ever reaches the user."""
     try:
@@ -191,6 +196,9 @@ def main() -> None:
     except DoingoaiError as exc:
         _err(exc.message)
         sys.exit(2)
+    except SQLAlchemyError as exc:
+        _err(f"database error: {str(exc).splitlines()[0]}")
+        sys.exit(1)
     except Exception as exc:
         _err(f"internal error ({type(exc).__name__}: {exc}); please report it with the input that caused it")
         sys.exit(1)

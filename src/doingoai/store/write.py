@@ -58,8 +58,8 @@ def _title_rank(title: str) -> tuple[int, str | None]:
 
 
 def _day(article: Article, event: Event | None = None) -> str | None:
-    """The date a fact was said to hold: the event's own full date, else the page's date."""
-    if event is not None and event.date.start and precision(event.date.start) == 3:
+    """The date a fact was said to hold: the event's own date when it has a year, else the page's date."""
+    if event is not None and event.date.start and event.date.start[:1].isdigit():
         return event.date.start
     return article.published
 

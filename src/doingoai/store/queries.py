@@ -1,0 +1,332 @@
+"""Questions to the knowledge base: library functions that the CLI, the API and the exports share.
+
+They take a ``Session`` and return plain dataclasses; nothing here prints or knows about options.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select, text
+from sqlalchemy.orm import Session, selectinload
+
+from doingoai.clean.normalize import fold
+from doingoai.resolve.people import name_key
+from doingoai.resolve.relations import highest
+from doingoai.store import schema as s
+
+__all__ = [
+    "METRICS", "CountryProfile", "DocumentHit", "EventFilter", "EventRow", "PersonProfile", "StatRow",
+    "country_profile", "find_events", "find_people", "person_profile", "search_documents", "stats",
+]
+
+HOME = "VN"
+CONTACT_TYPES = ("reception", "talks", "courtesy_call", "meeting", "phone_call", "visit", "conference",
+                 "agreement", "message")
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    country: str | None = None
+    body: str | None = None
+    person: str | None = None
+    type: str | None = None
+    status: str | None = None
+    since: str | None = None  # "YYYY", "YYYY-MM" or "YYYY-MM-DD", inclusive
+    until: str | None = None
+    text: str | None = None
+    limit: int | None = None
+
+
+@dataclass(slots=True)
+class EventRow:
+    id: int
+    type: str
+    status: str
+    salience: str
+    date_start: str | None
+    date_end: str | None
+    part_of_day: str | None
+    place_name: str | None
+    place_country: str | None
+    countries: list[str]
+    bodies: list[str]
+    participants: list[dict[str, Any]]
+    n_sources: int
+    evidence: str
+    sources: list[dict[str, Any]]
+
+    @property
+    def when(self) -> str:
+        return self.date_start or "?"
+
+
+def _event_query() -> Select[Any]:
+    return select(s.Event).options(
+        selectinload(s.Event.countries), selectinload(s.Event.bodies), selectinload(s.Event.participants),
+        selectinload(s.Event.sources))
+
+
+def _rows(session: Session, events: list[s.Event]) -> list[EventRow]:
+    person_ids = {p.person_id for e in events for p in e.participants}
+    doc_ids = {src.document_id for e in events for src in e.sources}
+    names = dict(session.execute(select(s.Person.id, s.Person.name).where(s.Person.id.in_(person_ids))).all()) \
+        if person_ids else {}
+    docs = {d.id: d for d in session.scalars(select(s.Document).where(s.Document.id.in_(doc_ids))).all()} \
+        if doc_ids else {}
+    out = []
+    for e in events:
+        sources = [{"document": src.document_id, "source": docs[src.document_id].source,
+                    "url": docs[src.document_id].url, "published": docs[src.document_id].published,
+                    "evidence": src.evidence} for src in e.sources if src.document_id in docs]
+        out.append(EventRow(
+            id=e.id, type=e.type, status=e.status, salience=e.salience, date_start=e.date_start,
+            date_end=e.date_end, part_of_day=e.part_of_day, place_name=e.place_name, place_country=e.place_country,
+            countries=sorted(c.code for c in e.countries), bodies=sorted(b.key for b in e.bodies),
+            participants=[{"name": names.get(p.person_id), "title": p.title, "country": p.country, "org": p.org,
+                           "rank": p.rank, "pillar": p.pillar} for p in e.participants],
+            n_sources=e.n_sources, evidence=e.sources[0].evidence if e.sources else "", sources=sources))
+    return out
+
+
+def find_people(session: Session, name: str) -> list[s.Person]:
+    """People whose name (any spelling, diacritics ignored) is or contains ``name``."""
+    key = name_key(name)
+    exact = session.scalars(select(s.Person).join(s.PersonName).where(s.PersonName.key == key)).unique().all()
+    if exact:
+        return list(exact)
+    words = key.split()
+    query = select(s.Person).join(s.PersonName)
+    for w in words:
+        query = query.where(s.PersonName.key.contains(w))
+    return list(session.scalars(query).unique().all())
+
+
+def _date_bounds(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    # "2024" .. "2024" covers the whole year: compare on ISO prefixes
+    return since, (until + "\uffff") if until else None
+
+
+def find_events(session: Session, f: EventFilter) -> list[EventRow]:
+    """Events matching every given filter, newest first."""
+    q = _event_query()
+    if f.country:
+        q = q.where(s.Event.id.in_(select(s.EventCountry.event_id).where(s.EventCountry.code == f.country.upper())))
+    if f.body:
+        q = q.where(s.Event.id.in_(select(s.EventBody.event_id).where(s.EventBody.key == f.body)))
+    if f.type:
+        q = q.where(s.Event.type == f.type)
+    if f.status:
+        q = q.where(s.Event.status == f.status)
+    lo, hi = _date_bounds(f.since, f.until)
+    if lo:
+        q = q.where(s.Event.date_start >= lo, ~s.Event.date_start.startswith("-"))
+    if hi:
+        q = q.where(s.Event.date_start <= hi, ~s.Event.date_start.startswith("-"))
+    if f.person:
+        ids = [p.id for p in find_people(session, f.person)]
+        q = q.where(s.Event.id.in_(select(s.EventParticipant.event_id).where(s.EventParticipant.person_id.in_(ids))))
+    if f.text:
+        pattern = f"%{fold(f.text)}%"
+        q = q.where(s.Event.id.in_(select(s.EventSource.event_id).join(
+            s.Document, s.Document.id == s.EventSource.document_id).where(func.lower(s.EventSource.evidence)
+                                                                          .contains(f.text.lower())
+                                                                          | s.Document.folded.like(pattern))))
+    q = q.order_by(s.Event.date_start.desc().nulls_last(), s.Event.id.desc())
+    if f.limit:
+        q = q.limit(f.limit)
+    events: list[s.Event] = list(session.scalars(q).unique().all())
+    return _rows(session, events)
+
+
+@dataclass(slots=True)
+class CountryProfile:
+    code: str
+    name: str | None
+    current_level: str | None
+    current_since: int | None
+    relations: list[dict[str, Any]]
+    upgrades: list[EventRow]
+    contacts_by_year: dict[str, dict[str, int]]
+    contacts_by_rank: dict[str, int]
+    last_top_level: EventRow | None
+    figures: list[dict[str, Any]]
+
+
+def _year_of(e: EventRow) -> str | None:
+    if e.date_start and re.match(r"^\d{4}", e.date_start):
+        return e.date_start[:4]
+    published = [src["published"] for src in e.sources if src.get("published")]
+    return min(published)[:4] if published else None
+
+
+def _home_rank(e: EventRow) -> int:
+    ranks = [p["rank"] for p in e.participants if p["country"] == HOME]
+    return min(ranks) if ranks else 9
+
+
+def country_profile(session: Session, code: str) -> CountryProfile:
+    code = code.upper()
+    state = session.get(s.State, code)
+    relations = []
+    for rel in session.scalars(select(s.Relation).where(or_(s.Relation.a == code, s.Relation.b == code))
+                               .order_by(s.Relation.since.nulls_last())).all():
+        partner = rel.b if rel.a == code else rel.a
+        evidence = session.execute(select(s.RelationSource.evidence, s.Document.source, s.Document.url).join(
+            s.Document, s.Document.id == s.RelationSource.document_id).where(
+            s.RelationSource.relation_id == rel.id).order_by(s.RelationSource.since.desc().nulls_last())).first()
+        relations.append({"partner": partner, "level": rel.level, "since": rel.since,
+                          "first_mention": rel.first_mention, "last_mention": rel.last_mention,
+                          "sources": rel.n_sources, "evidence": evidence[0] if evidence else None,
+                          "source": evidence[1] if evidence else None})
+    with_home = [r for r in relations if r["partner"] == HOME]
+    current = highest([str(r["level"]) for r in with_home])
+    current_since = next((int(r["since"]) for r in with_home if r["level"] == current and r["since"]), None)
+    events = find_events(session, EventFilter(country=code))
+    by_year: dict[str, Counter[str]] = defaultdict(Counter)
+    by_rank: Counter[str] = Counter()
+    for e in events:
+        if e.type in CONTACT_TYPES and HOME in e.countries:
+            by_year[_year_of(e) or "?"][e.type] += 1
+            by_rank[f"rank {_home_rank(e)}" if _home_rank(e) < 9 else "unranked"] += 1
+    top = [e for e in events if e.type in CONTACT_TYPES and _home_rank(e) == 1 and e.status == "occurred"]
+    figures = []
+    for fig, doc in session.execute(select(s.Figure, s.Document).join(s.Document, s.Document.id == s.Figure.document_id)
+                                    .where(s.Figure.countries_key.contains(code))
+                                    .order_by(s.Figure.published.desc().nulls_last())).all():
+        figures.append({"kind": fig.kind, "value": fig.value, "unit": fig.unit, "qualifier": fig.qualifier,
+                        "what": fig.what, "published": fig.published, "evidence": fig.evidence,
+                        "source": doc.source})
+    return CountryProfile(
+        code=code, name=state.name if state else None, current_level=current, current_since=current_since,
+        relations=relations, upgrades=[e for e in events if e.type == "relation_upgrade"],
+        contacts_by_year={y: dict(c) for y, c in sorted(by_year.items())}, contacts_by_rank=dict(by_rank),
+        last_top_level=top[0] if top else None, figures=figures)
+
+
+@dataclass(slots=True)
+class PersonProfile:
+    id: int
+    name: str
+    country: str | None
+    names: list[str]
+    titles: list[dict[str, Any]]
+    events: list[EventRow] = field(default_factory=list)
+
+
+def person_profile(session: Session, name: str) -> list[PersonProfile]:
+    out = []
+    for person in find_people(session, name):
+        titles = sorted(({"title": t.title, "org": t.org, "first_seen": t.first_seen, "last_seen": t.last_seen,
+                          "mentions": t.mentions} for t in person.titles),
+                        key=lambda t: (t["first_seen"] or "9999", t["title"]))
+        events = find_events(session, EventFilter(person=person.name))
+        out.append(PersonProfile(person.id, person.name, person.country, sorted({n.name for n in person.names}),
+                                 titles, [e for e in events if any(p["name"] == person.name for p in e.participants)]))
+    return out
+
+
+METRICS = ("visits_abroad", "visits_received", "top_level_contacts", "phone_calls", "agreements", "upgrades")
+
+
+@dataclass(slots=True)
+class StatRow:
+    period: str
+    values: dict[str, int]
+    partners: dict[str, Counter[str]] = field(default_factory=dict)
+    pillars: dict[str, Counter[str]] = field(default_factory=dict)
+
+
+def _period(day: str, by: str) -> str:
+    if by == "year":
+        return day[:4]
+    if by == "quarter":
+        return f"{day[:4]}-Q{(int(day[5:7]) - 1) // 3 + 1}" if len(day) >= 7 else day[:4]
+    return day[:7] if len(day) >= 7 else day[:4]
+
+
+def _metrics(e: EventRow) -> list[str]:
+    if HOME not in e.countries or e.status != "occurred":
+        return []
+    out = []
+    if e.type == "visit":
+        out.append("visits_received" if e.place_country == HOME else "visits_abroad")
+    if e.type in CONTACT_TYPES and _home_rank(e) == 1:
+        out.append("top_level_contacts")
+    by_type = {"phone_call": ["phone_calls"], "agreement": ["agreements"], "relation_upgrade": ["upgrades"]}
+    out += by_type.get(e.type, [])
+    return out
+
+
+def stats(session: Session, by: str = "year", compare: str | None = None) -> list[StatRow]:
+    """The yardsticks of foreign-affairs reports, per period: visits abroad and received, top-level
+    contacts, phone calls, agreements, upgrades — with the partners and the pillars behind them."""
+    if by not in ("month", "quarter", "year"):
+        raise ValueError(f"by must be month, quarter or year, not {by!r}")
+    rows: dict[str, StatRow] = {}
+    for e in find_events(session, EventFilter()):
+        day = e.date_start if e.date_start and re.match(r"^\d{4}", e.date_start) else None
+        if day is None:
+            year = _year_of(e)
+            if year is None:
+                continue
+            day = year
+        key = _period(day, by)
+        row = rows.setdefault(key, StatRow(key, dict.fromkeys(METRICS, 0)))
+        for metric in _metrics(e):
+            row.values[metric] += 1
+            for partner in (c for c in e.countries if c != HOME):
+                row.partners.setdefault(metric, Counter())[partner] += 1
+            pillars = {p.get("pillar") for p in e.participants if p["country"] == HOME} - {None}
+            for pillar in pillars or {"unknown"}:
+                row.pillars.setdefault(metric, Counter())[str(pillar)] += 1
+    ordered = [rows[k] for k in sorted(rows)]
+    if compare:
+        latest = ordered[-1] if ordered else None
+        other = rows.get(compare)
+        return [r for r in (other, latest) if r is not None]
+    return ordered
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentHit:
+    id: int
+    source: str
+    title: str | None
+    published: str | None
+    snippet: str
+
+
+def _snippet(body: str, needle: str, width: int = 80) -> str:
+    at = fold(body).find(fold(needle).split()[0]) if needle.split() else -1
+    if at < 0:
+        return body[:width * 2]
+    return ("…" if at > width else "") + body[max(0, at - width):at + width] + "…"
+
+
+def search_documents(session: Session, query: str, ignore_diacritics: bool = False,
+                     limit: int = 20) -> list[DocumentHit]:
+    """Full-text search over stored documents (SQLite FTS5, PostgreSQL text search)."""
+    words = [w for w in re.findall(r"\w+", fold(query) if ignore_diacritics else query.lower()) if w]
+    if not words:
+        return []
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        column = "folded" if ignore_diacritics else "{title text}"
+        match = f"{column} : (" + " AND ".join(f'"{w}"' for w in words) + ")"
+        ids = [r[0] for r in session.execute(text(
+            "SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q ORDER BY rank LIMIT :n"),
+            {"q": match, "n": limit}).all()]
+    else:
+        target = "folded" if ignore_diacritics else "coalesce(title, '') || ' ' || text"
+        ids = [r[0] for r in session.execute(text(
+            f"SELECT id FROM documents WHERE to_tsvector('simple', {target}) @@ plainto_tsquery('simple', :q) "
+            f"ORDER BY ts_rank(to_tsvector('simple', {target}), plainto_tsquery('simple', :q)) DESC LIMIT :n"),
+            {"q": " ".join(words), "n": limit}).all()]
+    docs = {d.id: d for d in session.scalars(select(s.Document).where(s.Document.id.in_(ids))).all()}
+    return [DocumentHit(i, docs[i].source, docs[i].title, docs[i].published, _snippet(docs[i].text, query))
+            for i in ids if i in docs]
+
