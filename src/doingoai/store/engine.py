@@ -46,6 +46,9 @@ def resolve_url(db: str | None = None) -> str:
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # pysqlite starts transactions on its own and commits around SAVEPOINTs; take transactions over
+    # (SQLAlchemy's documented recipe) so that a batch is one transaction and a savepoint is a savepoint
+    dbapi_connection.isolation_level = None
     cur = dbapi_connection.cursor()
     # WAL: readers never block the writer, and a killed writer leaves only whole transactions behind
     cur.execute("PRAGMA journal_mode=WAL")
@@ -60,6 +63,7 @@ def make_engine(db: str | None = None) -> Engine:
     engine = create_engine(url, future=True, pool_pre_ping=url.startswith("postgresql"))
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
     return engine
 
 

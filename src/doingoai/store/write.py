@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from doingoai.analyse.gazetteer import gazetteer
@@ -69,9 +69,10 @@ def _person(session: Session, p: Participant) -> s.Person:
     found = session.scalars(select(s.Person).join(s.PersonName).where(s.PersonName.key == key)).first()
     if found is None:
         # another spelling of someone known: same state, one name inside the other ("Montealegre")
-        candidates = session.scalars(
-            select(s.Person).join(s.PersonName).where(s.PersonName.last_word == last_word(p.name))
-        ).unique().all()
+        query = select(s.Person).join(s.PersonName).where(s.PersonName.key.contains(last_word(p.name)))
+        if p.country:
+            query = query.where((s.Person.country == p.country) | s.Person.country.is_(None))
+        candidates = session.scalars(query.limit(50)).unique().all()
         for person in candidates:
             if p.country and person.country and p.country != person.country:
                 continue
@@ -109,20 +110,29 @@ def _keys(event: Event) -> tuple[str, str]:
     return ",".join(sorted(set(event.countries))), ",".join(sorted(set(event.organizations)))
 
 
-def _same_act(row: s.Event, event: Event, people: set[int]) -> bool:
+def _same_act(row: s.Event, event: Event, people: set[int], foreign: set[int]) -> bool:
     if not compatible(row.date_start, row.date_end, event.date.start, event.date.end):
         return False
     theirs = {p.person_id for p in row.participants}
     foreign_theirs = {p.person_id for p in row.participants if p.country != HOME}
     # reports of one act share its people; acts with different counterparts are different acts
-    return not (people and theirs and foreign_theirs and not (people & theirs))
+    if foreign and foreign_theirs:
+        return bool(foreign & foreign_theirs)
+    return not (people and theirs and not (people & theirs))
 
 
-def _find_event(session: Session, event: Event, people: set[int]) -> s.Event | None:
+def _find_event(session: Session, event: Event, people: set[int], foreign: set[int]) -> s.Event | None:
     countries, bodies = _keys(event)
-    candidates = session.scalars(select(s.Event).where(
-        s.Event.type == event.type, s.Event.countries_key == countries, s.Event.bodies_key == bodies)).all()
-    return next((row for row in candidates if _same_act(row, event, people)), None)
+    query = select(s.Event).where(s.Event.type == event.type, s.Event.countries_key == countries,
+                                  s.Event.bodies_key == bodies)
+    start = event.date.start
+    if start and start[:4].isdigit():
+        # only events of the same or a neighbouring year can be the same act: keeps the look-up small
+        years = {str(int(start[:4]) + d) for d in (-1, 0, 1)}
+        query = query.where(or_(s.Event.date_start.is_(None), s.Event.date_start.startswith("-"),
+                                *(s.Event.date_start.startswith(y) for y in years)))
+    candidates = session.scalars(query).all()
+    return next((row for row in candidates if _same_act(row, event, people, foreign)), None)
 
 
 def _merge_event(row: s.Event, event: Event) -> None:
@@ -147,7 +157,8 @@ def _store_event(session: Session, doc: s.Document, article: Article, event: Eve
         _note_title(person, p, day)
         persons.append((person, p))
     ids = {person.id for person, _ in persons}
-    row = _find_event(session, event, ids)
+    foreign = {person.id for person, p in persons if p.country != HOME}
+    row = _find_event(session, event, ids, foreign)
     if row is None:
         countries, bodies = _keys(event)
         row = s.Event(type=event.type, status=event.status, salience=event.salience, date_start=event.date.start,
