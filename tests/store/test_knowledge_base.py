@@ -15,7 +15,12 @@ from doingoai.store import schema as s
 from doingoai.store.engine import make_engine
 from doingoai.store.ingest import ingest, reprocess
 from doingoai.store.queries import (
-    EventFilter, country_profile, find_events, person_profile, search_documents, stats,
+    EventFilter,
+    country_profile,
+    find_events,
+    person_profile,
+    search_documents,
+    stats,
 )
 
 from . import fixtures as fx
