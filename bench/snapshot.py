@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 
 def _records() -> list[str]:
-    from benchmark import _pages  # noqa: PLC0415 - the benchmark's own corpus, cycled once
+    from benchmark import _pages  # the benchmark's own corpus, cycled once
 
     from doingoai.clean.normalize import normalize
     from doingoai.extract import extract
