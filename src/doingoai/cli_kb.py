@@ -253,8 +253,8 @@ def register(app: typer.Typer) -> None:
         by: Annotated[str, typer.Option(help="month, quarter or year.")] = "year",
         compare: Annotated[str | None, typer.Option(help="Show this period beside the latest one "
                                                         "(2024, 2024-Q3, 2024-07).")] = None,
-        partners: Annotated[bool, typer.Option("--partners", help="Also list the partners behind each figure.")]
-        = False,
+        partners: Annotated[bool, typer.Option("--partners", help="Also list the partners and the pillars (party, "
+                                               "state, government, parliament...) behind each figure.")] = False,
         db: DbOption = None,
         fmt: FormatOption = Out.table,
     ) -> None:
@@ -278,7 +278,9 @@ def register(app: typer.Typer) -> None:
         if partners:
             for r in found:
                 for m, counts in r.partners.items():
-                    _console().print(f"{r.period} {m}: " + ", ".join(f"{c} {n}" for c, n in counts.most_common()))
+                    pillars = r.pillars.get(m, {})
+                    _console().print(f"{r.period} {m}: " + ", ".join(f"{c} {n}" for c, n in counts.most_common())
+                                     + " | pillars: " + ", ".join(f"{p} {n}" for p, n in sorted(pillars.items())))
 
     @app.command("search", epilog="Examples:\n\n  doingoai search \"kim ngạch\"\n\n  doingoai search \"kim ngach\" -i")
     def search_cmd(
