@@ -278,7 +278,7 @@ def register(app: typer.Typer) -> None:
         if partners:
             for r in found:
                 for m, counts in r.partners.items():
-                    pillars = r.pillars.get(m, {})
+                    pillars: dict[str, int] = dict(r.pillars.get(m, {}))
                     _console().print(f"{r.period} {m}: " + ", ".join(f"{c} {n}" for c, n in counts.most_common())
                                      + " | pillars: " + ", ".join(f"{p} {n}" for p, n in sorted(pillars.items())))
 

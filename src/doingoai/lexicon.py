@@ -18,6 +18,7 @@ import yaml
 
 from doingoai.clean.normalize import fold
 from doingoai.errors import DoingoaiError
+from doingoai.prefilter import Prefiltered
 
 __all__ = ["LexiconError", "PageClutter", "data_text", "load_tsv", "load_yaml", "page_clutter"]
 
@@ -64,12 +65,12 @@ def load_tsv(name: str, columns: tuple[str, ...]) -> tuple[dict[str, str], ...]:
     return tuple(out)
 
 
-def _compile_all(patterns: list[str], name: str) -> tuple[re.Pattern[str], ...]:
+def _compile_all(patterns: list[str], name: str) -> re.Pattern[str]:
     """One alternation of all a category's patterns: one regex run per line instead of dozens."""
     try:
         for p in patterns:
             re.compile(p, re.IGNORECASE)
-        return (re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE),)
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
     except re.error as exc:
         raise LexiconError(f"page_clutter.yaml: bad pattern in {name}: {exc}") from exc
 
@@ -83,10 +84,11 @@ def clutter_key(line: str) -> str:
 class PageClutter:
     section_markers: frozenset[str]
     boilerplate_lines: frozenset[str]
-    boilerplate: tuple[re.Pattern[str], ...]
-    bylines: tuple[re.Pattern[str], ...]
-    captions: tuple[re.Pattern[str], ...]
-    story_ends: tuple[re.Pattern[str], ...]
+    boilerplate: re.Pattern[str]  # anchored at the line's start
+    bylines: re.Pattern[str]  # anchored at the line's start
+    # searched for anywhere: run only on the lines that hold the words they need
+    captions: Prefiltered
+    story_ends: Prefiltered
 
 
 @cache
@@ -101,6 +103,6 @@ def page_clutter() -> PageClutter:
         boilerplate_lines=frozenset(clutter_key(x) for x in data["boilerplate_lines"]),
         boilerplate=_compile_all(data["boilerplate_patterns"], "boilerplate_patterns"),
         bylines=_compile_all(data["byline_patterns"], "byline_patterns"),
-        captions=_compile_all(data["caption_patterns"], "caption_patterns"),
-        story_ends=_compile_all(data["story_end_patterns"], "story_end_patterns"),
+        captions=Prefiltered(_compile_all(data["caption_patterns"], "caption_patterns")),
+        story_ends=Prefiltered(_compile_all(data["story_end_patterns"], "story_end_patterns")),
     )

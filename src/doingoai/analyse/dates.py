@@ -10,23 +10,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from doingoai.prefilter import ARTICLE, Prefiltered, lowered
+
 __all__ = ["DateExpr", "find_date_exprs"]
 
 PARTS = {"sáng": "morning", "trưa": "noon", "chiều": "afternoon", "tối": "evening", "đêm": "night",
          "rạng sáng": "night", "khuya": "night"}
-# Every pattern starts on a digit or a fixed word, so the regex engine can skip ahead; what may stand
-# before a match ("chiều", "từ ngày", "hồi") is read by looking back from its start.
+# Every pattern starts on a digit or a fixed word, so it is tried only where one stands (``Prefiltered``,
+# those places found for all the article's patterns in one pass); what may stand before a match
+# ("chiều", "từ ngày", "hồi") is read by looking back from its start.
 _DM = r"(?P<d>\d{1,2})(?P<s>[/.\-])(?P<m>\d{1,2})(?:(?P=s)(?P<y>\d{4}))?"
-_RANGE = re.compile(
+_RANGE = Prefiltered(re.compile(
     r"(?<![\d/.\-])(?P<d1>\d{1,2})(?:(?P<s1>[/.\-])(?P<m1>\d{1,2}))?(?:(?P=s1)(?P<y1>\d{4}))?"
     r"\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?(?P<d2>\d{1,2})(?P<s2>[/.\-])(?P<m2>\d{1,2})(?:(?P=s2)(?P<y2>\d{4}))?",
     re.IGNORECASE,
-)
-_WORDS = re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm|,)\s*(?P<y>\d{4}))?", re.IGNORECASE)
-_DAY = re.compile(r"(?<![\d/.\-])" + _DM + r"(?![\d/.\-]?\d)")
-_MONTH = re.compile(r"tháng\s+(?P<m>\d{1,2})(?:\s*(?:/|-|năm)\s*(?P<y>\d{4}))?(?![\d/])", re.IGNORECASE)
-_YEAR = re.compile(r"năm\s+(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)
-_RELATIVE = re.compile(r"\b(?P<rel>ngày hôm qua|hôm nay|hôm qua|ngày mai|nay|qua|mai)\b", re.IGNORECASE)
+), ARTICLE)
+_WORDS = Prefiltered(re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm|,)\s*(?P<y>\d{4}))?",
+                                re.IGNORECASE), ARTICLE)
+_DAY = Prefiltered(re.compile(r"(?<![\d/.\-])" + _DM + r"(?![\d/.\-]?\d)"), ARTICLE)
+_MONTH = Prefiltered(re.compile(r"tháng\s+(?P<m>\d{1,2})(?:\s*(?:/|-|năm)\s*(?P<y>\d{4}))?(?![\d/])", re.IGNORECASE),
+                     ARTICLE)
+_YEAR = Prefiltered(re.compile(r"năm\s+(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE), ARTICLE)
+_RELATIVE = Prefiltered(re.compile(r"\b(?P<rel>ngày hôm qua|hôm nay|hôm qua|ngày mai|nay|qua|mai)\b", re.IGNORECASE),
+                        ARTICLE)
 _PART_BEFORE = re.compile(r"(?P<part>rạng sáng|sáng|trưa|chiều|tối|đêm|khuya)\s+(?:(?:ngày|hôm)\s+)?$", re.IGNORECASE)
 _DAY_WORD_BEFORE = re.compile(r"(?:từ\s+)?(?:ngày\s+)$", re.IGNORECASE)
 _RANGE_PREFIX = re.compile(r"(?:từ\s+)?(?:ngày\s+)?$", re.IGNORECASE)
@@ -85,8 +91,11 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def find_date_exprs(text: str, offset: int = 0) -> list[DateExpr]:
-    """Every date expression in ``text``, longest and most specific first where they overlap."""
+def find_date_exprs(text: str, offset: int = 0, low: str | None = None) -> list[DateExpr]:
+    """Every date expression in ``text``, longest and most specific first where they overlap.
+    ``low``: ``prefilter.lowered(text)``, when the caller has it."""
+    low = lowered(text) if low is None else low
+    candidates = ARTICLE.candidates(text, low)
     out: list[DateExpr] = []
     taken: list[tuple[int, int]] = []
 
@@ -94,7 +103,7 @@ def find_date_exprs(text: str, offset: int = 0) -> list[DateExpr]:
         out.append(expr)
         taken.append((expr.start - offset, expr.end - offset))
 
-    for m in _RANGE.finditer(text):
+    for m in _RANGE.finditer_in(text, 0, candidates[_RANGE.index]):
         d1, d2, m2 = int(m.group("d1")), int(m.group("d2")), int(m.group("m2"))
         m1 = _int(m.group("m1")) or m2
         if not (_valid(d1, m1) and _valid(d2, m2)) or (m1, d1) > (m2, d2):
@@ -107,14 +116,14 @@ def find_date_exprs(text: str, offset: int = 0) -> list[DateExpr]:
         y2 = _int(m.group("y2"))
         add(DateExpr(begin + offset, m.end() + offset, _int(m.group("y1")) or y2, m1, d1, y2, m2, d2,
                      PARTS[part.group("part").lower()] if part else None))
-    for m in _WORDS.finditer(text):
+    for m in _WORDS.finditer_in(text, 0, candidates[_WORDS.index]):
         if _overlaps(taken, m.start(), m.end()) or not _valid(int(m.group("d")), int(m.group("m"))):
             continue
         part_m = _look_back(text, m.start(), _PART_BEFORE)
         begin = m.start() - len(part_m.group(0)) if part_m else m.start()
         add(DateExpr(begin + offset, m.end() + offset, _int(m.group("y")), int(m.group("m")), int(m.group("d")),
                      part_of_day=PARTS[part_m.group("part").lower()] if part_m else None))
-    for m in _DAY.finditer(text):
+    for m in _DAY.finditer_in(text, 0, candidates[_DAY.index]):
         if _overlaps(taken, m.start(), m.end()):
             continue
         day, month = int(m.group("d")), int(m.group("m"))
@@ -126,17 +135,17 @@ def find_date_exprs(text: str, offset: int = 0) -> list[DateExpr]:
                 text[max(0, m.start() - _LOOKBACK):m.start()]):
             continue
         add(DateExpr(begin + offset, m.end() + offset, _int(m.group("y")), month, day, part_of_day=day_part))
-    for m in _MONTH.finditer(text):
+    for m in _MONTH.finditer_in(text, 0, candidates[_MONTH.index]):
         if _overlaps(taken, m.start(), m.end()) or not _valid(None, int(m.group("m"))):
             continue
         begin, pre = _marker(text, m.start())
         add(DateExpr(begin + offset, m.end() + offset, _int(m.group("y")), int(m.group("m")), marker=pre))
-    for m in _YEAR.finditer(text):
+    for m in _YEAR.finditer_in(text, 0, candidates[_YEAR.index]):
         if _overlaps(taken, m.start(), m.end()):
             continue
         begin, pre = _marker(text, m.start())
         add(DateExpr(begin + offset, m.end() + offset, int(m.group("y")), marker=pre))
-    for m in _RELATIVE.finditer(text):
+    for m in _RELATIVE.finditer_in(text, 0, candidates[_RELATIVE.index]):
         if _overlaps(taken, m.start(), m.end()):
             continue
         rel = m.group("rel").lower()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 from typing import Literal
 
 from doingoai.analyse.tokens import Token, tokenize
@@ -54,14 +55,25 @@ def _is_acronym(form: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1) and " " not in form
 
 
+class _Node:
+    """A node of the gazetteer's trie: the entries whose form ends here, and the token keys that go on."""
+
+    __slots__ = ("entries", "next")
+
+    def __init__(self) -> None:
+        self.entries: list[Entry] = []
+        self.next: dict[str, _Node] = {}
+
+
 class Gazetteer:
     """All lexicon forms, indexed by their token keys."""
 
     def __init__(self, entries: Iterable[Entry]) -> None:
         self._index: dict[tuple[str, ...], list[Entry]] = {}
-        self._prefixes: set[tuple[str, ...]] = set()
+        # the same forms as a trie of token keys: a look-up walks the text's tokens one dictionary
+        # step each, and stops at the first key no form goes on with
+        self._trie: dict[str, _Node] = {}
         self._exact: dict[int, str] = {}  # id(entry) -> its tokens as written, for case-exact forms
-        self._first_keys: set[str] = set()  # tokens a form can start with: the others are skipped at once
         self.max_tokens = 1
         for e in entries:
             toks = tokenize(e.form)
@@ -71,36 +83,56 @@ class Gazetteer:
             if e.exact_case:
                 self._exact[id(e)] = " ".join(t.text for t in toks)
             self._index.setdefault(key, []).append(e)
-            self._first_keys.add(key[0])
             self.max_tokens = max(self.max_tokens, len(key))
-            for n in range(1, len(key) + 1):
-                self._prefixes.add(key[:n])
+            level = self._trie
+            for k in key[:-1]:
+                level = level.setdefault(k, _Node()).next
+            level.setdefault(key[-1], _Node()).entries.append(e)
 
     def lookup(self, form: str) -> list[Entry]:
         return list(self._index.get(tuple(t.key for t in tokenize(form)), ()))
 
     def matches_at(self, tokens: list[Token], i: int, kinds: frozenset[str] | None = None) -> list[Match]:
         """Every entry whose form starts at token ``i``, longest first."""
-        out: list[Match] = []
-        key: tuple[str, ...] = ()
-        for j in range(i, min(len(tokens), i + self.max_tokens)):
-            key = (*key, tokens[j].key)
-            if key not in self._prefixes:
+        node = self._trie.get(tokens[i].key)
+        return self._walk(node, tokens, i, kinds) if node is not None else []
+
+    def _walk(self, node: _Node | None, tokens: list[Token], i: int, kinds: frozenset[str] | None) -> list[Match]:
+        """The matches from token ``i``, whose key led to ``node``, longest first."""
+        by_length: list[list[Match]] = []  # shortest first
+        j = i
+        first = tokens[i].text[0]
+        capital = first.isupper() or first.isdigit()  # (``_case_ok``, for all the forms starting here)
+        while node is not None:
+            if node.entries:
+                found = [Match(e, i, j, tokens[i].start, tokens[j].end) for e in node.entries
+                         if (kinds is None or e.kind in kinds) and (
+                             (capital and not e.exact_case) or self._case_ok(e, tokens, i, j))]
+                if found:
+                    by_length.append(found)
+            j += 1
+            if j >= len(tokens):
                 break
-            for e in self._index.get(key, ()):
-                if kinds is not None and e.kind not in kinds:
-                    continue
-                if not self._case_ok(e, tokens, i, j):
-                    continue
-                out.append(Match(e, i, j, tokens[i].start, tokens[j].end))
-        out.sort(key=lambda m: m.first - m.last)
-        return out
+            node = node.next.get(tokens[j].key)
+        if len(by_length) == 1:
+            return by_length[0]
+        return [m for found in reversed(by_length) for m in found]
 
     def index(self, tokens: list[Token]) -> MatchIndex:
         """All matches of all kinds at every token, computed once for a text."""
-        first_keys = self._first_keys
-        return MatchIndex(tokens, [self.matches_at(tokens, i) if t.key in first_keys else []
-                                   for i, t in enumerate(tokens)])
+        keys = [t.key for t in tokens]
+        nodes = list(map(self._trie.get, keys))
+        last = len(tokens) - 1
+        at: dict[int, list[Match]] = {}
+        for i in compress(range(len(nodes)), nodes):  # the tokens some form starts with
+            node = nodes[i]
+            # most of them start only longer forms, that the next token does not go on with
+            if node is None or (not node.entries and (i == last or keys[i + 1] not in node.next)):
+                continue
+            found = self._walk(node, tokens, i, None)
+            if found:
+                at[i] = found
+        return MatchIndex(tokens, at)
 
     def _case_ok(self, e: Entry, tokens: list[Token], i: int, j: int) -> bool:
         if e.exact_case:
@@ -126,12 +158,12 @@ class Gazetteer:
 
 
 class MatchIndex:
-    """The gazetteer's matches in one text, by starting token: every later look-up is a list filter."""
+    """The gazetteer's matches in one text, by starting token: every later look-up is a dictionary get."""
 
-    def __init__(self, tokens: list[Token], at: list[list[Match]]) -> None:
+    def __init__(self, tokens: list[Token], at: dict[int, list[Match]]) -> None:
         self.tokens = tokens
-        self._at = at
-        self._starts = [i for i, found in enumerate(at) if found]
+        self._at = at  # only the tokens where some form starts
+        self._starts = sorted(at)
         # the first (longest) match of each kind at each token that has one
         self._by_kind: dict[str, dict[int, Match]] = {}
         for i in self._starts:
@@ -139,14 +171,16 @@ class MatchIndex:
                 self._by_kind.setdefault(m.entry.kind, {}).setdefault(i, m)
 
     def at(self, i: int, kinds: frozenset[str] | set[str] | None = None) -> list[Match]:
-        if i < 0 or i >= len(self._at):
-            return []
-        found = self._at[i]
+        found = self._at.get(i, [])
         return found if kinds is None else [m for m in found if m.entry.kind in kinds]
+
+    def starts(self, kind: str) -> list[int]:
+        """The tokens where a form of ``kind`` starts, in order."""
+        return sorted(self._by_kind.get(kind, ()))
 
     def first(self, i: int, kinds: frozenset[str] | set[str]) -> Match | None:
         """The longest match of one of ``kinds`` at token ``i``."""
-        if i < 0 or i >= len(self._at) or not self._at[i]:
+        if i not in self._at:
             return None
         best: Match | None = None
         for kind in kinds:
@@ -159,10 +193,19 @@ class MatchIndex:
         """Non-overlapping matches, leftmost-longest."""
         out: list[Match] = []
         free = 0
+        # ``first`` for each start, inlined: the tables of the kinds, in the order ``first`` reads them
+        tables = [self._by_kind.get(kind, {}) for kind in kinds] if kinds is not None else []
         for i in self._starts:
             if i < free:
                 continue
-            found = self.first(i, kinds) if kinds is not None else self._at[i][0]
+            found: Match | None = None
+            if kinds is None:
+                found = self._at[i][0]
+            else:
+                for table in tables:
+                    m = table.get(i)
+                    if m is not None and (found is None or m.last > found.last):
+                        found = m
             if found:
                 out.append(found)
                 free = found.last + 1

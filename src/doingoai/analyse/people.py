@@ -11,6 +11,7 @@ A title with no name after it ("Tổng Bí thư đề nghị ...") is kept as a 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -292,8 +293,14 @@ def find_people(text: str, ix: MatchIndex) -> list[PersonMention]:
     p = _Parser(text, ix)
     tokens = ix.tokens
     out: list[PersonMention] = []
+    # a mention starts on a title or an honorific: the tokens in between are skipped at once
+    openers = sorted({*ix.starts("title"), *ix.starts("honorific")})
     i = 0
     while i < p.n:
+        k = bisect_left(openers, i)
+        if k == len(openers):
+            break
+        i = openers[k]
         title = p.title_at(i)
         if title is None:
             i = _honorific_person(p, i, out)

@@ -18,6 +18,9 @@ _ABBREVIATIONS = {
 }
 
 
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
@@ -25,16 +28,25 @@ class Sentence:
     text: str
 
 
+def _word_before(text: str, end: int) -> str:
+    """The run of characters other than spaces and "(" that ends at ``end`` (read backwards from there:
+    a regex search would try every position of the line before it)."""
+    start = end
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] != "(":
+        start -= 1
+    return text[start:end]
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """The word before ``dot`` is an abbreviation or an initial, so this full stop ends no sentence."""
-    word = re.search(r"([^\s(]+)$", text[:dot])
+    word = _word_before(text, dot)
     if not word:
         return False
-    w = word.group(1).rstrip(".").casefold()
+    w = word.rstrip(".").casefold()
     if w in _ABBREVIATIONS:
         return True
     # single capital initials: "R.", "L.B."
-    return bool(re.fullmatch(r"(?:[^\W\d_]\.)*[^\W\d_]", word.group(1))) and word.group(1)[0].isupper()
+    return bool(_INITIALS.fullmatch(word)) and word[0].isupper()
 
 
 def split_sentences(text: str) -> list[Sentence]:

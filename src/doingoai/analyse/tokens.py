@@ -8,7 +8,9 @@ from typing import NamedTuple
 __all__ = ["Token", "key_of", "tokenize"]
 
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
-_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "’": "'", "`": "'"})
+_DASHES = {"–": "-", "—": "-", "‐": "-", "‑": "-", "’": "'", "`": "'"}
+# Few texts hold these: a search for them spares ``str.translate`` a table look-up per character.
+_DASH = re.compile("[" + "".join(_DASHES) + "]")
 
 
 class Token(NamedTuple):
@@ -30,8 +32,14 @@ class Token(NamedTuple):
         return self.text.isdigit()
 
 
+def _unify_dash(m: re.Match[str]) -> str:
+    return _DASHES[m.group()]
+
+
 def key_of(text: str) -> str:
-    return text.translate(_DASHES).casefold()
+    if _DASH.search(text):
+        text = _DASH.sub(_unify_dash, text)
+    return text.casefold()
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -40,5 +48,16 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     if len(keys) != len(text):  # a letter whose case-folding changes its length ("ß"): fold each token
         return [Token(m.group(), m.start() + offset, m.end() + offset, key_of(m.group()))
                 for m in _TOKEN.finditer(text)]
-    return [Token(m.group(), m.start() + offset, m.end() + offset, keys[m.start():m.end()])
-            for m in _TOKEN.finditer(text)]
+    # Tokens are found as strings and placed with ``str.find``: only spaces and "_" stand between two
+    # tokens, and no token starts with either, so the first occurrence after the previous token is
+    # the token itself. (Cheaper than reading offsets off a match object per token.)
+    out: list[Token] = []
+    append = out.append
+    find = text.find
+    new = tuple.__new__
+    end = 0
+    for word in _TOKEN.findall(text):
+        start = find(word, end)
+        end = start + len(word)
+        append(new(Token, (word, start + offset, end + offset, keys[start:end])))
+    return out

@@ -44,17 +44,21 @@ def _tone_table() -> tuple[re.Pattern[str], dict[str, str]]:
                     table[old] = new
     # "quý", "quỳnh": after "q" the "u" is part of the onset, so the mark stays on "y".
     # A letter after the rhyme ("hoàn", "khuỳnh") means a final consonant or glide: leave it alone.
-    # Written as two character classes rather than sixty alternatives: it runs over every page.
+    # Written as character classes rather than sixty alternatives: it runs over every page. Each branch
+    # starts with its literal first vowel and checks the "q" behind it afterwards, so that the regex
+    # engine can skip ahead to the next "o"/"u" instead of trying every position of the page.
     seconds_o = "".join(sorted({k[1] for k in table if k[0] in "oO"}))
     seconds_u = "".join(sorted({k[1] for k in table if k[0] in "uU"}))
-    pattern = re.compile(f"(?<![qQ])([oO][{seconds_o}]|[uU][{seconds_u}])(?![^\\W\\d_])")
+    branches = "|".join(f"{first}(?<![qQ].)[{seconds}]" for first, seconds in
+                        (("o", seconds_o), ("O", seconds_o), ("u", seconds_u), ("U", seconds_u)))
+    pattern = re.compile(f"(?:{branches})(?![^\\W\\d_])")
     return pattern, table
 
 
 def tone_fix(text: str) -> str:
     """Move old-style tone marks ("hoà", "Thuỷ") to the placement of the spec ("hòa", "Thủy"). Expects NFC."""
     pattern, table = _tone_table()
-    return pattern.sub(lambda m: table[m.group(1)], text)
+    return pattern.sub(lambda m: table[m.group()], text)
 
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -65,7 +69,11 @@ _SPACES = dict.fromkeys(map(ord, "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u20
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f"), None)
 _BREAKS = {ord("\u2028"): "\n", ord("\u2029"): "\n", ord("\x85"): "\n"}
 _TRANSLATE: dict[int, str | None] = {**_SPACES, **_INVISIBLE, **_BREAKS}
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_CONTROL = "".join(map(chr, [*range(0x09), *range(0x0E, 0x20), *range(0x7F, 0x85), *range(0x86, 0xA0)]))
+# The translated characters and the control characters are disjoint sets: one regex finds both, and
+# most pages have none (``str.translate`` would look every character of the page up in the table).
+_ODD = re.compile("[" + re.escape("".join(map(chr, _TRANSLATE)) + _CONTROL) + "]")
+_ODD_REPLACEMENT = {**{chr(k): v or "" for k, v in _TRANSLATE.items()}, **dict.fromkeys(_CONTROL, "")}
 _RUNS = re.compile(r" {2,}")
 _EDGES = re.compile(r"^ +| +$", re.MULTILINE)
 
@@ -80,15 +88,27 @@ def _decode_entities(text: str) -> str:
     return text
 
 
+def _replace_odd(m: re.Match[str]) -> str:
+    return _ODD_REPLACEMENT[m.group()]
+
+
+def _has_edge_spaces(text: str) -> bool:
+    return text.startswith(" ") or text.endswith(" ") or "\n " in text or " \n" in text
+
+
 def _normalize_once(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Each step is skipped when a cheap test shows it has nothing to do: ``normalize`` runs this at
+    # least twice per page, the second time over text that is already clean.
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _decode_entities(text)
-    text = text.translate(_TRANSLATE)
-    text = _CONTROL.sub("", text)
+    if _ODD.search(text):
+        text = _ODD.sub(_replace_odd, text)
     text = unicodedata.normalize("NFC", text)
     text = tone_fix(text)
-    text = _RUNS.sub(" ", text)
-    return _EDGES.sub("", text)
+    if "  " in text:
+        text = _RUNS.sub(" ", text)
+    return _EDGES.sub("", text) if _has_edge_spaces(text) else text
 
 
 def normalize(text: str) -> str:

@@ -7,15 +7,16 @@ from dataclasses import dataclass
 from functools import cache
 
 from doingoai.lexicon import LexiconError, load_yaml
+from doingoai.prefilter import ARTICLE, Prefiltered, lowered
 
 __all__ = ["EVENT_TYPES", "Cue", "find_cues", "is_planned_before"]
 
 EVENT_TYPES = ("reception", "talks", "courtesy_call", "meeting", "phone_call", "visit", "conference", "agreement",
                "relation_upgrade", "message", "statement", "negotiation")
 
-_PLANNED = re.compile(r"\b(?:sẽ|dự kiến|sắp tới|sắp|chuẩn bị|theo chương trình|theo kế hoạch|kế hoạch|mời)\b",
-                      re.IGNORECASE)
-_DONE = re.compile(r"\b(?:đã|vừa|lên đường|đang)\s*$", re.IGNORECASE)
+_PLANNED = Prefiltered(re.compile(r"\b(?:sẽ|dự kiến|sắp tới|sắp|chuẩn bị|theo chương trình|theo kế hoạch|kế hoạch|"
+                                  r"mời)\b", re.IGNORECASE))
+_DONE = Prefiltered(re.compile(r"\b(?:đã|vừa|lên đường|đang)\s*$", re.IGNORECASE))
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +39,7 @@ _TRIGGERS = {
 
 
 @cache
-def _cues() -> tuple[tuple[str, re.Pattern[str], str], ...]:
+def _cues() -> tuple[tuple[str, Prefiltered, str], ...]:
     data = load_yaml("event_cues.yaml")
     out = []
     for etype, items in data.items():
@@ -46,7 +47,8 @@ def _cues() -> tuple[tuple[str, re.Pattern[str], str], ...]:
             raise LexiconError(f"event_cues.yaml: unknown event type {etype!r}")
         for item in items:
             try:
-                out.append((etype, re.compile(item["cue"], re.IGNORECASE), item.get("voice", "active")))
+                pattern = Prefiltered(re.compile(item["cue"], re.IGNORECASE), ARTICLE)
+                out.append((etype, pattern, item.get("voice", "active")))
             except re.error as exc:
                 raise LexiconError(f"event_cues.yaml: bad cue for {etype}: {exc}") from exc
     return tuple(out)
@@ -54,14 +56,16 @@ def _cues() -> tuple[tuple[str, re.Pattern[str], str], ...]:
 
 def find_cues(text: str, offset: int = 0) -> list[Cue]:
     """Non-overlapping cues in ``text`` (leftmost, then longest). Run it once over a whole text and
-    split the result by sentence: dozens of patterns, so one pass each is what costs."""
+    split the result by sentence: dozens of patterns, each tried only where its first words stand."""
     found = []
-    lowered = text.lower()
-    present = {t for t, words in _TRIGGERS.items() if any(w in lowered for w in words)}
-    for etype, pattern, voice in _cues():
+    lower = text.lower()
+    present = {t for t, words in _TRIGGERS.items() if any(w in lower for w in words)}
+    cues = _cues()
+    candidates = ARTICLE.candidates(text, lowered(text, lower))
+    for etype, pattern, voice in cues:
         if etype not in present:
             continue
-        for m in pattern.finditer(text):
+        for m in pattern.finditer_in(text, 0, candidates[pattern.index]):
             if m.end() > m.start():
                 found.append(Cue(etype, m.start() + offset, m.end() + offset, voice))
     found.sort(key=lambda c: (c.start, c.start - c.end))
@@ -73,8 +77,9 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
     return out
 
 
-def is_planned_before(text_before: str) -> bool:
-    """A modal word ("sẽ", "dự kiến") before the cue in its sentence, not cancelled by "đã" right before it."""
-    if _DONE.search(text_before):
+def is_planned_before(text_before: str, low: str | None = None) -> bool:
+    """A modal word ("sẽ", "dự kiến") before the cue in its sentence, not cancelled by "đã" right before it.
+    ``low``: ``prefilter.lowered(text_before)``, when the caller has it."""
+    if _DONE.search(text_before, low):
         return False
-    return bool(_PLANNED.search(text_before))
+    return bool(_PLANNED.search(text_before, low))

@@ -6,9 +6,12 @@ the resolution of people across the text (who "Tổng Bí thư" or "bà Vodanovi
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from doingoai.analyse.dates import DateExpr, find_date_exprs
 from doingoai.analyse.gazetteer import gazetteer
@@ -16,6 +19,7 @@ from doingoai.analyse.mentions import BodyMention, PlaceMention, StateMention, f
 from doingoai.analyse.people import PersonMention, find_people, looks_vietnamese
 from doingoai.analyse.sentences import Sentence, split_sentences
 from doingoai.analyse.tokens import Token, tokenize
+from doingoai.prefilter import Prefiltered, lowered
 
 __all__ = ["Doc", "Person", "analyse"]
 
@@ -54,28 +58,79 @@ class Doc:
     people: list[Person] = field(default_factory=list)
     who: dict[int, int] = field(default_factory=dict)  # mention index -> person index
     main_partner: str | None = None
+    low: str | None = None  # the text lower-cased for the prefiltered patterns (``prefilter.lowered``)
+    # what the rules look up again and again, computed once: each mention's index, the parties of a
+    # sentence ...; and the start offsets of the lists above, by the list's id (the lists do not change
+    # once analysed)
+    memo: dict[Any, Any] = field(default_factory=dict)
+    starts: dict[int, list[int]] = field(default_factory=dict)
+
+    def lower(self, start: int, end: int) -> str | None:
+        """``low`` for ``text[start:end]``."""
+        return self.low[start:end] if self.low is not None else None
+
+    def candidates(self, pattern: Prefiltered) -> list[int] | None:
+        """Where in the text a match of ``pattern`` may start (``Prefiltered.candidates``), found once
+        for all the patterns of its group."""
+        return pattern.group.candidates(self.text, self.low)[pattern.index]
+
+    def may_match(self, patterns: tuple[Prefiltered, ...], start: int, end: int) -> bool:
+        """False when none of ``patterns`` can match inside ``text[start:end]``."""
+        key = ("any candidate", patterns)
+        if key not in self.memo:
+            found = [self.candidates(p) for p in patterns]
+            self.memo[key] = None if any(c is None for c in found) else sorted({at for c in found if c for at in c})
+        union: list[int] | None = self.memo[key]
+        return union is None or bisect_left(union, start) < bisect_left(union, end)
+
+    def finditer(self, pattern: Prefiltered, sent: Sentence) -> Iterator[re.Match[str]]:
+        """``pattern.pattern.finditer(sent.text)``, tried only where the text's candidates are."""
+        return pattern.finditer_in(sent.text, sent.start, self.candidates(pattern))
+
+    def search(self, pattern: Prefiltered, start: int, end: int) -> re.Match[str] | None:
+        """``pattern.pattern.search(text[start:end])`` (offsets in the match are the part's own)."""
+        return next(pattern.finditer_in(self.text[start:end], start, self.candidates(pattern)), None)
+
+    def _starts(self, items: list) -> list[int]:  # type: ignore[type-arg]
+        starts: list[int] | None = self.starts.get(id(items))
+        if starts is None:
+            starts = self.starts[id(items)] = [x.start for x in items]
+        return starts
 
     def in_span(self, items: list, start: int, end: int) -> list:  # type: ignore[type-arg]
-        """Items (with .start/.end) lying inside [start, end)."""
-        starts = [x.start for x in items]
+        """Items (with .start/.end) lying inside [start, end): one of the Doc's own lists."""
+        starts = self._starts(items)
         lo, hi = bisect_left(starts, start), bisect_right(starts, end - 1)
         return [x for x in items[lo:hi] if x.end <= end]
 
     def person_of(self, mention: PersonMention) -> Person | None:
-        idx = self.mentions.index(mention)
+        index: dict[int, int] | None = self.memo.get("mention index")
+        if index is None:
+            # by identity (hashing a mention hashes all its fields), to the index of the first equal
+            # mention, as ``list.index`` finds it; the mentions stay alive in the list, so ids are theirs
+            first: dict[PersonMention, int] = {}
+            index = self.memo["mention index"] = {id(m): first.setdefault(m, i) for i, m in enumerate(self.mentions)}
+        idx = index.get(id(mention))
+        if idx is None:
+            idx = self.mentions.index(mention)  # not one of this text's mentions: an equal one, or raises
         p = self.who.get(idx)
         return self.people[p] if p is not None else None
 
+    def _sentence_index(self, offset: int) -> int | None:
+        """The index of the sentence holding ``offset``, if any (sentences are disjoint and in order)."""
+        k = bisect_right(self._starts(self.sentences), offset) - 1
+        return k if k >= 0 and offset < self.sentences[k].end else None
+
     def sentence_at(self, offset: int) -> Sentence | None:
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s
-        return None
+        k = self._sentence_index(offset)
+        return self.sentences[k] if k is not None else None
 
     def partner_near(self, offset: int, back: int = PARTNER_LOOKBACK) -> str | None:
         """The foreign state the text is about around ``offset``: the latest one named in this sentence
         or the few before it (people's states included), else the story's main partner."""
-        idx = next((k for k, s in enumerate(self.sentences) if s.start <= offset < s.end), len(self.sentences) - 1)
+        idx = self._sentence_index(offset)
+        if idx is None:
+            idx = len(self.sentences) - 1
         for k in range(idx, max(-1, idx - back - 1), -1):
             s = self.sentences[k]
             limit = offset if k == idx else s.end
@@ -90,7 +145,10 @@ class Doc:
         return self.main_partner
 
     def people_idx_in(self, start: int, end: int) -> list[int]:
-        return [i for i, m in enumerate(self.mentions) if start <= m.start and m.end <= end]
+        """Indexes of the mentions lying inside [start, end)."""
+        starts = self._starts(self.mentions)
+        lo, hi = bisect_left(starts, start), bisect_right(starts, end - 1)
+        return [i for i in range(lo, hi) if self.mentions[i].end <= end]
 
 
 def _same(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -144,7 +202,9 @@ def _main_partner(doc: Doc) -> str | None:
 def analyse(text: str) -> Doc:
     tokens = tokenize(text)
     ix = gazetteer().index(tokens)
+    low = lowered(text)
     doc = Doc(
+        low=low,
         text=text,
         tokens=tokens,
         sentences=split_sentences(text),
@@ -152,7 +212,7 @@ def analyse(text: str) -> Doc:
         bodies=find_bodies(text, ix),
         places=find_places(tokens, ix),
         mentions=find_people(text, ix),
-        dates=find_date_exprs(text),
+        dates=find_date_exprs(text, low=low),
     )
     _resolve_people(doc)
     doc.main_partner = _main_partner(doc)

@@ -19,6 +19,7 @@ from doingoai.extract.cues import Cue, find_cues, is_planned_before
 from doingoai.extract.document import Doc
 from doingoai.extract.timeline import Reference, resolve
 from doingoai.model import Event, EventDate, Evidence, Participant, Place
+from doingoai.prefilter import ARTICLE, Prefiltered
 
 __all__ = ["extract_events"]
 
@@ -31,15 +32,20 @@ AFTER_CUE_CHARS = 160
 FRAME_CHARS = 30
 # A briefing's own date follows its noun closely: "tại cuộc họp báo thường kỳ chiều 19/9".
 STATEMENT_DATE_GAP = 25
-_HOLIDAY = re.compile(r"(?:Quốc khánh|Tết|ngày lễ|Ngày|kỷ niệm|giải phóng|Cách mạng Tháng Tám)\s*$", re.IGNORECASE)
-_BACKGROUND_MARKER = re.compile(r"\b(?:trước đây|năm ngoái|lần trước|nhớ lại|từng)\s+(?:\S+\s+){0,3}$",
-                                re.IGNORECASE)
+# The patterns are tried only where their first words stand in the text (``Doc.search``), found for all
+# the article's patterns in one pass.
+_HOLIDAY = Prefiltered(re.compile(r"(?:Quốc khánh|Tết|ngày lễ|Ngày|kỷ niệm|giải phóng|Cách mạng Tháng Tám)\s*$",
+                                  re.IGNORECASE), ARTICLE)
+_BACKGROUND_MARKER = Prefiltered(re.compile(r"\b(?:trước đây|năm ngoái|lần trước|nhớ lại|từng)\s+(?:\S+\s+){0,3}$",
+                                            re.IGNORECASE), ARTICLE)
 # Between the last object of one verb and the next verb of a list: "hội kiến A; B; chào C", "... và đến chào D".
 _LIST_GAP = re.compile(r"^\s*(?:[;,]|và)\s*(?:đến\s+|tới\s+)?$", re.IGNORECASE)
-_WISH = re.compile(r"\b(?:tăng cường|duy trì|thúc đẩy|đẩy mạnh|mong muốn|đề nghị|đề xuất|nhất trí|sẵn sàng|"
-                   r"mở rộng|khuyến khích|tạo điều kiện|hướng tới|phấn đấu)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
-_LATER = re.compile(r"\bsắp tới\b", re.IGNORECASE)
-_QUESTION = re.compile(r"\b(?:khi được hỏi|trả lời câu hỏi về việc liệu|liệu)\b|hay không\b", re.IGNORECASE)
+_WISH = Prefiltered(re.compile(r"\b(?:tăng cường|duy trì|thúc đẩy|đẩy mạnh|mong muốn|đề nghị|đề xuất|nhất trí|"
+                               r"sẵn sàng|mở rộng|khuyến khích|tạo điều kiện|hướng tới|phấn đấu)\s+(?:\S+\s+){0,3}$",
+                               re.IGNORECASE), ARTICLE)
+_LATER = Prefiltered(re.compile(r"\bsắp tới\b", re.IGNORECASE), ARTICLE)
+_QUESTION = Prefiltered(re.compile(r"\b(?:khi được hỏi|trả lời câu hỏi về việc liệu|liệu)\b|hay không\b",
+                                   re.IGNORECASE), ARTICLE)
 # Verbs whose object is the other side of the act (so a list after them names more counterparts).
 _OBJECT_VERBS = {"reception", "talks", "courtesy_call", "meeting", "phone_call"}
 # Acts that last several days: two mentions in one month are one act ("Lễ kỷ niệm" on the 3rd and the 4th).
@@ -88,7 +94,7 @@ def _date_for(doc: Doc, sent: Sentence, cue: Cue, claimed: set[int], next_cue: C
     one soon after it; a range after the cue ("thăm ... từ ngày 8 đến 10/9") wins over a day before it."""
     exprs = [d for d in doc.in_span(doc.dates, sent.start, sent.end)
              if (d.month or d.relative is not None or d.year) and not _inside_people(doc, d)
-             and not _HOLIDAY.search(doc.text[max(sent.start, d.start - 14):d.start])]
+             and not doc.search(_HOLIDAY, max(sent.start, d.start - 14), d.start)]
     before: list[DateExpr] = [d for d in exprs if d.end <= cue.start and d.start not in claimed]
     stop = min(next_cue.start if next_cue else sent.end, cue.end + AFTER_CUE_CHARS)
     after: list[DateExpr] = [d for d in exprs if cue.end <= d.start < stop]
@@ -114,7 +120,7 @@ def _drafts(doc: Doc) -> list[Draft]:
     all_cues = find_cues(doc.text)
     for sent in doc.sentences:
         cues = [c for c in all_cues if sent.start <= c.start and c.end <= sent.end]
-        question = _QUESTION.search(sent.text)
+        question = doc.search(_QUESTION, sent.start, sent.end)
         previous: Sides | None = None
         previous_type = ""
         claimed: set[int] = set()  # dates that an act after them took as its own
@@ -134,16 +140,16 @@ def _drafts(doc: Doc) -> list[Draft]:
                 # "hội kiến A; B; chào C": C is met by the same side as A and B
                 sides.agents = previous.agents
             previous, previous_type = sides, cue.type
-            if _WISH.search(doc.text[max(sent.start, cue.start - 30):cue.start]):
+            if doc.search(_WISH, max(sent.start, cue.start - 30), cue.start):
                 continue  # "tăng cường trao đổi tiếp xúc", "đề nghị sớm ký kết": content, not an act
             made = BUILDERS[cue.type](doc, cue, sent, sides)
             for d in made:
                 d.place = _place(doc, sent, d, sides)
                 d.date = _date_for(doc, sent, cue, claimed, nxt)
                 before = doc.text[sent.start:cue.start]
-                d.planned = is_planned_before(before) or bool(
-                    _LATER.search(doc.text[cue.end:nxt.start if nxt else sent.end]))
-                d.background = bool(_BACKGROUND_MARKER.search(before[-40:])) or (
+                d.planned = is_planned_before(before, doc.lower(sent.start, cue.start)) or bool(
+                    doc.search(_LATER, cue.end, nxt.start if nxt else sent.end))
+                d.background = bool(doc.search(_BACKGROUND_MARKER, max(sent.start, cue.start - 40), cue.start)) or (
                     d.date is not None and d.date.marker == "hồi")
                 drafts.append(d)
     return drafts

@@ -28,14 +28,16 @@ from doingoai.analyse.sentences import Sentence
 from doingoai.extract.document import HOME, Doc
 from doingoai.lexicon import LexiconError, load_yaml
 from doingoai.model import Evidence, Figure
+from doingoai.prefilter import ARTICLE, Prefiltered
 
 __all__ = ["extract_figures", "parse_amount", "parse_number", "qualifier_of"]
 
 _DATA = "figures.yaml"
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
-# Where a clause ends, for the kind and partner of a figure.
-_CLAUSE_END = re.compile(r";|\btrong khi\b|\bcòn\b(?= [^\s]+ (?:là|có|đạt))")
+# Where a clause ends, for the kind and partner of a figure. (The patterns run over every sentence are
+# ``Prefiltered``: where each may match is found once per text, for all the article's patterns together.)
+_CLAUSE_END = Prefiltered(re.compile(r";|\btrong khi\b|\bcòn\b(?= [^\s]+ (?:là|có|đạt))"), ARTICLE)
 _DELIMS = re.compile(r",|;|:|\bvà\b|\btrong khi\b|\bcòn\b|\bđồng thời\b|\bcũng như\b")
 _ADVERBS = re.compile(r"\b(?:hiện nay|hiện|vẫn|đã|cũng|tiếp tục|sẽ|đang|luôn|nay|nhiều năm liền|liên tục|"
                       r"lần đầu tiên|chính thức|qua đó|từ đó|nhờ đó|đến nay|tính đến nay)\b", re.IGNORECASE)
@@ -69,20 +71,20 @@ class _Lex:
     words: dict[str, float]
     units: dict[str, str]
     qualifiers: dict[str, str]
-    money: re.Pattern[str]
+    money: Prefiltered
     cues: re.Pattern[str]
     cue_after: re.Pattern[str]
     foreign_side: re.Pattern[str]
     targets: re.Pattern[str]
     target_after: re.Pattern[str]
-    ranking: re.Pattern[str]
+    ranking: Prefiltered
     ellipsis: re.Pattern[str]
-    standing: re.Pattern[str]
+    standing: Prefiltered
     standing_ctx: re.Pattern[str]
     ordinals: dict[str, int]
     copula: re.Pattern[str]
-    counts: re.Pattern[str]
-    word_counts: re.Pattern[str]
+    counts: Prefiltered
+    word_counts: Prefiltered
     doc_context: re.Pattern[str]
     del_context: re.Pattern[str]
     del_not_before: re.Pattern[str]
@@ -153,20 +155,20 @@ def _lex() -> _Lex:
                    rf"\s+(?P<documents>{c['documents']['nouns']})(?!\w)")
     return _Lex(
         scales=scales, words=words, units=units, qualifiers=qualifiers,
-        money=_compile(money, "money"),
+        money=Prefiltered(_compile(money, "money"), ARTICLE),
         cues=_compile(rf"(?<!\w)(?:{cues})(?!\w)", "money_cues"),
         cue_after=_compile(rf"^\s*(?:\S+\s+){{0,2}}?(?:{cue_after})(?!\w)", "money_cues"),
         foreign_side=_compile(d["foreign_side"], "foreign_side"),
         targets=_compile(rf"(?<!\w)(?:{'|'.join(d['target_cues'])})(?!\w)", "target_cues"),
         target_after=_compile(d["target_after"], "target_after"),
-        ranking=_compile(ranking, "ranking"),
+        ranking=Prefiltered(_compile(ranking, "ranking"), ARTICLE),
         ellipsis=_compile(ellipsis, "ranking"),
-        standing=_compile(standing, "ranking"),
+        standing=Prefiltered(_compile(standing, "ranking"), ARTICLE),
         standing_ctx=_compile(r["standing_context"], "ranking.standing_context"),
         ordinals=ordinals,
         copula=_compile(rf"(?<!\w)(?:{r['copulas']})(?!\w)", "ranking.copulas"),
-        counts=_compile(counts, "counts"),
-        word_counts=_compile(word_counts, "counts"),
+        counts=Prefiltered(_compile(counts, "counts"), ARTICLE),
+        word_counts=Prefiltered(_compile(word_counts, "counts"), ARTICLE),
         doc_context=_compile(c["documents"]["context"], "counts.documents"),
         del_context=_compile(c["delegations"]["context"], "counts.delegations"),
         del_not_before=_compile(c["delegations"]["not_before"], "counts.delegations"),
@@ -226,7 +228,7 @@ def _amount(m: re.Match[str]) -> tuple[float, str | None] | None:
 def parse_amount(text: str) -> tuple[float, str, str | None] | None:
     """The first amount of money in ``text``: (value, ISO 4217 code, qualifier), e.g.
     "hơn 1,5 tỷ USD" -> (1500000000.0, "USD", "more_than"); None when there is none."""
-    for m in _lex().money.finditer(text):
+    for m in _lex().money.pattern.finditer(text):
         got = _amount(m)
         if got:
             return got[0], str(got[1]), qualifier_of(m.group("q"))
@@ -305,10 +307,10 @@ def _what(before: str, after: str = "") -> str | None:
     return " ".join(words).strip(" ,;:") or None
 
 
-def _clauses(sent: Sentence) -> list[tuple[int, int]]:
+def _clauses(doc: Doc, sent: Sentence) -> list[tuple[int, int]]:
     """Clause bounds (sentence-relative) for the kind and partner of a figure."""
     bounds, start = [], 0
-    for m in _CLAUSE_END.finditer(sent.text):
+    for m in doc.finditer(_CLAUSE_END, sent):
         bounds.append((start, m.start()))
         start = m.end()
     bounds.append((start, len(sent.text)))
@@ -320,10 +322,10 @@ def _money_figures(doc: Doc, sent: Sentence, ev: Evidence, add: _Add) -> None:
     text = sent.text
     if text.rstrip(" \"”'»)").endswith("?"):
         return  # a question asserts no amount ("Ai sẽ giúp các nhà đầu tư ... 1 tỷ USD?")
-    clauses = _clauses(sent)
+    clauses = _clauses(doc, sent)
     prev: _Money | None = None
     prev_clause = -1
-    for m in lex.money.finditer(text):
+    for m in doc.finditer(lex.money, sent):
         got = _amount(m)
         if got is None:
             continue
@@ -358,7 +360,7 @@ def _money_figures(doc: Doc, sent: Sentence, ev: Evidence, add: _Add) -> None:
         else:
             # the cue may follow the amount, past a restatement: "2.550 tỷ yen, tương đương 23 tỷ USD vốn ODA"
             conv = _CONVERSION.match(after)
-            again = lex.money.match(after, conv.end()) if conv else None
+            again = lex.money.pattern.match(after, conv.end()) if conv else None
             ca = lex.cue_after.match(after[again.end():] if again and _amount(again) else after)
             kind = ca.lastgroup if ca else None
             target, what = False, (_what(ca.group(0), after[ca.end():]) if ca else None)
@@ -431,7 +433,7 @@ def _rank_partner(doc: Doc, sent: Sentence, start: int) -> tuple[str | None, boo
     """Whose partner Vietnam is ranked among: the first state named after ``start`` in the clause.
     Returns (code, explicit); code HOME means Vietnam's own partners (no ranking)."""
     text = sent.text
-    stop = _CLAUSE_END.search(text, start)
+    stop = _CLAUSE_END.pattern.search(text, start)
     end = stop.start() if stop else len(text)
     if _SELF_AFTER.search(text[start:end]):
         return HOME, True
@@ -465,7 +467,7 @@ def _ranking_figures(doc: Doc, sent: Sentence, ev: Evidence, add: _Add) -> None:
     prev_subject = _UNKNOWN
     prev_partner: str | None = None
     prev_end = -1
-    found: list[tuple[re.Match[str], bool]] = [(m, False) for m in lex.ranking.finditer(text)]
+    found: list[tuple[re.Match[str], bool]] = [(m, False) for m in doc.finditer(lex.ranking, sent)]
     for m, _ in list(found):
         e = lex.ellipsis.match(text, m.end() + len(_tail(text, m.end())))
         if e:
@@ -490,7 +492,7 @@ def _ranking_figures(doc: Doc, sent: Sentence, ev: Evidence, add: _Add) -> None:
             partner = doc.partner_near(sent.start + m.start())
         what = re.sub(r"^[\s,]*(?:và\s+)?(?:là\s+)?", "", m.group(0) + _tail(text, m.end())).strip(" ,")
         add(Figure("ranking", _pair(partner), value, None, None, what, "article", ev))
-    for m in lex.standing.finditer(text):
+    for m in doc.finditer(lex.standing, sent):
         if not lex.standing_ctx.search(text, m.end(), m.end() + 60):
             continue
         if _subject(doc, sent, m.end()) != _VN:
@@ -556,7 +558,7 @@ def _count_figures(doc: Doc, sent: Sentence, ev: Evidence, add: _Add) -> None:
     lex = _lex()
     text = sent.text
     for rx in (lex.counts, lex.word_counts):
-        for m in rx.finditer(text):
+        for m in doc.finditer(rx, sent):
             cls = m.lastgroup or ""
             if cls not in ("documents", "delegations", "activities", "meetings", "relations"):
                 continue
@@ -570,6 +572,22 @@ def _count_figures(doc: Doc, sent: Sentence, ev: Evidence, add: _Add) -> None:
 
 
 # ---------------------------------------------------------------------------------------------- all
+
+
+_DECIMAL = re.compile(r"\d")
+
+
+@cache
+def _sentence_patterns() -> tuple[Prefiltered, ...]:
+    """The patterns a figure starts with: a sentence where none can match holds no figure."""
+    lex = _lex()
+    return lex.money, lex.ranking, lex.standing, lex.counts, lex.word_counts
+
+
+def _has_digit(text: str) -> bool:
+    """Any character ``str.isdigit`` accepts: a decimal digit, found by the regex engine at C speed,
+    else one of the other digits ("²", "①"), which only a look at every character finds."""
+    return _DECIMAL.search(text) is not None or any(map(str.isdigit, text))
 
 
 def extract_figures(doc: Doc) -> list[Figure]:
@@ -586,8 +604,10 @@ def extract_figures(doc: Doc) -> list[Figure]:
 
     for sent in doc.sentences:
         low = sent.text.lower()
-        if not any(ch.isdigit() for ch in low) and not any(w in low for w in _HINTS):
+        if not any(w in low for w in _HINTS) and not _has_digit(low):
             continue
+        if not doc.may_match(_sentence_patterns(), sent.start, sent.end):
+            continue  # no amount, ranking nor count can start in it
         ev = Evidence(sent.text, sent.start, sent.end)
         _money_figures(doc, sent, ev, add)
         _ranking_figures(doc, sent, ev, add)

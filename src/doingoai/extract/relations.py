@@ -40,6 +40,7 @@ from doingoai.extract.document import HOME, PARTNER_LOOKBACK, Doc
 from doingoai.extract.timeline import Reference
 from doingoai.lexicon import load_yaml
 from doingoai.model import Evidence, Relation
+from doingoai.prefilter import ARTICLE, Prefiltered
 
 __all__ = ["extract_relations"]
 
@@ -82,18 +83,24 @@ class _Slot:
     extra: tuple[str, ...] = ()  # "(sau Trung Quốc, Liên bang Nga, ...)": more partners of Việt Nam
 
 
+# The patterns run over every sentence are ``Prefiltered``: where each may match is found once per text,
+# for all the article's patterns together (``ARTICLE``), and each sentence tries them there only.
 @cache
-def _levels() -> tuple[tuple[re.Pattern[str], str, bool], ...]:
+def _levels() -> tuple[tuple[Prefiltered, str, bool], ...]:
     rows = load_yaml("relation_levels.yaml")["levels"]
-    return tuple((re.compile(r["pattern"], _I), r["level"], bool(r.get("optional"))) for r in rows)
+    return tuple((Prefiltered(re.compile(r["pattern"], _I), ARTICLE), r["level"], bool(r.get("optional")))
+                 for r in rows)
 
 
 @cache
-def _short_forms() -> tuple[dict[str, str], re.Pattern[str]]:
+def _short_forms() -> tuple[dict[str, str], Prefiltered]:
     forms: dict[str, str] = dict(load_yaml("relation_levels.yaml").get("short_forms") or {})
     words = "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) or "(?!)"
-    return forms, re.compile(rf"\bViệt(?!\s+Nam\b)(?={_DASH}(?:{words})\b)|(?<=\bViệt)({_DASH})({words})\b|"
-                             rf"\b({words})(?={_DASH}Việt\b(?!\s+Nam\b))")
+    return forms, Prefiltered(re.compile(rf"\bViệt(?!\s+Nam\b)(?={_DASH}(?:{words})\b)|(?<=\bViệt)({_DASH})({words})\b|"
+                                         rf"\b({words})(?={_DASH}Việt\b(?!\s+Nam\b))"), ARTICLE)
+
+
+_VIET = Prefiltered(re.compile(r"\bViệt\b(?!\s+Nam\b)"), ARTICLE)
 
 
 # -- the formulas of a sentence ---------------------------------------------------------------------------------
@@ -115,11 +122,20 @@ def _in_quotes(text: str, start: int, pos: int) -> bool:
     return part.count("“") > part.count("”") or part.count('"') % 2 == 1
 
 
+@cache
+def _level_patterns() -> tuple[Prefiltered, ...]:
+    """The level formulas: a sentence where none can match names no level."""
+    return tuple(pattern for pattern, _level, _optional in _levels())
+
+
 def _hits(doc: Doc, sent: Sentence) -> list[_Hit]:
+    if not doc.may_match(_level_patterns(), sent.start, sent.end):
+        return []  # most sentences name no level
+    levels = _levels()
     text = doc.text
     found: list[_Hit] = []
-    for pattern, level, optional in _levels():
-        for m in pattern.finditer(sent.text):
+    for pattern, level, optional in levels:
+        for m in doc.finditer(pattern, sent):
             s, e = sent.start + m.start(), sent.start + m.end()
             if any(h.start < e and s < h.end for h in found):
                 continue
@@ -145,11 +161,20 @@ def _hits(doc: Doc, sent: Sentence) -> list[_Hit]:
 
 # -- who a formula is between -----------------------------------------------------------------------------------
 
-_PLACE_BEFORE = re.compile(r"(?:\btại|\bở|\bđến|\btới|\bsang|\bthăm(?: chính thức| cấp Nhà nước| làm việc)?|\btừ|"
-                           r"\bkhỏi|\bcủa)\s+$", _I)
+_PLACE_BEFORE = Prefiltered(re.compile(r"(?:\btại|\bở|\bđến|\btới|\bsang|\bthăm(?: chính thức| cấp Nhà nước|"
+                                       r" làm việc)?|\btừ|\bkhỏi|\bcủa)\s+$", _I), ARTICLE)
 
 
 def _parties(doc: Doc, sent: Sentence) -> list[_Party]:
+    """The parties of a sentence: read once per sentence (``_bilateral`` reads the sentences before, again)."""
+    key = ("relation parties", sent.start)
+    found: list[_Party] | None = doc.memo.get(key)
+    if found is None:
+        found = doc.memo[key] = _read_parties(doc, sent)
+    return list(found)
+
+
+def _read_parties(doc: Doc, sent: Sentence) -> list[_Party]:
     text = doc.text
     persons: list[tuple[int, int, str | None]] = []
     for i in doc.people_idx_in(sent.start, sent.end):
@@ -159,12 +184,12 @@ def _parties(doc: Doc, sent: Sentence) -> list[_Party]:
     out = [_Party(ps, pe, c, person=True) for ps, pe, c in persons if c]
     for s in doc.in_span(doc.states, sent.start, sent.end):
         titled = any(ps <= s.start and s.end <= pe for ps, pe, _ in persons)
-        place = bool(_PLACE_BEFORE.search(text[max(sent.start, s.start - 30):s.start]))
+        place = bool(doc.search(_PLACE_BEFORE, max(sent.start, s.start - 30), s.start))
         out.append(_Party(s.start, s.end, s.code, titled=titled, place=place))
     for b in doc.in_span(doc.bodies, sent.start, sent.end):
         out.append(_Party(b.start, b.end, b.key, body=True))
     forms, pattern = _short_forms()
-    for m in pattern.finditer(sent.text):
+    for m in doc.finditer(pattern, sent):
         if m.group(2):
             out.append(_Party(sent.start + m.start(2), sent.start + m.end(2), forms[m.group(2)]))
         elif m.group(3):
@@ -176,7 +201,7 @@ def _parties(doc: Doc, sent: Sentence) -> list[_Party]:
         else:
             out.append(_Party(sent.start + m.start(), sent.start + m.end(), HOME))
     # "Việt - Nhật", "Lào-Việt": "Việt" next to a state name
-    for m in re.finditer(r"\bViệt\b(?!\s+Nam\b)", sent.text):
+    for m in doc.finditer(_VIET, sent):
         s, e = sent.start + m.start(), sent.start + m.end()
         if any(p.start == s for p in out):
             continue
@@ -277,8 +302,9 @@ def _slot_of(text: str, parties: list[_Party], kind: str, items: list[_Party], e
     return _Slot(kind, tuple(p.code for p in items), end, extra)
 
 
-_BILATERAL = re.compile(r"\bhai (?:nước|bên|Đảng|dân tộc|quốc gia|Nhà nước|nhà lãnh đạo|Thủ tướng|Chủ tịch|Bộ trưởng|"
-                        r"Ngoại trưởng|nguyên thủ|lãnh đạo)\b|\bsong phương\b|\bcủa nhau\b", _I)
+_BILATERAL = Prefiltered(re.compile(r"\bhai (?:nước|bên|Đảng|dân tộc|quốc gia|Nhà nước|nhà lãnh đạo|Thủ tướng|Chủ tịch|"
+                                    r"Bộ trưởng|Ngoại trưởng|nguyên thủ|lãnh đạo)\b|\bsong phương\b|\bcủa nhau\b", _I),
+                         ARTICLE)
 
 
 def _sides(parties: list[_Party]) -> tuple[bool, list[str], bool]:
@@ -370,7 +396,7 @@ def _own_pairs(doc: Doc, parties: list[_Party], hit: _Hit, slot: _Slot,
         two = _coordinated(text, rest)
         if two:
             return [two]
-    if _BILATERAL.search(text[clause[0]:clause[1]]) or home or re.search(
+    if doc.search(_BILATERAL, clause[0], clause[1]) or home or re.search(
             r"quan hệ\s+(?:\S+\s+){0,3}[“\"]?$", text[max(clause[0], hit.start - 30):hit.start], _I):
         pair = _bilateral(doc, hit.start)
         return [pair] if pair else []
@@ -389,29 +415,35 @@ _ANCHOR_AFTER = re.compile(rf"(?:\s+(?:giữa\s+|của\s+)?hai (?:nước|bên|q
                            rf"(?:(?:năm\s+)?{_YEAR}\b|(năm nay|năm tới|năm sau))", _I)
 _TARGET_BEFORE = re.compile(r"(?:đến|tới|trước|tầm nhìn|giai đoạn)\s+(?:năm\s+)?$", _I)
 _RELATIVE = {"năm nay": 0, "năm tới": 1, "năm sau": 1, "sang năm": 1}
-_N_YEARS = re.compile(r"(?:(?P<pre>\S+)\s+)?\b(?P<n>\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+năm\b", _I)
+# Tried only on the clauses that hold "năm" (``Prefiltered``): most do not.
+_N_YEARS = Prefiltered(re.compile(r"(?:(?P<pre>\S+)\s+)?\b(?P<n>\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+                                  r"\s+năm\b", _I))
 _ANNIVERSARY_FILLER = {"ngày", "kể", "từ", "khi", "hai", "nước", "bên", "quốc", "gia", "chính", "thức", "thiết",
                        "lập", "bình", "thường", "hóa", "xác", "nâng", "cấp", "tầm", "triển", "khai", "khuôn", "khổ",
                        "mối", "quan", "hệ", "và", "-", "–", "thực", "hiện", "lên", "ngoại", "giao"}
 _DURATION = {"hơn", "gần", "trên", "khoảng", "suốt", "trong", "qua", "mấy", "vài", "nhiều", "hàng", "ngót", "chừng"}
 _FUTURE_ANNIVERSARY = re.compile(r"(?:hướng tới|tiến tới)\s+(?:(?:lễ|dịp|việc)\s+)?(?:kỷ niệm|mốc)\s+$", _I)
-_ESTABLISH = re.compile(r"(?:thiết lập|xác lập|bình thường hóa|nối lại|trở thành|xây dựng(?= khuôn khổ))\s+"
-                        r"(?:(?:chính thức|khuôn khổ|mối|quan hệ|việc|lại|cả|những)\s+){0,3}[“\"']?$", _I)
-_UPGRADE = re.compile(r"\b(?:nâng cấp|nâng tầm|nâng|đưa)\b[^;]{0,90}?\b(?:lên|thành)\s+(?:(?:thành|mức|tầm|cấp độ|"
-                      r"quan hệ|khuôn khổ|mối quan hệ)\s+){0,2}[“\"']?$", _I)
-_UPGRADE_NAMED = re.compile(r"\b(?:nâng cấp|nâng tầm)\s+(?:(?:mối|quan hệ|khuôn khổ)\s+){0,2}[“\"']$", _I)
+# The patterns searched for in parts of a text are tried only where their first words stand (``Doc.search``).
+_ESTABLISH = Prefiltered(re.compile(r"(?:thiết lập|xác lập|bình thường hóa|nối lại|trở thành|xây dựng(?= khuôn khổ))\s+"
+                                    r"(?:(?:chính thức|khuôn khổ|mối|quan hệ|việc|lại|cả|những)\s+){0,3}[“\"']?$", _I),
+                         ARTICLE)
+_UPGRADE = Prefiltered(re.compile(r"\b(?:nâng cấp|nâng tầm|nâng|đưa)\b[^;]{0,90}?\b(?:lên|thành)\s+(?:(?:thành|mức|tầm|"
+                                  r"cấp độ|quan hệ|khuôn khổ|mối quan hệ)\s+){0,2}[“\"']?$", _I), ARTICLE)
+_UPGRADE_NAMED = Prefiltered(re.compile(r"\b(?:nâng cấp|nâng tầm)\s+(?:(?:mối|quan hệ|khuôn khổ)\s+){0,2}[“\"']$", _I),
+                             ARTICLE)
 _PASSIVE = re.compile(r"\s*,?\s*(?:đã\s+)?được\s+(?:chính thức\s+)?(?:thiết lập|xác lập|nâng cấp|nâng lên|công bố|ký)",
                       _I)
-_BACKGROUND = re.compile(r"(?:\bkể từ khi|\btừ khi|\bsau khi|\bkhi|\btrước khi|\bkể từ|\btừ ngày|\bđầu tiên|"
-                         r"\bthứ \S+)\s+(?:\S+\s+){0,5}$", _I)
-_NEWS = re.compile(r"\b(?:vừa|chính thức|công bố|tuyên bố|Tuyên bố chung|Thông cáo chung|thông qua|ký|nhất trí|"
-                   r"quyết định|đồng ý|thống nhất|hoan nghênh việc|chúc mừng việc)\b", _I)
+_BACKGROUND = Prefiltered(re.compile(r"(?:\bkể từ khi|\btừ khi|\bsau khi|\bkhi|\btrước khi|\bkể từ|\btừ ngày|"
+                                     r"\bđầu tiên|\bthứ \S+)\s+(?:\S+\s+){0,5}$", _I), ARTICLE)
+_NEWS = Prefiltered(re.compile(r"\b(?:vừa|chính thức|công bố|tuyên bố|Tuyên bố chung|Thông cáo chung|thông qua|ký|"
+                               r"nhất trí|quyết định|đồng ý|thống nhất|hoan nghênh việc|chúc mừng việc)\b", _I),
+                    ARTICLE)
 _STORY_DAY = re.compile(r"(?:^|[\s,(])(?:ngày|sáng|trưa|chiều|tối|đêm)\s+(?:nay|qua|\d{1,2}[/.-]\d{1,2})(?![/.-]?\d)",
                         _I)
-_PROPOSED = re.compile(r"\b(?:đề nghị|đề xuất|xem xét|nghiên cứu|mong muốn|muốn|khả năng|kêu gọi|hướng tới|tiến tới|"
-                       r"thảo luận|bàn về|ủng hộ việc)\s+(?:[^\s,;]+\s+){0,4}$", _I)
+_PROPOSED = Prefiltered(re.compile(r"\b(?:đề nghị|đề xuất|xem xét|nghiên cứu|mong muốn|muốn|khả năng|kêu gọi|hướng tới|"
+                                   r"tiến tới|thảo luận|bàn về|ủng hộ việc)\s+(?:[^\s,;]+\s+){0,4}$", _I), ARTICLE)
 _OCCASION = re.compile(r"[”\"'\s]*,?\s*(?:nhân dịp|nhân|dịp|trong|khi|tại)\b", _I)
-_PLANNED = re.compile(r"\b(?:sẽ|dự kiến|sớm|kế hoạch|chuẩn bị|nhằm|cần)\b", _I)
+_PLANNED = Prefiltered(re.compile(r"\b(?:sẽ|dự kiến|sớm|kế hoạch|chuẩn bị|nhằm|cần)\b", _I), ARTICLE)
 
 
 def _number(word: str) -> int | None:
@@ -425,7 +457,7 @@ def _anniversary(doc: Doc, sent: Sentence, hit: _Hit, slot_end: int, clause_star
     and the year it falls in when the text or the story's year tells it."""
     text = doc.text
     found = None
-    for m in _N_YEARS.finditer(text, clause_start, hit.start):
+    for m in _N_YEARS.finditer(text, doc.low, clause_start, hit.start):
         found = m
     if found is None:
         return None
@@ -481,13 +513,13 @@ def _timing(doc: Doc, sent: Sentence, hit: _Hit, slot_end: int, prev_end: int, n
         return (anniversary[1] - anniversary[0] if anniversary[1] else None), False
     before = text[clause[0]:hit.start]
     passive = _PASSIVE.match(text, slot_end, clause[1])
-    verb = _ESTABLISH.search(before) or _UPGRADE.search(before)
+    verb = doc.search(_ESTABLISH, clause[0], hit.start) or doc.search(_UPGRADE, clause[0], hit.start)
     if verb is None and not re.match(r"[^;]{0,40}?\blên\b", text[slot_end:clause[1]]):
-        verb = _UPGRADE_NAMED.search(before)  # "nâng cấp quan hệ “Đối tác ...” với Nhật Bản"
+        verb = doc.search(_UPGRADE_NAMED, clause[0], hit.start)  # "nâng cấp quan hệ “Đối tác ...” với Nhật Bản"
     if not (verb or passive):
         return None, False
     verb_at = clause[0] + verb.start() if verb else hit.start
-    if verb and _PROPOSED.search(text[max(clause[0], verb_at - 50):verb_at]):
+    if verb and doc.search(_PROPOSED, max(clause[0], verb_at - 50), verb_at):
         return None, True
     # a date right after: "thiết lập quan hệ ngoại giao ngày 18/1/1950", "... lên Đối tác ... vào tháng 12/2022",
     # or in the occasion told after it: "... nhân chuyến thăm ... của Tổng Bí thư (9/2024)"
@@ -502,17 +534,16 @@ def _timing(doc: Doc, sent: Sentence, hit: _Hit, slot_end: int, prev_end: int, n
     if verb is None:
         return None, False
     origin = re.search(r"\btừ\s+(?:quan hệ\s+)?$", before, _I)
-    if origin or _PLANNED.search(text[max(clause[0], verb_at - 40):verb_at]):
+    if origin or doc.search(_PLANNED, max(clause[0], verb_at - 40), verb_at):
         return None, False
     # a date before, in the same sentence: "Tháng 9/2023, ... hai nước đã nâng cấp quan hệ lên ..."
     dates = _date_years(text, max(sent.start, prev_end), verb_at)
     if dates:
         return dates[-1][1], False
-    if _BACKGROUND.search(text[max(clause[0], verb_at - 40):verb_at]):
+    if doc.search(_BACKGROUND, max(clause[0], verb_at - 40), verb_at):
         return None, False
     # told as the story's news: announced, agreed, just done, or dated with the story's day
-    lead = text[max(clause[0], verb_at - 80):verb_at]
-    if _NEWS.search(lead) or _STORY_DAY.search(text[sent.start:verb_at]):
+    if doc.search(_NEWS, max(clause[0], verb_at - 80), verb_at) or _STORY_DAY.search(text[sent.start:verb_at]):
         return ref.year, False
     return None, False
 

@@ -12,9 +12,11 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from doingoai.analyse.dates import DateExpr
 from doingoai.lexicon import load_yaml
+from doingoai.prefilter import ARTICLE, Prefiltered
 
 __all__ = ["Reference", "format_date", "reference_of", "resolve"]
 
@@ -49,14 +51,16 @@ def _parse_published(published: str | None) -> tuple[dt.date | None, int | None,
     return date, y, int(mo) if mo else None
 
 
-_ANNIVERSARY = re.compile(r"(?<![\d/.])(\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+năm\s+"
-                          r"(?:ngày\s+)?(?P<what>[^,.;()]{3,60})", re.IGNORECASE)
-_SESSION = re.compile(r"(?P<body>Đại hội đồng Liên hợp quốc|Đại hội đồng LHQ|Đại hội đồng Liên Hợp Quốc)\s+"
+# The patterns run over whole stories are tried only where their first words stand (``Prefiltered``),
+# found for all the article's patterns in one pass.
+_ANNIVERSARY = Prefiltered(re.compile(r"(?<![\d/.])(\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+năm\s+"
+                                      r"(?:ngày\s+)?(?P<what>[^,.;()]{3,60})", re.IGNORECASE), ARTICLE)
+_SESSION = Prefiltered(re.compile(r"(?P<body>Đại hội đồng Liên hợp quốc|Đại hội đồng LHQ|Đại hội đồng Liên Hợp Quốc)\s+"
                       r"(?:khóa|kỳ họp)\s+(?:thứ\s+)?(?P<n>\d{2,3})|Cấp cao ASEAN lần thứ (?P<asean>\d{2})|"
                       r"IPU[- ]?(?P<ipu>1\d{2})\b|AMM[- ]?(?P<amm>\d{2})\b|AIPA[- ]?(?P<aipa>\d{2})\b|"
                       r"(?:APEC|G20|G7|ASEM|BRICS|SCO|WEF|COP)\s+(?P<year>(?:19|20)\d{2})",
-                      re.IGNORECASE)
-_EXPLICIT_YEAR = re.compile(r"(?:(?<=\d[/.\-])|(?<![\d/.\-]))((?:19|20)\d{2})(?![\d])")
+                      re.IGNORECASE), ARTICLE)
+_EXPLICIT_YEAR = Prefiltered(re.compile(r"(?:(?<=\d[/.\-])|(?<![\d/.\-]))((?:19|20)\d{2})(?![\d])"), ARTICLE)
 _FULL_DATE_BEFORE = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]$")
 # The lead tells the story's own date far more often than the rest does.
 LEAD_CHARS = 300
@@ -81,16 +85,19 @@ def _number(word: str) -> int | None:
     return int(word) if word.isdigit() else _NUMBER_WORDS.get(word.lower())
 
 
-def _office_years(text: str) -> list[tuple[int, int]]:
-    """Year intervals implied by "Title Name" for the office holders in timeline.yaml."""
-    out = []
+@cache
+def _offices() -> tuple[tuple[re.Pattern[str], int, int | None], ...]:
+    """"Title Name" of each office holder in timeline.yaml, with the years of their term."""
     offices = _anchors().get("offices", [])
     assert isinstance(offices, list)
-    for row in offices:
-        title, name, start, end = row["title"], row["name"], row["from"], row.get("to")
-        if re.search(re.escape(title) + r"\s+" + re.escape(name), text):
-            out.append((int(str(start)[:4]), int(str(end)[:4]) if end else dt.date.today().year))
-    return out
+    return tuple((re.compile(re.escape(row["title"]) + r"\s+" + re.escape(row["name"])), int(str(row["from"])[:4]),
+                  int(str(row["to"])[:4]) if row.get("to") else None) for row in offices)
+
+
+def _office_years(text: str) -> list[tuple[int, int]]:
+    """Year intervals implied by "Title Name" for the office holders in timeline.yaml."""
+    return [(start, end if end is not None else dt.date.today().year)
+            for pattern, start, end in _offices() if pattern.search(text)]
 
 
 def story_year(text: str, today: int) -> int | None:
@@ -98,13 +105,14 @@ def story_year(text: str, today: int) -> int | None:
     votes: Counter[int] = Counter()
     fixed = _anchors().get("fixed_anniversaries", {})
     assert isinstance(fixed, dict)
-    for m in _ANNIVERSARY.finditer(text):
+    candidates = ARTICLE.candidates(text)
+    for m in _ANNIVERSARY.finditer_in(text, 0, candidates[_ANNIVERSARY.index]):
         n = _number(m.group(1))
         what = m.group("what").casefold()
         for key, year in fixed.items():
             if n and key.casefold() in what:
                 votes[int(year) + n] += 3
-    for m in _SESSION.finditer(text):
+    for m in _SESSION.finditer_in(text, 0, candidates[_SESSION.index]):
         if m.group("n"):
             votes[1945 + int(m.group("n"))] += 3
         elif m.group("asean"):
@@ -122,7 +130,7 @@ def story_year(text: str, today: int) -> int | None:
         if y:
             votes[y] += 3
     offices = _office_years(text)
-    for m in _EXPLICIT_YEAR.finditer(text):
+    for m in _EXPLICIT_YEAR.finditer_in(text, 0, candidates[_EXPLICIT_YEAR.index]):
         year = int(m.group(1))
         before = text[max(0, m.start() - 30):m.start()]
         if year > today + 1 or _FUTURE.search(before):

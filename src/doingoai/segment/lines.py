@@ -11,9 +11,11 @@ from enum import Enum
 
 from doingoai.clean.normalize import fold
 from doingoai.lexicon import clutter_key, page_clutter
+from doingoai.prefilter import lowered
 from doingoai.segment.dateline import date_line
 
-__all__ = ["Kind", "classify", "is_story_end", "is_truncated", "link_headline", "teaser_headline", "word_count"]
+__all__ = ["Kind", "classify", "is_story_end", "is_truncated", "link_headline", "read_line", "teaser_headline",
+           "word_count"]
 
 
 class Kind(Enum):
@@ -39,7 +41,7 @@ _SLUG = re.compile(r"^[a-z0-9][a-z0-9 \-]+$")
 _SLUG_TOKEN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ALNUM = re.compile(r"[a-z0-9]+")
 # A teaser lead cut short by the site: "... tham dự hội nghị ...".
-_TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
+_ELLIPSES = ("...", "…")
 _VIETNAMESE_LETTER = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]",
                                 re.IGNORECASE)
 
@@ -56,7 +58,14 @@ MIN_SLUG_WORDS = 3
 
 
 def word_count(line: str) -> int:
-    return len(_WORD.findall(line))
+    # Words never span spaces: count them token by token, where a token of letters and digits only
+    # (most of them) is one word without a regex run over it.
+    tokens = line.split()
+    count = len(tokens)
+    for token in tokens:
+        if not token.isalnum():
+            count += len(_WORD.findall(token)) - 1
+    return count
 
 
 def teaser_headline(line: str) -> str | None:
@@ -82,8 +91,11 @@ def _self_doubled(line: str) -> str | None:
 def _slug_prefixed(line: str) -> str | None:
     """Link boxes print a teaser's slug (its URL or image alt text without diacritics) before its
     headline: "viet nam new zealand hop tac Việt Nam - New Zealand hợp tác". Returns the headline."""
+    # the first words decide for most lines: split the rest only when they look like a slug
+    if not all(_SLUG_TOKEN.match(t) for t in line.split(maxsplit=MIN_SLUG_WORDS)[:MIN_SLUG_WORDS]):
+        return None
     tokens = line.split()
-    if len(tokens) < 2 * MIN_SLUG_WORDS or not all(_SLUG_TOKEN.match(t) for t in tokens[:MIN_SLUG_WORDS]):
+    if len(tokens) < 2 * MIN_SLUG_WORDS:
         return None
     folded = [_ALNUM.findall(fold(t)) for t in tokens]
     total = sum(len(f) for f in folded)
@@ -102,21 +114,22 @@ def _slug_prefixed(line: str) -> str | None:
 
 def is_truncated(line: str) -> bool:
     """Teaser leads are cut short with an ellipsis; story paragraphs end on a full stop."""
-    return bool(_TRUNCATED.search(line))
+    return line.rstrip().endswith(_ELLIPSES)
 
 
 def is_story_end(line: str) -> bool:
     """The agency sign-off "./." closes a story."""
-    return any(p.search(line) for p in page_clutter().story_ends)
+    return bool(page_clutter().story_ends.search(line, lowered(line)))
 
 
 def _is_byline(line: str, words: int) -> bool:
-    clutter = page_clutter()
-    if any(p.match(line) for p in clutter.bylines):
+    if page_clutter().bylines.match(line):
         return True
     # "Nguyễn Hồng", "Minh Thái": a short line of capitalised words with no punctuation is a signature.
+    if not 2 <= words <= 4:
+        return False
     tokens = line.split()
-    return 2 <= words <= 4 and len(tokens) <= 4 and all(_is_name_word(t) for t in tokens)
+    return len(tokens) <= 4 and all(_is_name_word(t) for t in tokens)
 
 
 def _is_name_word(token: str) -> bool:
@@ -126,42 +139,48 @@ def _is_name_word(token: str) -> bool:
 
 def classify(line: str) -> Kind:
     """The kind of one normalized, stripped line."""
+    return read_line(line)[0]
+
+
+def read_line(line: str) -> tuple[Kind, int | None]:
+    """The kind of one normalized, stripped line, and its word count when telling the kind took it
+    (always for paragraphs and headings): the page-level rules weigh regions by their words."""
     if not line:
-        return Kind.BLANK
+        return Kind.BLANK, None
     clutter = page_clutter()
     # markers and furniture are short lines: the folded key is only worth computing for those
     key = clutter_key(line) if len(line) <= MAX_MARKER_CHARS else ""
     if key in clutter.section_markers:
-        return Kind.MARKER
-    if key in clutter.boilerplate_lines or any(p.match(line) for p in clutter.boilerplate):
-        return Kind.BOILERPLATE
+        return Kind.MARKER, None
+    if key in clutter.boilerplate_lines or clutter.boilerplate.match(line):
+        return Kind.BOILERPLATE, None
     if _LINK.match(line):
-        return Kind.LINK
+        return Kind.LINK, None
     if _MEDIA_TEASER.match(line):
-        return Kind.TEASER
-    if any(p.search(line) for p in clutter.captions):
-        return Kind.CAPTION
+        return Kind.TEASER, None
+    if clutter.captions.search(line, lowered(line)):
+        return Kind.CAPTION, None
     if date_line(line):
-        return Kind.DATE
+        return Kind.DATE, None
     words = word_count(line)
     if _is_byline(line, words):
-        return Kind.BYLINE
+        return Kind.BYLINE, words
     if words >= 5 and _SLUG.match(line) and not _VIETNAMESE_LETTER.search(line):
-        return Kind.SLUG
+        return Kind.SLUG, words
     if " | " in line or line.count("|") >= 2:
-        return Kind.BOILERPLATE  # a menu or a breadcrumb
-    terminal = bool(_TERMINAL.search(line))
+        return Kind.BOILERPLATE, words  # a menu or a breadcrumb
+    terminal = ends_terminal(line)
     if line.rstrip().endswith(":") and words < MIN_COLON_PARAGRAPH_WORDS:
         terminal = False  # "Các văn kiện gồm:" introduces a list; too short to be a lead
     if terminal and words >= MIN_PARAGRAPH_WORDS:
-        return Kind.PARAGRAPH
+        return Kind.PARAGRAPH, words
     if words >= LONG_LINE_WORDS and _lowercase_share(line) >= 0.45:
-        return Kind.PARAGRAPH
+        return Kind.PARAGRAPH, words
     if 1 <= words <= MAX_HEADING_WORDS and not terminal:
-        return Kind.HEADING
+        return Kind.HEADING, words
     if words < MIN_PARAGRAPH_WORDS:
-        return Kind.BOILERPLATE
-    return Kind.PARAGRAPH
+        return Kind.BOILERPLATE, words
+    return Kind.PARAGRAPH, words
 
 
 def _lowercase_share(line: str) -> float:
@@ -174,4 +193,5 @@ def starts_lowercase(line: str) -> bool:
 
 
 def ends_terminal(line: str) -> bool:
-    return bool(_TERMINAL.search(line))
+    # A terminal is at most three characters before the final spaces: look there only.
+    return bool(_TERMINAL.search(line, max(0, len(line.rstrip()) - 3)))

@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 from doingoai.segment.dateline import DateHit, date_line, strip_trailing_date
 from doingoai.segment.lines import (
     Kind,
-    classify,
     ends_terminal,
     is_story_end,
     is_truncated,
     link_headline,
+    read_line,
     starts_lowercase,
     teaser_headline,
     word_count,
@@ -89,7 +89,35 @@ def _hard_wrapped(lines: list[str]) -> bool:
     return unfinished >= HARD_WRAP_SHARE and width <= HARD_WRAP_MAX_WIDTH
 
 
-def _reflow(raw: list[str]) -> list[_Line]:
+class _Readings:
+    """The kind, word count and teaser headline of each line text of a page, worked out once: reflowing,
+    annotating and weighing regions all read them, mostly for the same lines."""
+
+    def __init__(self) -> None:
+        self._kinds: dict[str, tuple[Kind, int | None]] = {}
+        self._teasers: dict[str, str | None] = {}
+
+    def _read(self, text: str) -> tuple[Kind, int | None]:
+        found = self._kinds.get(text)
+        if found is None:
+            found = self._kinds[text] = read_line(text)
+        return found
+
+    def kind(self, text: str) -> Kind:
+        return self._read(text)[0]
+
+    def words(self, text: str) -> int:
+        words = self._read(text)[1]
+        return word_count(text) if words is None else words
+
+    def teaser(self, text: str) -> str | None:
+        if text in self._teasers:
+            return self._teasers[text]
+        headline = self._teasers[text] = teaser_headline(text)
+        return headline
+
+
+def _reflow(raw: list[str], read: _Readings) -> list[_Line]:
     """Join lines that a hard wrap or a scraper cut in the middle of a sentence."""
     wrapped = _hard_wrapped(raw)
     out: list[_Line] = []
@@ -100,18 +128,18 @@ def _reflow(raw: list[str]) -> list[_Line]:
             joinable = False
             continue
         # a teaser line ("slug Headline") opens lowercase but is a line of its own
-        teaser = teaser_headline(text) is not None
+        teaser = read.teaser(text) is not None
         if joinable and out and (starts_lowercase(text) or wrapped) and not teaser:
             out[-1].text = f"{out[-1].text} {text}"
         else:
             out.append(_Line(number, text))
         # only the end of a joined line decides (reading all of it again would be quadratic)
         joinable = (not ends_terminal(out[-1].text[-_TERMINAL_TAIL:]) and not teaser
-                    and classify(text) not in (Kind.DATE, Kind.MARKER))
+                    and read.kind(text) not in (Kind.DATE, Kind.MARKER))
     return out
 
 
-def _annotate(lines: list[_Line]) -> list[_Line]:
+def _annotate(lines: list[_Line], read: _Readings) -> list[_Line]:
     counts: dict[str, int] = {}
     for ln in lines:
         if ln.text:
@@ -126,11 +154,11 @@ def _annotate(lines: list[_Line]) -> list[_Line]:
         ln.duplicate = ln.text in seen
         ln.repeated = counts[ln.text] > 1
         seen.add(ln.text)
-        headline = teaser_headline(ln.text)
+        headline = read.teaser(ln.text)
         if headline:
             ln.kind, ln.teaser_title = Kind.TEASER, headline
         else:
-            ln.kind = classify(ln.text)
+            ln.kind = read.kind(ln.text)
             if ln.kind is Kind.LINK:
                 ln.teaser_title = link_headline(ln.text)
         kept.append(ln)
@@ -228,8 +256,8 @@ def _story_resumes(lines: list[_Line], j: int) -> bool:
     return False
 
 
-def _weight(region: list[_Line]) -> int:
-    return sum(word_count(ln.text) for ln in region if _is_story_paragraph(ln))
+def _weight(region: list[_Line], read: _Readings) -> int:
+    return sum(read.words(ln.text) for ln in region if _is_story_paragraph(ln))
 
 
 def _is_story_paragraph(ln: _Line) -> bool:
@@ -330,14 +358,15 @@ def _related(lines: list[_Line], body_ids: set[int], from_index: int, title: str
 
 def segment_lines(raw_lines: list[str]) -> Segments:
     """Segment a normalized page given as its lines."""
-    lines = _annotate(_reflow(raw_lines))
+    read = _Readings()
+    lines = _annotate(_reflow(raw_lines, read), read)
     out = Segments()
     if not lines:
         return out
     paragraphs = [ln for ln in lines if ln.kind is Kind.PARAGRAPH]
     blank_separated = bool(paragraphs) and (
         sum(ln.blank_after for ln in paragraphs) / len(paragraphs) >= BLANK_SEPARATED_SHARE)
-    best = max(_regions(lines, blank_separated), key=_weight)
+    best = max(_regions(lines, blank_separated), key=lambda region: _weight(region, read))
     body = _body(best, blank_separated)
     index = {id(ln): i for i, ln in enumerate(lines)}
     start = index[id(body[0])] if body else len(lines)
