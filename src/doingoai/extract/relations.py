@@ -40,7 +40,7 @@ from doingoai.extract.document import HOME, PARTNER_LOOKBACK, Doc
 from doingoai.extract.timeline import Reference
 from doingoai.lexicon import load_yaml
 from doingoai.model import Evidence, Relation
-from doingoai.prefilter import ARTICLE, Prefiltered
+from doingoai.prefilter import ARTICLE, Group, Prefiltered
 
 __all__ = ["extract_relations"]
 
@@ -161,8 +161,12 @@ def _hits(doc: Doc, sent: Sentence) -> list[_Hit]:
 
 # -- who a formula is between -----------------------------------------------------------------------------------
 
+# The patterns searched for in parts of the sentences that name a level (``Doc.search``): tried only where
+# their first words stand, found for all of them in one pass over the text, when the text needs them.
+_CLAUSES = Group()
+
 _PLACE_BEFORE = Prefiltered(re.compile(r"(?:\btại|\bở|\bđến|\btới|\bsang|\bthăm(?: chính thức| cấp Nhà nước|"
-                                       r" làm việc)?|\btừ|\bkhỏi|\bcủa)\s+$", _I), ARTICLE)
+                                       r" làm việc)?|\btừ|\bkhỏi|\bcủa)\s+$", _I), _CLAUSES)
 
 
 def _parties(doc: Doc, sent: Sentence) -> list[_Party]:
@@ -304,7 +308,7 @@ def _slot_of(text: str, parties: list[_Party], kind: str, items: list[_Party], e
 
 _BILATERAL = Prefiltered(re.compile(r"\bhai (?:nước|bên|Đảng|dân tộc|quốc gia|Nhà nước|nhà lãnh đạo|Thủ tướng|Chủ tịch|"
                                     r"Bộ trưởng|Ngoại trưởng|nguyên thủ|lãnh đạo)\b|\bsong phương\b|\bcủa nhau\b", _I),
-                         ARTICLE)
+                         _CLAUSES)
 
 
 def _sides(parties: list[_Party]) -> tuple[bool, list[str], bool]:
@@ -423,27 +427,26 @@ _ANNIVERSARY_FILLER = {"ngày", "kể", "từ", "khi", "hai", "nước", "bên",
                        "mối", "quan", "hệ", "và", "-", "–", "thực", "hiện", "lên", "ngoại", "giao"}
 _DURATION = {"hơn", "gần", "trên", "khoảng", "suốt", "trong", "qua", "mấy", "vài", "nhiều", "hàng", "ngót", "chừng"}
 _FUTURE_ANNIVERSARY = re.compile(r"(?:hướng tới|tiến tới)\s+(?:(?:lễ|dịp|việc)\s+)?(?:kỷ niệm|mốc)\s+$", _I)
-# The patterns searched for in parts of a text are tried only where their first words stand (``Doc.search``).
 _ESTABLISH = Prefiltered(re.compile(r"(?:thiết lập|xác lập|bình thường hóa|nối lại|trở thành|xây dựng(?= khuôn khổ))\s+"
                                     r"(?:(?:chính thức|khuôn khổ|mối|quan hệ|việc|lại|cả|những)\s+){0,3}[“\"']?$", _I),
-                         ARTICLE)
+                         _CLAUSES)
 _UPGRADE = Prefiltered(re.compile(r"\b(?:nâng cấp|nâng tầm|nâng|đưa)\b[^;]{0,90}?\b(?:lên|thành)\s+(?:(?:thành|mức|tầm|"
-                                  r"cấp độ|quan hệ|khuôn khổ|mối quan hệ)\s+){0,2}[“\"']?$", _I), ARTICLE)
+                                  r"cấp độ|quan hệ|khuôn khổ|mối quan hệ)\s+){0,2}[“\"']?$", _I), _CLAUSES)
 _UPGRADE_NAMED = Prefiltered(re.compile(r"\b(?:nâng cấp|nâng tầm)\s+(?:(?:mối|quan hệ|khuôn khổ)\s+){0,2}[“\"']$", _I),
-                             ARTICLE)
+                             _CLAUSES)
 _PASSIVE = re.compile(r"\s*,?\s*(?:đã\s+)?được\s+(?:chính thức\s+)?(?:thiết lập|xác lập|nâng cấp|nâng lên|công bố|ký)",
                       _I)
 _BACKGROUND = Prefiltered(re.compile(r"(?:\bkể từ khi|\btừ khi|\bsau khi|\bkhi|\btrước khi|\bkể từ|\btừ ngày|"
-                                     r"\bđầu tiên|\bthứ \S+)\s+(?:\S+\s+){0,5}$", _I), ARTICLE)
+                                     r"\bđầu tiên|\bthứ \S+)\s+(?:\S+\s+){0,5}$", _I), _CLAUSES)
 _NEWS = Prefiltered(re.compile(r"\b(?:vừa|chính thức|công bố|tuyên bố|Tuyên bố chung|Thông cáo chung|thông qua|ký|"
                                r"nhất trí|quyết định|đồng ý|thống nhất|hoan nghênh việc|chúc mừng việc)\b", _I),
-                    ARTICLE)
+                    _CLAUSES)
 _STORY_DAY = re.compile(r"(?:^|[\s,(])(?:ngày|sáng|trưa|chiều|tối|đêm)\s+(?:nay|qua|\d{1,2}[/.-]\d{1,2})(?![/.-]?\d)",
                         _I)
 _PROPOSED = Prefiltered(re.compile(r"\b(?:đề nghị|đề xuất|xem xét|nghiên cứu|mong muốn|muốn|khả năng|kêu gọi|hướng tới|"
-                                   r"tiến tới|thảo luận|bàn về|ủng hộ việc)\s+(?:[^\s,;]+\s+){0,4}$", _I), ARTICLE)
+                                   r"tiến tới|thảo luận|bàn về|ủng hộ việc)\s+(?:[^\s,;]+\s+){0,4}$", _I), _CLAUSES)
 _OCCASION = re.compile(r"[”\"'\s]*,?\s*(?:nhân dịp|nhân|dịp|trong|khi|tại)\b", _I)
-_PLANNED = Prefiltered(re.compile(r"\b(?:sẽ|dự kiến|sớm|kế hoạch|chuẩn bị|nhằm|cần)\b", _I), ARTICLE)
+_PLANNED = Prefiltered(re.compile(r"\b(?:sẽ|dự kiến|sớm|kế hoạch|chuẩn bị|nhằm|cần)\b", _I), _CLAUSES)
 
 
 def _number(word: str) -> int | None:

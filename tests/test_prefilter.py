@@ -1,0 +1,139 @@
+"""Prefiltered patterns find exactly what the plain patterns find, on any text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from doingoai.extract.cues import _cues
+from doingoai.extract.figures import _lex
+from doingoai.extract.relations import _CLAUSES, _levels, _short_forms
+from doingoai.lexicon import page_clutter
+from doingoai.prefilter import _GUARD, ARTICLE, Group, Prefiltered, _longest_of, _safe, lowered
+
+_GROUPS = (ARTICLE, _CLAUSES)
+
+
+def _project_patterns() -> list[Prefiltered]:
+    _cues()
+    _lex()
+    _levels()
+    _short_forms()
+    clutter = page_clutter()
+    return [*ARTICLE.members, *_CLAUSES.members, clutter.captions, clutter.story_ends]
+
+
+def test_lowered_agrees_with_case_insensitive_matching() -> None:
+    """Every character a literal ``_safe`` accepts matches, case-insensitively, only characters that
+    lower-case to it, or ones ``lowered`` refuses (``_GUARD``): so a match's literals are in the lowered
+    text, at the match's offsets."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    safe = {chr(c): _safe(c) for c in range(0x2000) if _safe(c)}
+    matched = set(re.findall("[" + re.escape("".join(safe)) + "]", every, re.IGNORECASE))
+    literals = {c: re.compile(re.escape(c), re.IGNORECASE) for c in safe}
+    wrong = [(x, c) for x in matched if not _GUARD.search(x)
+             for c, literal in literals.items() if literal.fullmatch(x) and x.lower() != safe[c]]
+    assert wrong == []
+
+
+def test_lowered_refuses_what_would_shift_offsets() -> None:
+    assert lowered("Việt Nam") == "việt nam"
+    assert lowered("İstanbul") is None  # "İ" lower-cases to two characters
+    assert lowered("tıếp") is None  # "ı" matches "i" case-insensitively
+
+
+@pytest.mark.parametrize(("pattern", "starts", "digit"), [
+    (r"\b(?:đón tiếp|tiếp xã giao)\b", ("tiếp xã giao", "đón tiếp"), False),
+    (r"(?<!kế )\btiếp\b(?!\s+tục)", ("tiếp",), False),
+    (r"\b(?:đến |tới )?chào (?:xã giao|từ biệt)", None, False),
+    (r"(?:ab)?c", ("c", "abc"), False),
+    (r"(?<![\d/.-])\d{1,2}[/.-]\d{1,2}", (), True),
+    (r"(?<=phát ngôn)\b.{0,80}?\bcho biết", None, False),
+    (r"(?:[;,] |\bvà )chào ", (", chào ", "; chào ", "và chào "), False),
+])
+def test_starts(pattern: str, starts: tuple[str, ...] | None, digit: bool) -> None:
+    found = Prefiltered(re.compile(pattern, re.IGNORECASE))
+    if starts is None:
+        assert found.starts is None or set(found.starts) >= {"chào xã giao"}
+    else:
+        assert set(found.starts or ()) == set(starts)
+    assert found.digit == digit
+
+
+def test_longest_of_is_a_trie_finding_the_longest() -> None:
+    rx = _longest_of(["tiếp", "tiếp xúc", "thăm", "dự", "dự và phát biểu tại"])
+    assert rx.pattern == r"dự(?:\ và\ phát\ biểu\ tại)?|t(?:hăm|iếp(?:\ xúc)?)"
+    assert [m.group() for m in rx.finditer("tiếp xúc, dự và thăm; tiếp")] == ["tiếp xúc", "dự", "thăm", "tiếp"]
+
+
+_WORDS = ["tiếp", "Tiếp", "TIẾP", "đón tiếp", "tiếp tục", "kế tiếp", "chào", "đến chào xã giao", "hội đàm", "dự",
+          "tham dự", "Hội nghị", "ký", "hiệp định", "quan hệ", "Đối tác chiến lược toàn diện", "hữu nghị",
+          "truyền thống", "Việt", "Việt Nam", "Trung", "-", "–", "ba", "hai", "năm", "2024", "10", "1,5", "tỷ",
+          "USD", "US$", "ngày", "tháng", "6/11", "13-1-2026", "qua", "nay", "hôm qua", "sáng", "(ảnh:", "Ảnh",
+          "TTXVN)", "|", "./.", "hết", "ı", "İ", "ſ", "ẛ", "ß", "K", ";", ",", ".", " ", " ", "\n", "phát ngôn",
+          "cho biết", "đối tác", "lớn thứ", "thứ 8", "văn kiện", "đoàn", "liệu", "hay không", "sắp tới", "đã",
+          "nâng cấp", "thiết lập", "lên", "tại", "của", "hai nước", "song phương", "đề nghị", "kể từ khi", "sẽ",
+          "vừa", "“"]
+_TEXTS = st.lists(st.sampled_from(_WORDS), max_size=30).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_prefiltered_matches_are_the_plain_ones(text: str) -> None:
+    low = lowered(text)
+    patterns = _project_patterns()
+    candidates = {group: group.candidates(text) for group in _GROUPS}
+    for p in patterns:
+        want = [(m.span(), m.group()) for m in p.pattern.finditer(text)]
+        assert [(m.span(), m.group()) for m in p.finditer(text, low)] == want, p.pattern.pattern
+        first = p.pattern.search(text)
+        got = p.search(text, low)
+        assert (got.span() if got else None) == (first.span() if first else None)
+        if p.group in candidates:
+            found = p.finditer_in(text, 0, candidates[p.group][p.index])
+            assert [(m.span(), m.group()) for m in found] == want
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXTS, st.integers(0, 60), st.integers(0, 60))
+def test_prefiltered_matches_in_a_part_of_a_text(text: str, a: int, b: int) -> None:
+    """As a sentence of a text: the part's own matches, the candidates being the whole text's."""
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    part = text[start:end]
+    _project_patterns()
+    for group in _GROUPS:
+        candidates = group.candidates(text)
+        for p in group.members:
+            want = [(m.span(), m.group()) for m in p.pattern.finditer(part)]
+            assert [(m.span(), m.group()) for m in p.finditer_in(part, start, candidates[p.index])] == want
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abcđ ;,-1", max_size=40))
+def test_group_candidates_are_the_members_own(low: str) -> None:
+    group = Group()
+    members = [Prefiltered(re.compile(p), group) for p in (r"ab|b", r"\bcđ", r"a\d", r"\d+", r"(?:bc)?a", r"c.")]
+    assert group.candidates(low, low) == [m.candidates(low) for m in members]
+
+
+def test_empty_matches_follow_the_engine() -> None:
+    p = Prefiltered(re.compile(r"x?(?=a)|ab"))
+    text = "xab ab a"
+    assert [m.span() for m in p.finditer(text, lowered(text))] == [m.span() for m in p.pattern.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXTS, st.integers(0, 60), st.integers(0, 60))
+def test_prefiltered_matches_between_offsets(text: str, a: int, b: int) -> None:
+    """``finditer(text, low, pos, endpos)``: the engine's own search between offsets, look-behinds reading
+    before ``pos``."""
+    from doingoai.extract.relations import _N_YEARS
+
+    pos, end = sorted((min(a, len(text)), min(b, len(text))))
+    low = lowered(text)
+    for p in [*_project_patterns(), _N_YEARS, Prefiltered(re.compile(r"(?<=phát ngôn)\b.{0,20}?cho biết"))]:
+        want = [(m.span(), m.group()) for m in p.pattern.finditer(text, pos, end)]
+        assert [(m.span(), m.group()) for m in p.finditer(text, low, pos, end)] == want, p.pattern.pattern
