@@ -118,10 +118,12 @@ def extract(
     max_size: Annotated[float, typer.Option("--max-size", min=0.001, help="Refuse pages larger than this "
                                             "many megabytes.")] = 10.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")] = False,
+    related: Annotated[bool, typer.Option("--related", help="Also extract the acts the teasers around each story "
+                                          "report (marked section: related).")] = False,
 ) -> None:
     """Extract the doingoai/1 record (article, events, relations, figures) of each page."""
     try:
-        config = PipelineConfig(max_bytes=int(max_size * 1_000_000))
+        config = PipelineConfig(max_bytes=int(max_size * 1_000_000), related=related)
     except DoingoaiError as exc:
         _err(exc.message)
         raise typer.Exit(2) from exc

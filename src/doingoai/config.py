@@ -19,6 +19,8 @@ class PipelineConfig:
     # Files picked up when a directory is given; named files are read whatever their extension.
     extensions: tuple[str, ...] = (".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson")
     home: str = "VN"
+    # Also extract what the teasers around a story report (section "related"): costs about a tenth more.
+    related: bool = False
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:

@@ -28,6 +28,8 @@ _FOREIGN_AFFAIRS = re.compile(r"đối ngoại|ngoại giao|Cơ quan đại di�
 _TWO_SIDES_BEFORE = re.compile(r"\bhai\s+(?:nhà lãnh đạo|Thủ tướng|bên|Bộ trưởng|Chủ tịch|Ngoại trưởng|Tổng thống|"
                                r"Tổng Bí thư|đoàn|nguyên thủ|Chủ tịch Quốc hội)\s+(?:\S+\s+){0,2}"
                                r"(?:đã|tiến hành|có cuộc|có buổi|cùng)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+_COUNTED_OBJECT = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:với\s+)?(?:hơn\s+|gần\s+)?\d+(?:/\d+)?\s+"
+                             r"(?:nước|quốc gia|đối tác)", re.IGNORECASE)
 _TWO_SIDES = re.compile(r"^\s*(?:giữa\s+)?hai\s+(?:Bộ Chính trị|Đảng|nước|bên|Thủ tướng|Bộ trưởng|Chủ tịch|"
                         r"nhà lãnh đạo|Ngoại trưởng|Tổng Bí thư|Quốc hội|Chính phủ|đoàn)", re.IGNORECASE)
 
@@ -170,6 +172,8 @@ def _upgrade(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     before = doc.text[sent.start:cue.start]
     if _ANNIVERSARY_BEFORE.search(before[-60:]):
         return []
+    if _COUNTED_OBJECT.match(doc.text[cue.end:cue.end + 40]):
+        return []  # "nâng cấp quan hệ với 10 nước": a tally of upgrades, told as a figure
     states = unique([*_agent_countries(doc, sides), *(s.code for s in sides.states),
                      *(s.code for s in sides.states_before)])
     if len(states) < 2 and HOME not in states:

@@ -94,7 +94,8 @@ def _date_for(doc: Doc, sent: Sentence, cue: Cue, claimed: set[int], next_cue: C
     one soon after it; a range after the cue ("thăm ... từ ngày 8 đến 10/9") wins over a day before it."""
     exprs = [d for d in doc.in_span(doc.dates, sent.start, sent.end)
              if (d.month or d.relative is not None or d.year) and not _inside_people(doc, d)
-             and not doc.search(_HOLIDAY, max(sent.start, d.start - 14), d.start)]
+             and not doc.search(_HOLIDAY, max(sent.start, d.start - 14), d.start)
+             and not (d.year and d.end_year and d.end_year - d.year > 1)]  # "(2/9/1945-2/9/2024)": an anniversary
     before: list[DateExpr] = [d for d in exprs if d.end <= cue.start and d.start not in claimed]
     stop = min(next_cue.start if next_cue else sent.end, cue.end + AFTER_CUE_CHARS)
     after: list[DateExpr] = [d for d in exprs if cue.end <= d.start < stop]
