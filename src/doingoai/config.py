@@ -6,7 +6,10 @@ from dataclasses import dataclass
 
 from doingoai.errors import UsageError
 
-__all__ = ["DEFAULT_CONFIG", "PipelineConfig"]
+__all__ = ["DEFAULT_CONFIG", "HOME", "PipelineConfig"]
+
+# The state whose diplomacy doingoai records: "Việt Nam" is the home side of every act.
+HOME = "VN"
 
 # News pages are small: the largest real page seen (HTML with inline scripts) is about 3 MB. Anything
 # much larger is a dump, a log or a mistake, and reading it whole would stall a batch.
@@ -18,7 +21,7 @@ class PipelineConfig:
     max_bytes: int = DEFAULT_MAX_BYTES
     # Files picked up when a directory is given; named files are read whatever their extension.
     extensions: tuple[str, ...] = (".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson")
-    home: str = "VN"
+    home: str = HOME
     # Also extract what the teasers around a story report (section "related"): costs about a tenth more.
     related: bool = False
 

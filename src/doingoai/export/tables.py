@@ -17,6 +17,7 @@ import pycountry
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from doingoai.config import HOME
 from doingoai.errors import UsageError
 from doingoai.lexicon import load_yaml
 from doingoai.store import schema as s
@@ -24,7 +25,6 @@ from doingoai.store.queries import EventFilter, EventRow, find_events
 
 __all__ = ["FORMATS", "TABLES", "export", "rows"]
 
-HOME = "VN"
 FORMATS = ("csv", "jsonl", "parquet")
 TABLES = ("events", "relations", "figures", "documents", "plover")
 

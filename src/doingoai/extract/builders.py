@@ -12,9 +12,10 @@ from doingoai.analyse.dates import DateExpr
 from doingoai.analyse.mentions import PlaceMention, StateMention
 from doingoai.analyse.people import PersonMention, grammar
 from doingoai.analyse.sentences import Sentence
+from doingoai.config import HOME
 from doingoai.extract.arguments import Sides
 from doingoai.extract.cues import Cue
-from doingoai.extract.document import HOME, Doc
+from doingoai.extract.document import Doc
 from doingoai.model import Place
 
 __all__ = ["BUILDERS", "Draft", "country_of", "unique"]

@@ -19,11 +19,11 @@ from doingoai.analyse.mentions import BodyMention, PlaceMention, StateMention, f
 from doingoai.analyse.people import PersonMention, find_people, looks_vietnamese
 from doingoai.analyse.sentences import Sentence, split_sentences
 from doingoai.analyse.tokens import Token, tokenize
+from doingoai.config import HOME
 from doingoai.prefilter import Prefiltered, lowered
 
 __all__ = ["Doc", "Person", "analyse"]
 
-HOME = "VN"
 # How many sentences back "hai nước" (the two countries) may look for the foreign side it means.
 PARTNER_LOOKBACK = 4
 

@@ -25,7 +25,8 @@ from functools import cache
 from typing import Any, Protocol
 
 from doingoai.analyse.sentences import Sentence
-from doingoai.extract.document import HOME, Doc
+from doingoai.config import HOME
+from doingoai.extract.document import Doc
 from doingoai.lexicon import LexiconError, load_yaml
 from doingoai.model import Evidence, Figure
 from doingoai.prefilter import ARTICLE, Prefiltered

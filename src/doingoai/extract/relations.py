@@ -36,8 +36,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from doingoai.analyse.sentences import Sentence
-from doingoai.extract.document import HOME, PARTNER_LOOKBACK, Doc
-from doingoai.extract.timeline import Reference
+from doingoai.config import HOME
+from doingoai.extract.document import PARTNER_LOOKBACK, Doc
+from doingoai.extract.timeline import NUMBER_WORDS, Reference
 from doingoai.lexicon import load_yaml
 from doingoai.model import Evidence, Relation
 from doingoai.prefilter import ARTICLE, Group, Prefiltered
@@ -45,8 +46,6 @@ from doingoai.prefilter import ARTICLE, Group, Prefiltered
 __all__ = ["extract_relations"]
 
 _I = re.IGNORECASE
-_NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
-                 "mười": 10}
 _DASH = r"\s*[-–—]\s*"
 
 
@@ -451,7 +450,7 @@ _PLANNED = Prefiltered(re.compile(r"\b(?:sẽ|dự kiến|sớm|kế hoạch|chu
 
 def _number(word: str) -> int | None:
     w = word.casefold()
-    return int(w) if w.isdigit() else _NUMBER_WORDS.get(w)
+    return int(w) if w.isdigit() else NUMBER_WORDS.get(w)
 
 
 def _anniversary(doc: Doc, sent: Sentence, hit: _Hit, slot_end: int, clause_start: int,

@@ -18,9 +18,9 @@ from doingoai.analyse.dates import DateExpr
 from doingoai.lexicon import load_yaml
 from doingoai.prefilter import ARTICLE, Prefiltered
 
-__all__ = ["Reference", "format_date", "reference_of", "resolve"]
+__all__ = ["NUMBER_WORDS", "Reference", "format_date", "reference_of", "resolve"]
 
-_NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
                  "mười": 10}
 
 
@@ -82,7 +82,7 @@ def _canchi_year(stem: str, branch: str, today: int) -> int | None:
 
 
 def _number(word: str) -> int | None:
-    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word.lower())
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower())
 
 
 @cache

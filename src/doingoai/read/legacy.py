@@ -115,9 +115,8 @@ def decode_tcvn3(data: bytes) -> str:
     return unicodedata.normalize("NFC", data.decode("latin-1").translate(by_byte))
 
 
-def encode_tcvn3(text: str) -> bytes:
-    """Encode NFC-normalised text as TCVN3; raise ``ValueError`` for what TCVN3 cannot express."""
-    table = _tcvn3_encoding()
+def _encode(text: str, table: dict[str, bytes], passthrough: frozenset[str] | set[str], name: str) -> bytes:
+    """ASCII as is, table letters as their bytes, ``passthrough`` characters as Windows-1252; else refuse."""
     text = unicodedata.normalize("NFC", text)
     out = bytearray()
     for index, char in enumerate(text):
@@ -125,9 +124,16 @@ def encode_tcvn3(text: str) -> bytes:
             out.append(ord(char))
         elif char in table:
             out += table[char]
+        elif char in passthrough:
+            out += char.encode("cp1252")
         else:
-            raise UnicodeEncodeError("tcvn3", text, index, index + 1, "not expressible in TCVN3")
+            raise UnicodeEncodeError(name, text, index, index + 1, f"not expressible in {name.upper()}")
     return bytes(out)
+
+
+def encode_tcvn3(text: str) -> bytes:
+    """Encode NFC-normalised text as TCVN3; raise ``ValueError`` for what TCVN3 cannot express."""
+    return _encode(text, _tcvn3_encoding(), frozenset(), "tcvn3")
 
 
 def decode_vni(data: bytes) -> str:
@@ -140,18 +146,7 @@ def decode_vni(data: bytes) -> str:
 def encode_vni(text: str) -> bytes:
     """Encode NFC-normalised text as VNI-Windows; raise ``ValueError`` for what VNI cannot express."""
     table, passthrough = _vni_encoding()
-    text = unicodedata.normalize("NFC", text)
-    out = bytearray()
-    for index, char in enumerate(text):
-        if char < "\x80":
-            out.append(ord(char))
-        elif char in table:
-            out += table[char]
-        elif char in passthrough:
-            out += char.encode("cp1252")
-        else:
-            raise UnicodeEncodeError("vni", text, index, index + 1, "not expressible in VNI-Windows")
-    return bytes(out)
+    return _encode(text, table, passthrough, "vni")
 
 
 def decode_cp1258(data: bytes) -> str:

@@ -14,6 +14,7 @@ from sqlalchemy import Select, func, or_, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from doingoai.clean.normalize import fold
+from doingoai.config import HOME
 from doingoai.resolve.people import name_key
 from doingoai.resolve.relations import highest
 from doingoai.store import schema as s
@@ -23,7 +24,6 @@ __all__ = [
     "country_profile", "find_events", "find_people", "person_profile", "search_documents", "stats",
 ]
 
-HOME = "VN"
 CONTACT_TYPES = ("reception", "talks", "courtesy_call", "meeting", "phone_call", "visit", "conference",
                  "agreement", "message")
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from doingoai.analyse.gazetteer import gazetteer
 from doingoai.clean.normalize import fold, normalize
+from doingoai.config import HOME
 from doingoai.lexicon import load_tsv
 from doingoai.model import Article, Event, Extraction, Participant
 from doingoai.resolve.dates import compatible, precision
@@ -24,7 +25,6 @@ from doingoai.store import schema as s
 
 __all__ = ["content_hash", "ensure_reference_data", "store_document"]
 
-HOME = "VN"
 
 
 def content_hash(content: str) -> str:
