@@ -12,7 +12,10 @@ from dataclasses import dataclass
 
 from doingoai.prefilter import ARTICLE, Prefiltered, lowered
 
-__all__ = ["DateExpr", "find_date_exprs"]
+__all__ = ["SAME_DAY", "DateExpr", "find_date_exprs"]
+
+# The marker of a date told as the previous act's: "Cùng ngày", "Tiếp đó".
+SAME_DAY = "same"
 
 PARTS = {"sáng": "morning", "trưa": "noon", "chiều": "afternoon", "tối": "evening", "đêm": "night",
          "rạng sáng": "night", "khuya": "night"}
@@ -28,6 +31,12 @@ _RANGE = Prefiltered(re.compile(
 _WORDS = Prefiltered(re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm|,)\s*(?P<y>\d{4}))?",
                                 re.IGNORECASE), ARTICLE)
 _DAY = Prefiltered(re.compile(r"(?<![\d/.\-])" + _DM + r"(?![\d/.\-]?\d)"), ARTICLE)
+# A full date with spaces around its separators ("Tối 24- 4-2010", "22 - 10 - 2020"): the year makes it one.
+_SPACED = Prefiltered(re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})\s*(?P<s>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=s)\s*"
+                                 r"(?P<y>(?:19|20)\d{2})(?!\d)"), ARTICLE)
+# Dates told by reference to the act before: "Cùng ngày", "Chiều cùng ngày", "Tiếp đó", "Sau đó".
+_ANAPHORA = Prefiltered(re.compile(r"\b(?:cùng ngày|cùng buổi|cùng hôm|trong cùng ngày|tiếp đó|tiếp theo đó|"
+                                   r"ngay sau đó|sau đó)\b", re.IGNORECASE), ARTICLE)
 _MONTH = Prefiltered(re.compile(r"tháng\s+(?P<m>\d{1,2})(?:\s*(?:/|-|năm)\s*(?P<y>\d{4}))?(?![\d/])", re.IGNORECASE),
                      ARTICLE)
 _YEAR = Prefiltered(re.compile(r"năm\s+(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE), ARTICLE)
@@ -54,7 +63,11 @@ class DateExpr:
     end_day: int | None = None
     part_of_day: str | None = None
     relative: int | None = None  # days from the reference date: 0 today, -1 yesterday, +1 tomorrow
-    marker: str | None = None  # "hồi", "vào", "sang"...: how the text frames it
+    marker: str | None = None  # "hồi", "vào", "sang"...: how the text frames it; SAME_DAY: the previous act's day
+
+    @property
+    def is_anaphoric(self) -> bool:
+        return self.marker == SAME_DAY
 
     @property
     def is_range(self) -> bool:
@@ -123,6 +136,12 @@ def find_date_exprs(text: str, offset: int = 0, low: str | None = None) -> list[
         begin = m.start() - len(part_m.group(0)) if part_m else m.start()
         add(DateExpr(begin + offset, m.end() + offset, _int(m.group("y")), int(m.group("m")), int(m.group("d")),
                      part_of_day=PARTS[part_m.group("part").lower()] if part_m else None))
+    for m in _SPACED.finditer_in(text, 0, candidates[_SPACED.index]):
+        if _overlaps(taken, m.start(), m.end()) or not _valid(int(m.group("d")), int(m.group("m"))):
+            continue
+        begin, day_part = _with_part(text, m.start())
+        add(DateExpr(begin + offset, m.end() + offset, int(m.group("y")), int(m.group("m")), int(m.group("d")),
+                     part_of_day=day_part))
     for m in _DAY.finditer_in(text, 0, candidates[_DAY.index]):
         if _overlaps(taken, m.start(), m.end()):
             continue
@@ -156,6 +175,13 @@ def find_date_exprs(text: str, offset: int = 0, low: str | None = None) -> list[
         days = 0 if rel in ("hôm nay", "nay") else -1 if "qua" in rel else 1
         begin = m.start() - len(part_m.group(0)) if part_m else m.start()
         add(DateExpr(begin + offset, m.end() + offset, relative=days,
+                     part_of_day=PARTS[part_m.group("part").lower()] if part_m else None))
+    for m in _ANAPHORA.finditer_in(text, 0, candidates[_ANAPHORA.index]):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        part_m = _look_back(text, m.start(), _PART_BEFORE)
+        begin = m.start() - len(part_m.group(0)) if part_m else m.start()
+        add(DateExpr(begin + offset, m.end() + offset, marker=SAME_DAY,
                      part_of_day=PARTS[part_m.group("part").lower()] if part_m else None))
     out.sort(key=lambda e: e.start)
     return out

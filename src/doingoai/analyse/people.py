@@ -261,7 +261,9 @@ class _Parser:
                 continue
             if t.text in {"-", "'", "’"} and j > i and j + 1 < self.n and self.tokens[j + 1].is_word and \
                     self.tokens[j - 1].end == t.start and t.end == self.tokens[j + 1].start:
-                j += 1
+                # a transliterated syllable ("Vi-vi-an Ba-la-cri-xnan", "Cây-xi") belongs to the name
+                # whatever its case; the hyphen alone never ends one
+                j += 2
                 continue
             break
         if words == 0:

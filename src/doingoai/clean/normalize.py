@@ -68,7 +68,10 @@ _SPACES = dict.fromkeys(map(ord, "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u20
                                  "\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"), " ")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f"), None)
 _BREAKS = {ord("\u2028"): "\n", ord("\u2029"): "\n", ord("\x85"): "\n"}
-_TRANSLATE: dict[int, str | None] = {**_SPACES, **_INVISIBLE, **_BREAKS}
+# Letters that look like Vietnamese "Đ/đ" but are others (Icelandic eth, African D): old pages and
+# fonts typed them for "Đ", and every cue, title and name with "Đ" is then missed ("Ðiện", "Ðảng").
+_LOOKALIKES = {ord("\u00d0"): "\u0110", ord("\u00f0"): "\u0111", ord("\u0189"): "\u0110", ord("\u0256"): "\u0111"}
+_TRANSLATE: dict[int, str | None] = {**_SPACES, **_INVISIBLE, **_BREAKS, **_LOOKALIKES}
 _CONTROL = "".join(map(chr, [*range(0x09), *range(0x0E, 0x20), *range(0x7F, 0x85), *range(0x86, 0xA0)]))
 # The translated characters and the control characters are disjoint sets: one regex finds both, and
 # most pages have none (``str.translate`` would look every character of the page up in the table).

@@ -23,6 +23,8 @@ _COORDINATION = re.compile(r"^\s*(?:,|và|cùng|cùng với|với|;)?\s*(?:Phu n
 _FRONTED_HOST = re.compile(r"^(?:Cùng |Tham gia )?(?:Đón tiếp|Tiếp)$")
 _OWN = re.compile(r".*của (?:ông|bà|ngài|Ngài|Bà|Ông)\s*$")
 _INVITATION = re.compile(r"theo lời mời của\s*$", re.IGNORECASE)
+# Between a subject and a nominal cue: a light verb, no clause break ("và phu nhân đang có chuyến thăm").
+_SUBJECT_GAP = re.compile(r"^[^,;.:]{0,40}$")
 _DESTINATION_WORD = re.compile(r"(?:tới|đến|sang|tại|thăm|ở)\s*$", re.IGNORECASE)
 
 
@@ -94,6 +96,9 @@ def sides_of(doc: Doc, sent: Sentence, cue: Cue, next_cue: Cue | None, prev_cue:
         elif after:
             sides.others = after
             sides.agents = _coordinated_before(doc, before) or [p for p in people if p.start >= stop][:1]
+        elif before and _SUBJECT_GAP.match(doc.text[before[-1].end:cue.start]):
+            # "A và phu nhân đang có chuyến thăm ...": the subject of the light verb makes the act
+            sides.agents = _coordinated_before(doc, before)
     else:
         sides.agents, sides.others = _coordinated_before(doc, before), after
     end = _phrase_end(doc.text, cue.end, stop)
@@ -118,7 +123,7 @@ def _agents_elsewhere(doc: Doc, sides: Sides, people: list[PersonMention], phras
         sides.others = [p for p in sides.others if p not in home]
         return
     if not sides.others:
-        later = [p for p in people if p.start >= phrase_end]
+        later = [p for p in people if p.start >= phrase_end and p not in sides.inviters]
         sides.agents = _coordinated_after(doc, later)
 
 

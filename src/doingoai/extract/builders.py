@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import pairwise
 
 from doingoai.analyse.dates import DateExpr
@@ -16,9 +17,10 @@ from doingoai.config import HOME
 from doingoai.extract.arguments import Sides
 from doingoai.extract.cues import Cue
 from doingoai.extract.document import Doc
+from doingoai.lexicon import load_yaml
 from doingoai.model import Place
 
-__all__ = ["BUILDERS", "Draft", "country_of", "unique"]
+__all__ = ["BUILDERS", "Draft", "country_of", "objects", "unique"]
 
 _ANNIVERSARY_BEFORE = re.compile(r"(?:(?:kỷ niệm|đánh dấu|tròn)\s+(?:\S+\s+){0,6}|(?:kể từ khi|từ khi|kể từ|sau khi)\s+"
                                  r"(?:\S+\s+){0,3}|(?:\d+|một|hai|ba|bốn|năm|mười)\s+năm\s+(?:\S+\s+){0,3})$",
@@ -26,8 +28,8 @@ _ANNIVERSARY_BEFORE = re.compile(r"(?:(?:kỷ niệm|đánh dấu|tròn)\s+(?:\S
 # What makes a meeting held in Vietnam among Vietnamese a foreign-affairs act.
 _FOREIGN_AFFAIRS = re.compile(r"đối ngoại|ngoại giao|Cơ quan đại diện|Đại sứ|quốc tế|nước ngoài|kiều bào|"
                               r"người Việt Nam ở nước ngoài|hội nhập", re.IGNORECASE)
-_TWO_SIDES_BEFORE = re.compile(r"\bhai\s+(?:nhà lãnh đạo|Thủ tướng|bên|Bộ trưởng|Chủ tịch|Ngoại trưởng|Tổng thống|"
-                               r"Tổng Bí thư|đoàn|nguyên thủ|Chủ tịch Quốc hội)\s+(?:\S+\s+){0,2}"
+_TWO_SIDES_BEFORE = re.compile(r"\bhai\s+(?:nhà lãnh đạo|lãnh đạo|Thủ tướng|bên|Bộ trưởng|Chủ tịch|Ngoại trưởng|"
+                               r"Tổng thống|Tổng Bí thư|đoàn|nguyên thủ|Chủ tịch Quốc hội)\s+[^.;]{0,80}?"
                                r"(?:đã|tiến hành|có cuộc|có buổi|cùng)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 _COUNTED_OBJECT = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:với\s+)?(?:hơn\s+|gần\s+)?\d+(?:/\d+)?\s+"
                              r"(?:nước|quốc gia|đối tác)", re.IGNORECASE)
@@ -98,7 +100,7 @@ def _pairwise(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
         if partner:
             groups[partner] = []
     drafts = [Draft(cue.type, sent, cue, [*sides.agents, *part], unique([*agents, code]))
-              for code, people in groups.items() for part in _split_list(doc, people)]
+              for code, people in groups.items() for part in _split_list(doc, people, cue, sent)]
     if not drafts and len(agents) >= 2:
         drafts.append(Draft(cue.type, sent, cue, list(sides.agents), agents))
     if drafts and not agents:
@@ -108,13 +110,22 @@ def _pairwise(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     return [d for d in drafts if len(d.countries) >= 2]
 
 
-def _split_list(doc: Doc, people: list[PersonMention]) -> list[list[PersonMention]]:
-    """People of one state listed with ";" ("hội kiến A; B") are met one by one: one act each."""
+# Calls and meetings listed with commas are made one by one ("sẽ hội kiến Thủ tướng A, Chủ tịch B"); a
+# host's guests ("tiếp A, B") or talks partners are one party.
+_ONE_BY_ONE = {"courtesy_call", "meeting"}
+_IN_TURN = re.compile(r"\blần lượt\b", re.IGNORECASE)
+
+
+def _split_list(doc: Doc, people: list[PersonMention], cue: Cue, sent: Sentence) -> list[list[PersonMention]]:
+    """People of one state listed with ";" ("hội kiến A; B"), with "," after a call or meeting cue, or
+    with anything after "lần lượt" (in turn) are met one by one: one act each."""
     if len(people) < 2:
         return [people]
+    in_turn = bool(_IN_TURN.search(doc.text, sent.start, cue.start))
+    seps = (";", ",", " và ") if in_turn else (";", ",") if cue.type in _ONE_BY_ONE else (";",)
     parts = [[people[0]]]
     for a, b in pairwise(people):
-        if ";" in doc.text[a.end:b.start]:
+        if any(x in doc.text[a.end:b.start] for x in seps) and not doc.person_of(b) is doc.person_of(a):
             parts.append([b])
         else:
             parts[-1].append(b)
@@ -216,13 +227,66 @@ def _message(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     return [d for d in drafts if len(d.countries) >= 2]
 
 
+@cache
+def _speakers() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
+    """Institutions that speak for a state, seats named for their state, and the words of an objection
+    (grammar.yaml)."""
+    data = load_yaml("grammar.yaml")
+    seats = {k.casefold(): v for k, v in data["statement_seats"].items()}
+    names = sorted([*data["statement_institutions"], *data["statement_seats"]], key=len, reverse=True)
+    objection = sorted(data["objection_words"], key=len, reverse=True)
+    return (re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE), seats,
+            re.compile(r"\b(?:" + "|".join(re.escape(w) for w in objection) + r")\b", re.IGNORECASE))
+
+
+# How far before its verb a speaking institution may stand: "Bộ Ngoại giao Ukraine ngày 25/8 cho biết".
+SPEAKER_CHARS = 60
+
+
+def _institution_state(doc: Doc, sent: Sentence, cue: Cue) -> str | None:
+    """The state an institution before ``cue`` speaks for: the state named right after it, or its seat's."""
+    start = max(sent.start, cue.start - SPEAKER_CHARS)
+    pattern, seats, _ = _speakers()
+    found = None
+    for m in pattern.finditer(doc.text, start, cue.start):
+        found = m
+    if found is None:
+        return None
+    seat = seats.get(found.group(0).casefold())
+    if seat:
+        return seat
+    after = [st for st in doc.in_span(doc.states, found.end(), cue.start) if st.start - found.end() <= 2]
+    return after[0].code if after else None
+
+
 def _statement(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     people = doc.in_span(doc.mentions, sent.start, sent.end)
     speakers = [m for m in people if m.title and "phát ngôn" in m.title.casefold()]
-    if not speakers:
+    if speakers:
+        code = country_of(doc, speakers[0]) or HOME
+        return [Draft("statement", sent, cue, speakers[:1], [code])]
+    if cue.voice != "active" or doc.text[cue.start:cue.end].casefold() == "dẫn lời":
         return []
-    code = country_of(doc, speakers[0]) or HOME
-    return [Draft("statement", sent, cue, speakers[:1], [code])]
+    code = _institution_state(doc, sent, cue)
+    return [Draft("statement", sent, cue, [], [code])] if code else []
+
+
+def objects(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` states an objection ("kiên quyết phản đối", "lên án")."""
+    return bool(_speakers()[2].search(doc.text, start, end))
+
+
+def _protest(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
+    """"Việt Nam kiên quyết phản đối việc Trung Quốc ...": the objecting state before, the target after."""
+    subject = _agent_countries(doc, sides) or unique([s.code for s in sides.states_before[-1:]])
+    if not subject:
+        speakers = [m for m in doc.in_span(doc.mentions, sent.start, cue.start)
+                    if m.title and "phát ngôn" in m.title.casefold()]
+        subject = unique([country_of(doc, m) or HOME for m in speakers[-1:]])
+    targets = [s.code for s in sides.states if s.code not in subject]
+    if not subject or not targets:
+        return []
+    return [Draft("protest", sent, cue, list(sides.agents), [subject[0], targets[0]])]
 
 
 def _negotiation(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
@@ -239,4 +303,5 @@ BUILDERS: dict[str, Builder] = {
     "reception": _pairwise, "talks": _pairwise, "courtesy_call": _pairwise, "meeting": _pairwise,
     "phone_call": _pairwise, "visit": _visit, "conference": _conference, "agreement": _agreement,
     "relation_upgrade": _upgrade, "message": _message, "statement": _statement, "negotiation": _negotiation,
+    "protest": _protest,
 }

@@ -9,10 +9,24 @@ from functools import cache
 from doingoai.lexicon import LexiconError, load_yaml
 from doingoai.prefilter import ARTICLE, Prefiltered, lowered
 
-__all__ = ["EVENT_TYPES", "Cue", "find_cues", "is_planned_before"]
+__all__ = ["EVENT_TYPES", "Cue", "event_types", "find_cues", "is_planned_before", "types_where"]
 
-EVENT_TYPES = ("reception", "talks", "courtesy_call", "meeting", "phone_call", "visit", "conference", "agreement",
-               "relation_upgrade", "message", "statement", "negotiation")
+
+@cache
+def event_types() -> dict[str, dict[str, object]]:
+    """The table of event types (``data/event_types.yaml``), in the contract's order."""
+    data = load_yaml("event_types.yaml")
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        raise LexiconError("event_types.yaml must map each type to its properties")
+    return data
+
+
+EVENT_TYPES: tuple[str, ...] = tuple(event_types())
+
+
+def types_where(flag: str) -> frozenset[str]:
+    """The event types whose ``flag`` (contact, multi_day, occasion) is true in the table."""
+    return frozenset(t for t, props in event_types().items() if props.get(flag))
 
 _PLANNED = Prefiltered(re.compile(r"\b(?:sẽ|dự kiến|sắp tới|sắp|chuẩn bị|theo chương trình|theo kế hoạch|kế hoạch|"
                                   r"mời)\b", re.IGNORECASE))
@@ -27,15 +41,11 @@ class Cue:
     voice: str  # active | passive | noun
 
 
-# Each type's cues need one of these words somewhere in the text: a cheap test that spares most patterns
-# most texts (the patterns themselves are costly to run).
-_TRIGGERS = {
-    "reception": ("tiếp", "đón"), "talks": ("hội đàm",), "courtesy_call": ("hội kiến", "chào"),
-    "meeting": ("gặp", "tiếp xúc", "làm việc"), "phone_call": ("điện đàm", "điện thoại", "gọi điện"),
-    "visit": ("thăm", "chuyến", "làm việc tại"), "conference": ("dự", "chủ trì", "phát biểu", "khai mạc", "bế mạc"),
-    "agreement": ("ký", "trao"), "relation_upgrade": ("quan hệ",), "message": ("điện", "thư", "lẵng hoa"),
-    "statement": ("họp báo", "phát ngôn"), "negotiation": ("đàm phán",),
-}
+# Each type's cues need one of its trigger words (event_types.yaml) somewhere in the text: a cheap test that
+# spares most patterns most texts (the patterns themselves are costly to run).
+def _triggers() -> dict[str, tuple[str, ...]]:
+    return {t: tuple(str(w) for w in props.get("triggers", ()))  # type: ignore[attr-defined]
+            for t, props in event_types().items()}
 
 
 @cache
@@ -59,7 +69,7 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
     split the result by sentence: dozens of patterns, each tried only where its first words stand."""
     found = []
     lower = text.lower()
-    present = {t for t, words in _TRIGGERS.items() if any(w in lower for w in words)}
+    present = {t for t, words in _triggers().items() if any(w in lower for w in words)}
     cues = _cues()
     candidates = ARTICLE.candidates(text, lowered(text, lower))
     for etype, pattern, voice in cues:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace as dc_replace
 
 from doingoai.analyse.dates import DateExpr
 from doingoai.analyse.sentences import Sentence
 from doingoai.extract.arguments import Sides, sides_of
-from doingoai.extract.builders import BUILDERS, Draft, country_of, unique
-from doingoai.extract.cues import Cue, find_cues, is_planned_before
+from doingoai.extract.builders import BUILDERS, Draft, country_of, objects, unique
+from doingoai.extract.cues import EVENT_TYPES, Cue, find_cues, is_planned_before, types_where
 from doingoai.extract.document import Doc
 from doingoai.extract.timeline import Reference, resolve
 from doingoai.model import Event, EventDate, Evidence, Participant, Place
@@ -34,7 +35,8 @@ FRAME_CHARS = 30
 STATEMENT_DATE_GAP = 25
 # The patterns are tried only where their first words stand in the text (``Doc.search``), found for all
 # the article's patterns in one pass.
-_HOLIDAY = Prefiltered(re.compile(r"(?:Quốc khánh|Tết|ngày lễ|Ngày|kỷ niệm|giải phóng|Cách mạng Tháng Tám)\s*$",
+_HOLIDAY = Prefiltered(re.compile(r"(?:Quốc khánh|Tết|ngày lễ|(?<!các )(?<!những )(?<!mấy )Ngày|kỷ niệm|giải phóng|"
+                                  r"Cách mạng Tháng Tám)\s*$",
                                   re.IGNORECASE), ARTICLE)
 _BACKGROUND_MARKER = Prefiltered(re.compile(r"\b(?:trước đây|năm ngoái|lần trước|nhớ lại|từng)\s+(?:\S+\s+){0,3}$",
                                             re.IGNORECASE), ARTICLE)
@@ -49,9 +51,9 @@ _QUESTION = Prefiltered(re.compile(r"\b(?:khi được hỏi|trả lời câu h�
 # Verbs whose object is the other side of the act (so a list after them names more counterparts).
 _OBJECT_VERBS = {"reception", "talks", "courtesy_call", "meeting", "phone_call"}
 # Acts that last several days: two mentions in one month are one act ("Lễ kỷ niệm" on the 3rd and the 4th).
-_MULTI_DAY = {"conference", "visit", "negotiation"}
+_MULTI_DAY = types_where("multi_day")
 # Types whose acts frame the story rather than report it: a press briefing announcing a trip is not the trip.
-_NOT_OCCASION = {"statement", "message"}
+_NOT_OCCASION = frozenset(EVENT_TYPES) - types_where("occasion")
 
 
 def _participants(doc: Doc, d: Draft) -> tuple[Participant, ...]:
@@ -93,7 +95,7 @@ def _date_for(doc: Doc, sent: Sentence, cue: Cue, claimed: set[int], next_cue: C
     """The date told with a cue: the nearest before it that an earlier act did not take as its own, else
     one soon after it; a range after the cue ("thăm ... từ ngày 8 đến 10/9") wins over a day before it."""
     exprs = [d for d in doc.in_span(doc.dates, sent.start, sent.end)
-             if (d.month or d.relative is not None or d.year) and not _inside_people(doc, d)
+             if (d.month or d.relative is not None or d.year or d.is_anaphoric) and not _inside_people(doc, d)
              and not doc.search(_HOLIDAY, max(sent.start, d.start - 14), d.start)
              and not (d.year and d.end_year and d.end_year - d.year > 1)]  # "(2/9/1945-2/9/2024)": an anniversary
     before: list[DateExpr] = [d for d in exprs if d.end <= cue.start and d.start not in claimed]
@@ -165,8 +167,37 @@ def _foreign_names(doc: Doc, d: Draft) -> set[str]:
     return out
 
 
+# How many sentences after a statement its quoted words may run ("... nhấn mạnh:" then the quote).
+QUOTE_SENTENCES = 3
+
+
+def _protests(doc: Doc, drafts: list[Draft]) -> None:
+    """A statement that objects to another state's act is a protest: the speaker's state and the state
+    named in the statement's sentence (its topic), when the statement or its quote objects."""
+    for d in drafts:
+        if d.type != "statement":
+            continue
+        k = doc.sentences.index(d.sentence)
+        span = doc.sentences[k:k + 1 + QUOTE_SENTENCES]
+        if not objects(doc, d.sentence.start, span[-1].end):
+            continue
+        targets = [s.code for s in doc.in_span(doc.states, d.sentence.start, d.sentence.end)
+                   if s.code not in d.countries and not any(m.start <= s.start < m.end for m in doc.mentions)]
+        if targets:
+            d.type, d.countries = "protest", [*d.countries[:1], targets[0]]
+
+
+def _same_speakers(doc: Doc, a: Draft, b: Draft) -> bool:
+    """Two statements of one state by different named speakers are two acts (Zakharova, then Peskov)."""
+    na = {p.name for m in a.people if (p := doc.person_of(m))}
+    nb = {p.name for m in b.people if (p := doc.person_of(m))}
+    return not (na and nb and not na & nb)
+
+
 def _same_act(doc: Doc, a: Draft, b: Draft) -> bool:
     if set(a.countries) != set(b.countries) or set(a.organizations) != set(b.organizations):
+        return False
+    if a.type in ("statement", "protest") and not _same_speakers(doc, a, b):
         return False
     if a.type != b.type and {a.type, b.type} != {"reception", "courtesy_call"}:
         return False
@@ -211,10 +242,11 @@ def _months(s: str) -> int | None:
 
 
 def _mark_background(drafts: list[Draft], occasion: Draft | None, ref: Reference) -> None:
-    if occasion is None:
-        return
-    first = resolve(occasion.date, ref, occasion.planned)[0]
+    first = resolve(occasion.date, ref, occasion.planned)[0] if occasion is not None else None
     base = _months(first) if first else None
+    if base is None and ref.earliest is not None:
+        # no dated occasion: the story is told no earlier than its window (who held office when)
+        base = ref.earliest.year * 12 + ref.earliest.month
     if base is None:
         return
     for d in drafts:
@@ -257,11 +289,37 @@ def _to_event(doc: Doc, d: Draft, ref: Reference, occasion: Draft | None) -> Eve
         evidence=Evidence(d.sentence.text, d.sentence.start, d.sentence.end))
 
 
+def _resolve_anaphora(doc: Doc, drafts: list[Draft], occasion: Draft | None) -> None:
+    """"Cùng ngày", "Sau đó": the day told last before them, in an act's date or in a sentence of its own
+    ("Trong lễ đón ... sáng 19/8, ... Hai lãnh đạo sau đó hội đàm"), or the day the act before inherits
+    from the occasion; "Chiều cùng ngày" keeps its own part of day."""
+    last: DateExpr | None = None
+    last_at = -1
+    for d in drafts:
+        if d.date is not None and d.date.is_anaphoric:
+            told = [x for x in doc.dates if x.end <= d.date.start and x.day is not None and not x.is_anaphoric
+                    and x.marker != "hồi" and x.start > last_at]
+            day = told[-1] if told else last
+            d.date = None if day is None else dc_replace(day, part_of_day=d.date.part_of_day, end_day=None,
+                                                         end_month=None, end_year=None)
+        if d.background:
+            continue
+        if d.date is not None:
+            last, last_at = d.date, d.date.start
+        elif occasion is not None and occasion.date is not None:
+            last, last_at = occasion.date, d.cue.start
+
+
 def extract_events(doc: Doc, ref: Reference) -> list[Event]:
     drafts = _drafts(doc)
-    occasion = next((d for d in drafts if not d.background and d.date is not None
-                     and d.type not in _NOT_OCCASION), None) or next(
-        (d for d in drafts if not d.background and d.date is not None), None)
+    _protests(doc, drafts)
+
+    def dated(d: Draft) -> bool:
+        return not d.background and d.date is not None and not d.date.is_anaphoric
+
+    occasion = next((d for d in drafts if dated(d) and d.type not in _NOT_OCCASION), None) or next(
+        (d for d in drafts if dated(d)), None)
+    _resolve_anaphora(doc, drafts, occasion)
     _mark_background(drafts, occasion, ref)
     merged = _merge(doc, drafts)
     if occasion is not None and occasion not in merged:

@@ -31,6 +31,15 @@ class Reference:
     date: dt.date | None  # the page's publication date, when given with day precision
     year: int | None  # the story's year (from the page or inferred)
     month: int | None = None
+    # the days the story can be told in, from who held which office when and what it reports as done
+    # ("Năm 2023, kim ngạch đạt ..." is told after 2023): a day/month is placed in the one year that fits
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+
+
+# The day the language data were last reviewed: "today" when the caller gives none, so that no result
+# depends on the machine's clock (an open office term ends here; no story is told after it).
+DATA_DATE = dt.date(2026, 11, 30)
 
 
 def _anchors() -> dict[str, object]:
@@ -55,11 +64,9 @@ def _parse_published(published: str | None) -> tuple[dt.date | None, int | None,
 # found for all the article's patterns in one pass.
 _ANNIVERSARY = Prefiltered(re.compile(r"(?<![\d/.])(\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+năm\s+"
                                       r"(?:ngày\s+)?(?P<what>[^,.;()]{3,60})", re.IGNORECASE), ARTICLE)
-_SESSION = Prefiltered(re.compile(r"(?P<body>Đại hội đồng Liên hợp quốc|Đại hội đồng LHQ|Đại hội đồng Liên Hợp Quốc)\s+"
-                      r"(?:khóa|kỳ họp)\s+(?:thứ\s+)?(?P<n>\d{2,3})|Cấp cao ASEAN lần thứ (?P<asean>\d{2})|"
-                      r"IPU[- ]?(?P<ipu>1\d{2})\b|AMM[- ]?(?P<amm>\d{2})\b|AIPA[- ]?(?P<aipa>\d{2})\b|"
-                      r"(?:APEC|G20|G7|ASEM|BRICS|SCO|WEF|COP)\s+(?P<year>(?:19|20)\d{2})",
-                      re.IGNORECASE), ARTICLE)
+# "APEC 2017", "COP 2023": a meeting named by its year.
+_SESSION = Prefiltered(re.compile(r"(?:APEC|G20|G7|ASEM|BRICS|SCO|WEF|COP)\s+(?P<year>(?:19|20)\d{2})", re.IGNORECASE),
+                       ARTICLE)
 _EXPLICIT_YEAR = Prefiltered(re.compile(r"(?:(?<=\d[/.\-])|(?<![\d/.\-]))((?:19|20)\d{2})(?![\d])"), ARTICLE)
 _FULL_DATE_BEFORE = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]$")
 # The lead tells the story's own date far more often than the rest does.
@@ -86,22 +93,57 @@ def _number(word: str) -> int | None:
 
 
 @cache
-def _offices() -> tuple[tuple[re.Pattern[str], int, int | None], ...]:
-    """"Title Name" of each office holder in timeline.yaml, with the years of their term."""
+def _offices() -> tuple[tuple[re.Pattern[str], dt.date, dt.date | None], ...]:
+    """"Title Name" of each office holder in timeline.yaml, with the days of their term."""
     offices = _anchors().get("offices", [])
     assert isinstance(offices, list)
-    return tuple((re.compile(re.escape(row["title"]) + r"\s+" + re.escape(row["name"])), int(str(row["from"])[:4]),
-                  int(str(row["to"])[:4]) if row.get("to") else None) for row in offices)
+    out = []
+    for row in offices:
+        begin, finish = row["from"], row.get("to")
+        out.append((re.compile(r"(?<!nguyên )(?<!cố )" + re.escape(row["title"]) + r"\s+" + re.escape(row["name"])),
+                    begin if isinstance(begin, dt.date) else dt.date.fromisoformat(str(begin)),
+                    finish if isinstance(finish, dt.date) or finish is None else dt.date.fromisoformat(str(finish))))
+    return tuple(out)
 
 
-def _office_years(text: str) -> list[tuple[int, int]]:
-    """Year intervals implied by "Title Name" for the office holders in timeline.yaml."""
-    return [(start, end if end is not None else dt.date.today().year)
-            for pattern, start, end in _offices() if pattern.search(text)]
+def office_window(text: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The days in which every office holder the text names with their title ("Chủ tịch nước Nguyễn Xuân
+    Phúc") held that office; None when it names none, or when their terms do not meet (a former holder
+    named with his old title): then the offices say nothing."""
+    terms = [(begin, finish or today) for pattern, begin, finish in _offices() if pattern.search(text)]
+    if not terms:
+        return None
+    lo, hi = max(t[0] for t in terms), min(t[1] for t in terms)
+    return (lo, hi) if lo <= hi else None
 
 
-def story_year(text: str, today: int) -> int | None:
-    """The year a story with no date is told in, from what it says; None when it does not say."""
+@cache
+def _sessions() -> tuple[tuple[re.Pattern[str], int, float], ...]:
+    """Numbered sessions of bodies (timeline.yaml ``sessions``): "AIPA-43", "Đại hội đồng LHQ khóa 79"."""
+    out = []
+    for row in _anchors().get("sessions", []):  # type: ignore[attr-defined]
+        names = "|".join(re.escape(n) for n in sorted(row["names"], key=len, reverse=True))
+        out.append((re.compile(r"(?:" + names + r")\s*(?:-|–|lần thứ|khóa|kỳ họp thứ|thứ)?\s*(\d{1,3})(?![\d/.,]\d|\d)",
+                               re.IGNORECASE), int(row["base"]), float(row["per"])))
+    return tuple(out)
+
+
+# "Năm 2023, kim ngạch ... đạt", "11 tháng đầu năm 2023", "trong năm 2023 ... đạt": a period reported as done,
+# so the story is told after it.
+_DONE_PERIOD = re.compile(r"(?:(?P<n>\d{1,2}) tháng (?:đầu |đầu tiên của )?năm|(?:^|[.;]\s*|\b(?:trong|cả|của) )năm)"
+                          r"\s+(?P<y>(?:19|20)\d{2})\b(?=[^.;]{0,120}\b(?:đạt|tăng|giảm|lên tới|lên đến|vượt)\b)",
+                          re.IGNORECASE | re.MULTILINE)
+# "vào đầu năm 2014", "sẽ ... năm 2026": a year the story looks forward to.
+_LATER_YEAR = re.compile(r"\b(?:sẽ|dự kiến|dự định|kế hoạch|chuẩn bị)\b[^.;]{0,80}?\b(?P<early>đầu |)năm\s+"
+                         r"(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)
+# "21 năm ... kể từ (tháng 7/)2004", "kỷ niệm 50 năm ... (21/9/1973)": the year N years after the one named.
+_SINCE_YEAR = re.compile(r"(?<![\d/.])(?P<n>\d{1,3}|" + "|".join(NUMBER_WORDS) + r")\s+năm\b[^.;]{0,80}?"
+                         r"\b(?:kể từ|từ)\s+(?:ngày\s+|năm\s+)?(?:(?:ngày\s+)?\d{1,2}[/.\-]\d{1,2}[/.\-]|tháng\s+\d{1,2}[/\-]|"
+                         r"năm\s+)?(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)
+
+
+def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], dt.date | None, dt.date | None]:
+    """Votes for the year a story is told in, and the earliest and latest days it can be told on."""
     votes: Counter[int] = Counter()
     fixed = _anchors().get("fixed_anniversaries", {})
     assert isinstance(fixed, dict)
@@ -112,48 +154,75 @@ def story_year(text: str, today: int) -> int | None:
         for key, year in fixed.items():
             if n and key.casefold() in what:
                 votes[int(year) + n] += 3
+    for m in _SINCE_YEAR.finditer(text):
+        n = _number(m.group("n"))
+        if n and 1 <= n <= 150:
+            votes[int(m.group("y")) + n] += 4
+    for pattern, base, per in _sessions():
+        for m in pattern.finditer(text):
+            n = int(m.group(1))
+            if 1 <= n <= 250:
+                votes[int(base + n * per)] += 3
     for m in _SESSION.finditer_in(text, 0, candidates[_SESSION.index]):
-        if m.group("n"):
-            votes[1945 + int(m.group("n"))] += 3
-        elif m.group("asean"):
-            votes[2002 + int(m.group("asean")) // 2] += 3
-        elif m.group("amm"):
-            votes[1967 + int(m.group("amm"))] += 3  # the first ASEAN ministerial meeting was in 1967
-        elif m.group("aipa"):
-            votes[1979 + int(m.group("aipa"))] += 3
-        elif m.group("ipu"):
-            votes[2025 + (int(m.group("ipu")) - 150) // 2] += 2
-        elif m.group("year"):
+        if m.group("year"):
             votes[int(m.group("year"))] += 3
     for m in _TET.finditer(text):
-        y = _canchi_year(m.group(1), m.group(2), today)
+        y = _canchi_year(m.group(1), m.group(2), today.year)
         if y:
             votes[y] += 3
-    offices = _office_years(text)
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+    window = office_window(text, today)
+    if window:
+        earliest, latest = window
+    for m in _DONE_PERIOD.finditer(text):
+        y = int(m.group("y"))
+        months = int(m.group("n")) if m.group("n") else 12
+        if y > today.year or not 1 <= months <= 12:
+            continue
+        done = dt.date(y, months, 28) if months < 12 else dt.date(y, 12, 31)
+        earliest = max(earliest, done) if earliest else done
+    later: list[int] = []
+    for m in _LATER_YEAR.finditer(text):
+        y = int(m.group("y"))
+        later.append(y)
+        if m.group("early"):
+            votes[y - 1] += 2  # "sẽ ... vào đầu năm 2014" is told in the year before
     for m in _EXPLICIT_YEAR.finditer_in(text, 0, candidates[_EXPLICIT_YEAR.index]):
         year = int(m.group(1))
         before = text[max(0, m.start() - 30):m.start()]
-        if year > today + 1 or _FUTURE.search(before):
-            continue
-        if offices and not any(lo <= year <= hi for lo, hi in offices):
+        if year > today.year + 1 or _FUTURE.search(before) or year in later:
             continue
         votes[year] += (2 if _FULL_DATE_BEFORE.search(before) else 1) + (2 if m.start() < LEAD_CHARS else 0)
-    if votes:
-        best = max(votes.values())
-        return max(y for y, v in votes.items() if v == best)
-    if offices:
-        lo = max(a for a, _ in offices)
-        hi = min(b for _, b in offices)
-        return lo if lo <= hi else None
+    return votes, earliest, latest
+
+
+def story_year(text: str, today: int | dt.date) -> int | None:
+    """The year a story with no date is told in, from what it says; None when it does not say."""
+    day = today if isinstance(today, dt.date) else dt.date(today, 12, 31)
+    return _decide(*story_evidence(text, day))
+
+
+def _decide(votes: Counter[int], earliest: dt.date | None, latest: dt.date | None) -> int | None:
+    """The best-voted year inside the window; without votes, the window's year when it spans one."""
+    allowed = {y: v for y, v in votes.items()
+               if (earliest is None or y >= earliest.year) and (latest is None or y <= latest.year)}
+    if allowed:
+        best = max(allowed.values())
+        return max(y for y, v in allowed.items() if v == best)
+    if earliest and latest and earliest.year == latest.year:
+        return earliest.year
     return None
 
 
 def reference_of(published: str | None, text: str, today: dt.date | None = None) -> Reference:
+    """The page's date when it gives one; else the year the story tells, and the window it can be told in.
+    ``today`` (default: the data's review date, never the machine's clock) bounds the years."""
     date, year, month = _parse_published(published)
     if year is not None:
         return Reference(date, year, month)
-    now = (today or dt.date.today()).year
-    return Reference(None, story_year(text, now))
+    votes, earliest, latest = story_evidence(text, today or DATA_DATE)
+    return Reference(None, _decide(votes, earliest, latest), None, earliest, latest)
 
 
 def format_date(year: int | None, month: int | None, day: int | None) -> str | None:
@@ -167,10 +236,18 @@ def format_date(year: int | None, month: int | None, day: int | None) -> str | N
 def _year_for(month: int, day: int | None, ref: Reference, planned: bool) -> int | None:
     """The year of a day/month told without one: an occurred act is on or before the page's date,
     a planned one on or after it."""
+    if ref.date is None:
+        if ref.earliest and ref.latest:
+            # the one year in the story's window in which the day falls
+            fits = [y for y in range(ref.earliest.year, ref.latest.year + 1)
+                    if ref.earliest <= dt.date(y, month, min(day or 1, 28)) <= ref.latest]
+            if ref.year in fits or (ref.year is None and len(fits) == 1):
+                return ref.year or fits[0]
+            if len(fits) == 1:
+                return fits[0]
+        return ref.year
     if ref.year is None:
         return None
-    if ref.date is None:
-        return ref.year
     candidate = dt.date(ref.year, month, min(day or 1, 28))
     if planned and candidate < ref.date - dt.timedelta(days=31):
         return ref.year + 1

@@ -17,6 +17,7 @@ from doingoai.clean.normalize import fold
 from doingoai.config import HOME
 from doingoai.resolve.people import name_key
 from doingoai.resolve.relations import highest
+from doingoai.extract.cues import EVENT_TYPES, types_where
 from doingoai.store import schema as s
 
 __all__ = [
@@ -24,8 +25,7 @@ __all__ = [
     "country_profile", "find_events", "find_people", "person_profile", "search_documents", "stats",
 ]
 
-CONTACT_TYPES = ("reception", "talks", "courtesy_call", "meeting", "phone_call", "visit", "conference",
-                 "agreement", "message")
+CONTACT_TYPES = tuple(t for t in EVENT_TYPES if t in types_where("contact"))
 
 
 @dataclass(frozen=True, slots=True)
