@@ -49,18 +49,31 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return bool(_INITIALS.fullmatch(word)) and word[0].isupper()
 
 
+# Scraped paragraphs are often glued ("trong hai ngày một đêm.Lãnh đạo hai nước", "Canada.Sau đây"): a full
+# stop between a word of three or more letters (or a number) and a capitalised word ends a sentence too.
+_GLUED = re.compile(r"""(?:(?<=[^\W_]{3})|(?<=\d))([.!?]["”’»)]*)(?=[""" + _UPPER + r"""][^\W\d_]*[a-zà-ỹđ])""")
+
+
+def _breaks(line: str) -> list[tuple[int, int]]:
+    """(end of a sentence, start of the next) for each sentence break of a line, in order."""
+    out = [(m.end(1), m.end()) for m in _END.finditer(line)
+           if not (m.group(1) == "." and _is_abbreviation(line, m.start(1)))]
+    out += [(m.end(1), m.end(1)) for m in _GLUED.finditer(line)
+            if not (m.group(1) == "." and _is_abbreviation(line, m.start(1)))]
+    return sorted(out)
+
+
 def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     line_start = 0
     for line in text.split("\n"):
         start = 0
-        for m in _END.finditer(line):
-            if m.group(1) == "." and _is_abbreviation(line, m.start(1)):
+        for end, following in _breaks(line):
+            if end <= start:
                 continue
-            end = m.end(1)
             if line[start:end].strip():
                 out.append(Sentence(line_start + start, line_start + end, line[start:end]))
-            start = m.end()
+            start = following
         if line[start:].strip():
             stripped = line[start:].rstrip()
             out.append(Sentence(line_start + start, line_start + start + len(stripped), stripped))

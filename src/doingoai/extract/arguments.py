@@ -52,7 +52,7 @@ def _coordinated_before(doc: Doc, before: list[PersonMention]) -> list[PersonMen
     group = [before[-1]]
     for m in reversed(before[:-1]):
         gap = doc.text[m.end:group[0].start]
-        if _COORDINATION.match(gap):
+        if _COORDINATION.match(gap) and ";" not in gap:  # "A gửi điện tới B; C gửi điện": C alone sends
             group.insert(0, m)
         else:
             break

@@ -31,6 +31,11 @@ _FOREIGN_AFFAIRS = re.compile(r"đối ngoại|ngoại giao|Cơ quan đại di�
 _TWO_SIDES_BEFORE = re.compile(r"\bhai\s+(?:nhà lãnh đạo|lãnh đạo|Thủ tướng|bên|Bộ trưởng|Chủ tịch|Ngoại trưởng|"
                                r"Tổng thống|Tổng Bí thư|đoàn|nguyên thủ|Chủ tịch Quốc hội)\s+[^.;]{0,80}?"
                                r"(?:đã|tiến hành|có cuộc|có buổi|cùng)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+# "hai nhà lãnh đạo đã thảo luận", "lãnh đạo hai nước tiến hành": the sentence's two sides are the passage's
+_BOTH_SIDES = re.compile(r"\b(?:hai nhà lãnh đạo|lãnh đạo hai nước|hai lãnh đạo|hai Thủ tướng|hai Tổng thống|"
+                         r"hai Ngoại trưởng|hai Bộ trưởng)\b", re.IGNORECASE)
+_BILATERAL_SUMMIT = re.compile(r"\s+(?:\S+\s+){0,2}?(?:hội nghị thượng đỉnh|cuộc gặp thượng đỉnh)\s+với\b", re.IGNORECASE)
+_AT_PLACE = re.compile(r"\b(?:tại|ở)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 _COUNTED_OBJECT = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:với\s+)?(?:hơn\s+|gần\s+)?\d+(?:/\d+)?\s+"
                              r"(?:nước|quốc gia|đối tác)", re.IGNORECASE)
 _TWO_SIDES = re.compile(r"^\s*(?:giữa\s+)?hai\s+(?:Bộ Chính trị|Đảng|nước|bên|Thủ tướng|Bộ trưởng|Chủ tịch|"
@@ -90,15 +95,18 @@ def _pairwise(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
                 groups.setdefault(s.code, [])
         # "chào xã giao lãnh đạo UBND tỉnh Tiền Giang": a place stands for its authorities
         for p in sides.places:
+            if _AT_PLACE.search(doc.text, max(sent.start, p.start - 16), p.start):
+                continue  # "hội đàm ... tại thành phố Busan": where the act is, not with whom
             if p.start >= cue.end and p.country not in agents and (not sides.states or p.start < sides.states[0].start):
                 groups.setdefault(p.country, [])
                 break
     two_sides = _TWO_SIDES.match(doc.text[cue.end:cue.end + 40]) or _TWO_SIDES_BEFORE.search(
-        doc.text[sent.start:cue.start])
+        doc.text[sent.start:cue.start]) or _BOTH_SIDES.search(doc.text, sent.start, sent.end)
     if not groups and not sides.others and not sides.agents and two_sides:
-        partner = doc.partner_near(cue.start)
-        if partner:
-            groups[partner] = []
+        # "hai nhà lãnh đạo đã hội đàm": the two states the passage is about, Vietnam or not
+        pair = doc.pair_near(cue.start)
+        if len(pair) == 2:
+            return [Draft(cue.type, sent, cue, [], pair)]
     drafts = [Draft(cue.type, sent, cue, [*sides.agents, *part], unique([*agents, code]))
               for code, people in groups.items() for part in _split_list(doc, people, cue, sent)]
     if not drafts and len(agents) >= 2:
@@ -147,13 +155,17 @@ def _visit(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     if code is None:
         return []
     if not agents:
-        agents = [HOME] if code != HOME else []
+        # no visitor named: Vietnam's own trip, unless the passage is about two other states
+        # ("Chuyến thăm diễn ra trong bối cảnh Seoul và Tokyo ...")
+        agents = [HOME] if code != HOME and HOME in doc.pair_near(cue.start) else []
     if not agents or agents == [code]:
         return []
     return [Draft("visit", sent, cue, [*visitors, *sides.inviters], unique([*agents, code]), place=Place(name, code))]
 
 
 def _conference(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
+    if _BILATERAL_SUMMIT.match(doc.text, cue.end, min(sent.end, cue.end + 60)):
+        return []  # "tham dự hội nghị thượng đỉnh với Thủ tướng Nhật Bản": talks (a cue of its own)
     agents = _agent_countries(doc, sides) or [HOME]
     keys = unique([b.key for b in sides.bodies])
     if keys:
@@ -188,12 +200,12 @@ def _upgrade(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
         return []  # "nâng cấp quan hệ với 10 nước": a tally of upgrades, told as a figure
     states = unique([*_agent_countries(doc, sides), *(s.code for s in sides.states),
                      *(s.code for s in sides.states_before)])
-    if len(states) < 2 and HOME not in states:
-        states.insert(0, HOME)
     if len(states) < 2:
-        partner = doc.partner_near(cue.start)
-        if partner and partner not in states:
-            states.append(partner)
+        # "hai nước sẽ nâng cấp quan hệ": the pair the passage is about (Vietnam's own, or two others)
+        pair = doc.pair_near(cue.start)
+        states = unique([*states, *(c for c in pair if not states or c != states[0])])
+        if len(states) > 2 and states[0] not in pair:
+            states = pair
     if len(states) < 2:
         return []
     return [Draft("relation_upgrade", sent, cue, list(sides.agents), states[:2])]
@@ -205,12 +217,16 @@ def _message(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
         senders, recipients = sides.others[:1], sides.others[1:]
     by_state: dict[str, list[PersonMention]] = {}
     for m in senders:
-        c = country_of(doc, m)
+        # "Tổng thống Nicaragua A và đồng Tổng thống B gửi thư": B serves the state named just before
+        c = country_of(doc, m) or doc.partner_near(m.start, back=0)
         if c:
             by_state.setdefault(c, []).append(m)
     if not by_state:
-        for s in sides.states_before:
-            by_state.setdefault(s.code, [])
+        # "lãnh đạo các nước Lào, Cuba ... đã có điện mừng": the states named before send; Vietnam named
+        # among them ("Quốc khánh nước ... Việt Nam") is the occasion's, not a sender, when others are
+        named = [s.code for s in sides.states_before]
+        for code in [c for c in named if c != HOME] or named:
+            by_state.setdefault(code, [])
     targets = unique([country_of(doc, m) for m in recipients]) or [HOME]
     if re.search(r"trao đổi\s*$", doc.text[max(sent.start, cue.start - 12):cue.start]) and len(by_state) == 1:
         # "trao đổi điện mừng": each side sends one

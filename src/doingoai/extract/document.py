@@ -144,6 +144,29 @@ class Doc:
                 return str(max(found)[1])
         return self.main_partner
 
+    def pair_near(self, offset: int, back: int = PARTNER_LOOKBACK) -> list[str]:
+        """The two states "hai nước" / "hai bên" means around ``offset``: the last two distinct states named
+        (people's states included) in this sentence and the few before it, most recent first; Vietnam and
+        the main partner when the passage names fewer."""
+        idx = self._sentence_index(offset)
+        if idx is None:
+            idx = len(self.sentences) - 1
+        found: list[tuple[int, str]] = []
+        for k in range(idx, max(-1, idx - back - 1), -1):
+            s = self.sentences[k]
+            limit = s.end
+            found += [(x.start, x.code) for x in self.in_span(self.states, s.start, limit)]
+            for i in self.people_idx_in(s.start, limit):
+                p = self.people[self.who[i]] if i in self.who else None
+                c = (p.country if p else None) or self.mentions[i].country
+                if c:
+                    found.append((self.mentions[i].start, c))
+            codes = list(dict.fromkeys(code for _, code in sorted(found, key=lambda f: -f[0])))
+            if len(codes) >= 2:
+                return codes[:2]
+        partner = self.main_partner
+        return [HOME, partner] if partner else [HOME]
+
     def people_idx_in(self, start: int, end: int) -> list[int]:
         """Indexes of the mentions lying inside [start, end)."""
         starts = self._starts(self.mentions)

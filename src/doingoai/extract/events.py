@@ -38,13 +38,15 @@ STATEMENT_DATE_GAP = 25
 _HOLIDAY = Prefiltered(re.compile(r"(?:Quốc khánh|Tết|ngày lễ|(?<!các )(?<!những )(?<!mấy )Ngày|kỷ niệm|giải phóng|"
                                   r"Cách mạng Tháng Tám)\s*$",
                                   re.IGNORECASE), ARTICLE)
-_BACKGROUND_MARKER = Prefiltered(re.compile(r"\b(?:trước đây|năm ngoái|lần trước|nhớ lại|từng)\s+(?:\S+\s+){0,3}$",
+_BACKGROUND_MARKER = Prefiltered(re.compile(r"\b(?:trước đây|năm ngoái|lần trước|nhớ lại|từng|kể từ)\s+(?:\S+\s+){0,3}$",
                                             re.IGNORECASE), ARTICLE)
 # Between the last object of one verb and the next verb of a list: "hội kiến A; B; chào C", "... và đến chào D".
 _LIST_GAP = re.compile(r"^\s*(?:[;,]|và)\s*(?:đến\s+|tới\s+)?$", re.IGNORECASE)
 _WISH = Prefiltered(re.compile(r"\b(?:tăng cường|duy trì|thúc đẩy|đẩy mạnh|mong muốn|đề nghị|đề xuất|nhất trí|"
                                r"sẵn sàng|mở rộng|khuyến khích|tạo điều kiện|hướng tới|phấn đấu)\s+(?:\S+\s+){0,3}$",
                                re.IGNORECASE), ARTICLE)
+# "hai nước đã nhất trí sẽ nâng cấp quan hệ": a decided upgrade, planned (not a wish)
+_AGREED = Prefiltered(re.compile(r"\b(?:nhất trí|quyết định|thống nhất|đồng ý)\s+(?:sẽ\s+)?$", re.IGNORECASE), ARTICLE)
 _LATER = Prefiltered(re.compile(r"\bsắp tới\b", re.IGNORECASE), ARTICLE)
 _QUESTION = Prefiltered(re.compile(r"\b(?:khi được hỏi|trả lời câu hỏi về việc liệu|liệu)\b|hay không\b",
                                    re.IGNORECASE), ARTICLE)
@@ -101,6 +103,11 @@ def _date_for(doc: Doc, sent: Sentence, cue: Cue, claimed: set[int], next_cue: C
     before: list[DateExpr] = [d for d in exprs if d.end <= cue.start and d.start not in claimed]
     stop = min(next_cue.start if next_cue else sent.end, cue.end + AFTER_CUE_CHARS)
     after: list[DateExpr] = [d for d in exprs if cue.end <= d.start < stop]
+    if before and after and is_planned_before(doc.text[before[-1].end:cue.start]) and (
+            after[0].year or after[0].month) and not after[0].is_anaphoric:
+        # "Hôm nay (17/4), hai nước nhất trí sẽ nâng cấp quan hệ ... vào năm 2026": the day of the telling
+        # stands before the modal, the act's own date after the cue
+        return after[0]
     if before:
         ranges = [d for d in exprs if cue.type in _MULTI_DAY and d.start >= cue.end and d.is_range
                   and d.month == before[-1].month and d.day is not None and before[-1].day is not None
@@ -143,14 +150,18 @@ def _drafts(doc: Doc) -> list[Draft]:
                 # "hội kiến A; B; chào C": C is met by the same side as A and B
                 sides.agents = previous.agents
             previous, previous_type = sides, cue.type
-            if doc.search(_WISH, max(sent.start, cue.start - 30), cue.start):
+            agreed = cue.type == "relation_upgrade" and doc.search(_AGREED, max(sent.start, cue.start - 30), cue.start)
+            if not agreed and doc.search(_WISH, max(sent.start, cue.start - 30), cue.start):
                 continue  # "tăng cường trao đổi tiếp xúc", "đề nghị sớm ký kết": content, not an act
             made = BUILDERS[cue.type](doc, cue, sent, sides)
             for d in made:
                 d.place = _place(doc, sent, d, sides)
                 d.date = _date_for(doc, sent, cue, claimed, nxt)
+                if d.type == "statement" and d.date is not None and d.date.end <= cue.start:
+                    # "Ngày 9/1, Phủ Tổng thống thông báo, A sẽ thăm ...": the day of the telling, not of the trip
+                    claimed.add(d.date.start)
                 before = doc.text[sent.start:cue.start]
-                d.planned = is_planned_before(before, doc.lower(sent.start, cue.start)) or bool(
+                d.planned = bool(agreed) or is_planned_before(before, doc.lower(sent.start, cue.start)) or bool(
                     doc.search(_LATER, cue.end, nxt.start if nxt else sent.end))
                 d.background = bool(doc.search(_BACKGROUND_MARKER, max(sent.start, cue.start - 40), cue.start)) or (
                     d.date is not None and d.date.marker == "hồi")
@@ -203,6 +214,9 @@ def _same_act(doc: Doc, a: Draft, b: Draft) -> bool:
         return False
     if a.background != b.background:
         return False
+    if a.type == "message":
+        # one event per sending state on one occasion, however many of its leaders send (spec, "message")
+        return a.countries[0] == b.countries[0] and _compatible_days(a.date, b.date)
     fa, fb = _foreign_names(doc, a), _foreign_names(doc, b)
     if fa and fb and not fa & fb:
         return False  # two acts with different counterparts ("hội kiến A; B; chào C")
@@ -211,6 +225,12 @@ def _same_act(doc: Doc, a: Draft, b: Draft) -> bool:
     if a.type in _MULTI_DAY:
         return a.date.month == b.date.month or a.date.month is None or b.date.month is None
     return (a.date.month, a.date.day) == (b.date.month, b.date.day) or a.date.day is None or b.date.day is None
+
+
+def _compatible_days(a: DateExpr | None, b: DateExpr | None) -> bool:
+    if a is None or b is None or a.month is None or b.month is None:
+        return True
+    return a.month == b.month and (a.day is None or b.day is None or a.day == b.day)
 
 
 def _merge(doc: Doc, drafts: list[Draft]) -> list[Draft]:
@@ -252,7 +272,22 @@ def _mark_background(drafts: list[Draft], occasion: Draft | None, ref: Reference
     for d in drafts:
         own = resolve(d.date, ref, d.planned)[0] if d.date else None
         m = _months(own) if own else None
-        if m is not None and (base - m) * 30 > BACKGROUND_GAP_DAYS:
+        month_only = d.date is not None and d.date.day is None and d.date.month is not None
+        if m is not None and ((base - m) * 30 > BACKGROUND_GAP_DAYS or (month_only and m < base)):
+            d.background = True  # "sau chuyến công du ... vào tháng 8" in a story of 30/9: an earlier trip
+
+
+def _before_page(drafts: list[Draft], ref: Reference) -> None:
+    """Acts told with a date well before the page's own (a photo caption's "ngày 30/10/2025" in a story of
+    9/1/2026) are of another occasion: they cannot be the story's occasion."""
+    if ref.date is None:
+        return
+    for d in drafts:
+        if d.date is None or d.date.is_anaphoric or d.planned:
+            continue
+        start = resolve(d.date, ref, d.planned)[0]
+        m = _months(start) if start else None
+        if m is not None and (ref.date.year * 12 + ref.date.month - m) * 30 > BACKGROUND_GAP_DAYS:
             d.background = True
 
 
@@ -268,6 +303,11 @@ def _status(start: str | None, ref: Reference, planned: bool) -> str:
 
 def _to_event(doc: Doc, d: Draft, ref: Reference, occasion: Draft | None) -> Event:
     inherit = d.date is None and occasion is not None and not d.background
+    if occasion is not None and occasion.date is not None and d.date is not None and not d.background:
+        o, own = occasion.date, d.date
+        # "sẽ ... vào cuối tháng 11, hội kiến ..." inside a visit of 27-30/11: the visit's days say more
+        inherit = own.day is None and own.month is not None and own.month == o.month and o.day is not None \
+            and own.year in (None, o.year)
     date = occasion.date if inherit and occasion else d.date
     planned = d.planned or (inherit and occasion is not None and occasion.planned)
     start, end, part = resolve(date, ref, planned)
@@ -313,6 +353,7 @@ def _resolve_anaphora(doc: Doc, drafts: list[Draft], occasion: Draft | None) -> 
 def extract_events(doc: Doc, ref: Reference) -> list[Event]:
     drafts = _drafts(doc)
     _protests(doc, drafts)
+    _before_page(drafts, ref)
 
     def dated(d: Draft) -> bool:
         return not d.background and d.date is not None and not d.date.is_anaphoric

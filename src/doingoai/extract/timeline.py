@@ -137,9 +137,9 @@ _DONE_PERIOD = re.compile(r"(?:(?P<n>\d{1,2}) tháng (?:đầu |đầu tiên c�
 _LATER_YEAR = re.compile(r"\b(?:sẽ|dự kiến|dự định|kế hoạch|chuẩn bị)\b[^.;]{0,80}?\b(?P<early>đầu |)năm\s+"
                          r"(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)
 # "21 năm ... kể từ (tháng 7/)2004", "kỷ niệm 50 năm ... (21/9/1973)": the year N years after the one named.
-_SINCE_YEAR = re.compile(r"(?<![\d/.])(?P<n>\d{1,3}|" + "|".join(NUMBER_WORDS) + r")\s+năm\b[^.;]{0,80}?"
-                         r"\b(?:kể từ|từ)\s+(?:ngày\s+|năm\s+)?(?:(?:ngày\s+)?\d{1,2}[/.\-]\d{1,2}[/.\-]|tháng\s+\d{1,2}[/\-]|"
-                         r"năm\s+)?(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)
+_SINCE_YEAR = re.compile(r"(?<![\d/.])(?P<n>\d{1,3}|" + "|".join(NUMBER_WORDS) + r")\s+năm\b[^.;]{0,160}?"
+                         r"\b(?:kể từ|từ)\s+[^.;]{0,80}?(?:năm\s+|tháng\s+\d{1,2}[/\-]|\d{1,2}[/.\-]\d{1,2}[/.\-])"
+                         r"(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)
 
 
 def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], dt.date | None, dt.date | None]:
