@@ -81,7 +81,9 @@ def sides_of(doc: Doc, sent: Sentence, cue: Cue, next_cue: Cue | None, prev_cue:
     elif cue.voice == "passive":
         # "B được A tiếp": the host stands inside the construction
         inside = [p for p in people if cue.start <= p.start and p.end <= cue.end]
-        sides.agents, sides.others = (inside or after)[:1], _coordinated_before(doc, before)
+        in_turn = doc.text[cue.start:cue.end].casefold().startswith("lần lượt")
+        sides.agents = (inside or after) if in_turn else (inside or after)[:1]
+        sides.others = _coordinated_before(doc, before)
     elif cue.voice == "noun":
         # a nominal's sides stand in its own phrase: up to the clause's end
         phrase_end = _phrase_end(doc.text, cue.end, stop)

@@ -35,6 +35,8 @@ _TWO_SIDES_BEFORE = re.compile(r"\bhai\s+(?:nhà lãnh đạo|lãnh đạo|Thủ
 _BOTH_SIDES = re.compile(r"\b(?:hai nhà lãnh đạo|lãnh đạo hai nước|hai lãnh đạo|hai Thủ tướng|hai Tổng thống|"
                          r"hai Ngoại trưởng|hai Bộ trưởng)\b", re.IGNORECASE)
 _BILATERAL_SUMMIT = re.compile(r"\s+(?:\S+\s+){0,2}?(?:hội nghị thượng đỉnh|cuộc gặp thượng đỉnh)\s+với\b", re.IGNORECASE)
+_THE_DELEGATION = re.compile(r"\s+(?:các\s+)?(?:[Đđ]oàn|phái đoàn)\b(?!\s+(?:đại biểu|công tác)\s+(?:\S+\s+){0,3}?(?:Việt Nam|tỉnh|thành phố))")
+_NEGOTIATORS = re.compile(r"\s+(?:giữa\s+)?(?:hai\s+|các\s+)?(?:đoàn|trưởng đoàn)\s+đàm phán\b", re.IGNORECASE)
 _AT_PLACE = re.compile(r"\b(?:tại|ở)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 _COUNTED_OBJECT = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:với\s+)?(?:hơn\s+|gần\s+)?\d+(?:/\d+)?\s+"
                              r"(?:nước|quốc gia|đối tác)", re.IGNORECASE)
@@ -81,6 +83,8 @@ def _agent_countries(doc: Doc, sides: Sides) -> list[str]:
 def _pairwise(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     if doc.text[cue.end:cue.end + 30].strip().casefold().startswith(grammar().not_counterparts):
         return []
+    if cue.type == "meeting" and _NEGOTIATORS.match(doc.text, cue.end, min(sent.end, cue.end + 40)):
+        return []  # "cuộc gặp giữa hai đoàn đàm phán": the negotiation's round, told by its own cue
     agents = _agent_countries(doc, sides)
     known = Counter(c for m in sides.others if (c := country_of(doc, m)) and c not in agents)
     guess = known.most_common(1)[0][0] if known else None
@@ -100,6 +104,11 @@ def _pairwise(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
             if p.start >= cue.end and p.country not in agents and (not sides.states or p.start < sides.states[0].start):
                 groups.setdefault(p.country, [])
                 break
+    if not groups and not sides.others and _THE_DELEGATION.match(doc.text, cue.end, min(sent.end, cue.end + 20)):
+        # "thân mật tiếp Đoàn": the delegation the story is about
+        partner = doc.partner_near(cue.start)
+        if partner and partner not in agents:
+            groups[partner] = []
     two_sides = _TWO_SIDES.match(doc.text[cue.end:cue.end + 40]) or _TWO_SIDES_BEFORE.search(
         doc.text[sent.start:cue.start]) or _BOTH_SIDES.search(doc.text, sent.start, sent.end)
     if not groups and not sides.others and not sides.agents and two_sides:
@@ -107,8 +116,11 @@ def _pairwise(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
         pair = doc.pair_near(cue.start)
         if len(pair) == 2:
             return [Draft(cue.type, sent, cue, [], pair)]
-    drafts = [Draft(cue.type, sent, cue, [*sides.agents, *part], unique([*agents, code]))
-              for code, people in groups.items() for part in _split_list(doc, people, cue, sent)]
+    hosts: list[list[PersonMention]] = [list(sides.agents)]
+    if len(sides.agents) > 1 and _IN_TURN.search(doc.text, sent.start, cue.end):
+        hosts = [[a] for a in sides.agents]  # "lần lượt được A, B, C tiếp": one reception by each
+    drafts = [Draft(cue.type, sent, cue, [*host, *part], unique([*agents, code]))
+              for code, people in groups.items() for part in _split_list(doc, people, cue, sent) for host in hosts]
     if not drafts and len(agents) >= 2:
         drafts.append(Draft(cue.type, sent, cue, list(sides.agents), agents))
     if drafts and not agents:

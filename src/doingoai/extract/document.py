@@ -180,6 +180,23 @@ def _same(a: frozenset[str], b: frozenset[str]) -> bool:
     return a == b or a <= b or b <= a
 
 
+# "Đoàn đại biểu Đảng Cộng sản Trung Quốc do ông A làm Trưởng đoàn": A serves the delegation's state, whatever
+# his name looks like (Sino-Vietnamese names of Chinese officials look Vietnamese).
+_DELEGATION = re.compile(r"\b[Đđ]oàn\b[^.;]{0,100}?\bdo\s+(?:ông|bà|đồng chí|Ngài|ngài|(?-i:[a-zđ]\w*))?"
+                         r"(?:\s+(?-i:[a-zđ]\w*)){0,2}\s*$")
+
+
+def _delegation_state(doc: Doc, m: PersonMention) -> str | None:
+    sent = doc.sentence_at(m.start)
+    if sent is None:
+        return None
+    found = _DELEGATION.search(doc.text, max(sent.start, m.start - 140), m.start)
+    if not found:
+        return None
+    states = doc.in_span(doc.states, found.start(), found.end())
+    return states[-1].code if states else None
+
+
 def _resolve_people(doc: Doc) -> None:
     recent: list[int] = []  # person indexes, most recently mentioned last
 
@@ -193,7 +210,8 @@ def _resolve_people(doc: Doc) -> None:
             words = _words(m.name)
             found = next((k for k in reversed(recent) if _same(words, doc.people[k].words)), None)
             if found is None:
-                country = m.country or (HOME if looks_vietnamese(m.name) and not m.org else None)
+                country = m.country or _delegation_state(doc, m) or (
+                    HOME if looks_vietnamese(m.name) and not m.org else None)
                 doc.people.append(Person(m.name, m.title, country, m.org, m.rank, m.pillar, words))
                 found = len(doc.people) - 1
             else:
