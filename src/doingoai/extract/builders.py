@@ -37,6 +37,9 @@ _BOTH_SIDES = re.compile(r"\b(?:hai nhà lãnh đạo|lãnh đạo hai nước|h
 _BILATERAL_SUMMIT = re.compile(r"\s+(?:\S+\s+){0,2}?(?:hội nghị thượng đỉnh|cuộc gặp thượng đỉnh)\s+với\b", re.IGNORECASE)
 _THE_DELEGATION = re.compile(r"\s+(?:các\s+)?(?:[Đđ]oàn|phái đoàn)\b(?!\s+(?:đại biểu|công tác)\s+(?:\S+\s+){0,3}?(?:Việt Nam|tỉnh|thành phố))")
 _NEGOTIATORS = re.compile(r"\s+(?:giữa\s+)?(?:hai\s+|các\s+)?(?:đoàn|trưởng đoàn)\s+đàm phán\b", re.IGNORECASE)
+_LIST_JOIN = re.compile(r"\s*(?:,|và|;)\s*")
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:Ông|Bà|Ngài)\s+(?![A-ZĐ])")
+_PLURAL_BEFORE = re.compile(r"\b(?:các|những|nhiều|hàng loạt|mọi)\s+$", re.IGNORECASE)
 _AT_PLACE = re.compile(r"\b(?:tại|ở)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 _COUNTED_OBJECT = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:với\s+)?(?:hơn\s+|gần\s+)?\d+(?:/\d+)?\s+"
                              r"(?:nước|quốc gia|đối tác)", re.IGNORECASE)
@@ -83,13 +86,21 @@ def _agent_countries(doc: Doc, sides: Sides) -> list[str]:
 def _pairwise(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     if doc.text[cue.end:cue.end + 30].strip().casefold().startswith(grammar().not_counterparts):
         return []
+    if cue.voice == "noun" and not sides.others and _PLURAL_BEFORE.search(doc.text, max(sent.start, cue.start - 12),
+                                                                          cue.start):
+        return []  # "các cuộc gặp giữa các nhà lãnh đạo hai quốc gia": talk of contacts in general, no act
     if cue.type == "meeting" and _NEGOTIATORS.match(doc.text, cue.end, min(sent.end, cue.end + 40)):
         return []  # "cuộc gặp giữa hai đoàn đàm phán": the negotiation's round, told by its own cue
     agents = _agent_countries(doc, sides)
     known = Counter(c for m in sides.others if (c := country_of(doc, m)) and c not in agents)
     guess = known.most_common(1)[0][0] if known else None
     groups: dict[str, list[PersonMention]] = {}
+    bodies: dict[str, list[PersonMention]] = {}
     for m in sides.others:
+        body = _body_of(doc, m)
+        if body is not None:
+            bodies.setdefault(body, []).append(m)  # "Đại diện cấp cao ... của Liên minh châu Âu (EU) Joseph Borell"
+            continue
         c = country_of(doc, m) or guess or doc.partner_near(m.start)
         if c and c not in agents:
             groups.setdefault(c, []).append(m)
@@ -121,13 +132,24 @@ def _pairwise(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
         hosts = [[a] for a in sides.agents]  # "lần lượt được A, B, C tiếp": one reception by each
     drafts = [Draft(cue.type, sent, cue, [*host, *part], unique([*agents, code]))
               for code, people in groups.items() for part in _split_list(doc, people, cue, sent) for host in hosts]
+    drafts += [Draft(cue.type, sent, cue, [*sides.agents, *people], agents or [HOME], [key])
+               for key, people in bodies.items()]
     if not drafts and len(agents) >= 2:
         drafts.append(Draft(cue.type, sent, cue, list(sides.agents), agents))
     if drafts and not agents:
         # the acting side is not named in this sentence: the story's own side (Vietnam) acts
         for d in drafts:
             d.countries = unique([HOME, *d.countries])
-    return [d for d in drafts if len(d.countries) >= 2]
+    return [d for d in drafts if len(d.countries) >= 2 or d.organizations]
+
+
+def _body_of(doc: Doc, m: PersonMention) -> str | None:
+    """The multilateral body an official serves when his mention names one and no state ("Tổng Thư ký
+    ASEAN", "Đại diện cấp cao ... của Liên minh châu Âu (EU)")."""
+    if country_of(doc, m):
+        return None
+    found = doc.in_span(doc.bodies, m.start, m.end)
+    return found[0].key if found else None
 
 
 # Calls and meetings listed with commas are made one by one ("sẽ hội kiến Thủ tướng A, Chủ tịch B"); a
@@ -172,13 +194,29 @@ def _visit(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
         agents = [HOME] if code != HOME and HOME in doc.pair_near(cue.start) else []
     if not agents or agents == [code]:
         return []
-    return [Draft("visit", sent, cue, [*visitors, *sides.inviters], unique([*agents, code]), place=Place(name, code))]
+    drafts = [Draft("visit", sent, cue, [*visitors, *sides.inviters], unique([*agents, code]), place=Place(name, code))]
+    # "chuyến công du 3 nước gồm Malaysia, Lào và Việt Nam": one visit to each state of the list
+    previous_end = dest.end if dest is not None else cue.end
+    for st in sides.states:
+        if dest is None or st.start <= dest.start:
+            continue
+        if not _LIST_JOIN.fullmatch(doc.text[previous_end:st.start]):
+            break
+        previous_end = st.end
+        if st.code not in (code, *agents):
+            drafts.append(Draft("visit", sent, cue, list(visitors), unique([*agents, st.code]), place=Place(None, st.code)))
+    return drafts
 
 
 def _conference(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     if _BILATERAL_SUMMIT.match(doc.text, cue.end, min(sent.end, cue.end + 60)):
         return []  # "tham dự hội nghị thượng đỉnh với Thủ tướng Nhật Bản": talks (a cue of its own)
-    agents = _agent_countries(doc, sides) or [HOME]
+    agents = _agent_countries(doc, sides)
+    if not agents and _PRONOUN_SUBJECT.match(doc.text, sent.start, cue.start):
+        # "Ông dự kiến cũng sẽ tham dự ...": the person the story was just about
+        before = doc.people_idx_in(max(0, sent.start - 600), sent.start)
+        agents = unique([country_of(doc, doc.mentions[before[-1]])]) if before else []
+    agents = agents or [HOME]
     keys = unique([b.key for b in sides.bodies])
     if keys:
         return [Draft("conference", sent, cue, list(sides.agents), agents, [k]) for k in keys]
