@@ -21,6 +21,11 @@ __all__ = ["Entry", "Gazetteer", "Match", "MatchIndex", "gazetteer"]
 Kind = Literal["state", "city", "vnplace", "body", "title", "honorific"]
 
 
+# Titles the press also writes in lower case inside a sentence: "người phát ngôn Bộ Ngoại giao Nga",
+# "trợ lý Bộ trưởng Ngoại giao".
+LOWER_TITLE_OPENERS = frozenset({"người", "trợ"})
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     kind: Kind
@@ -137,7 +142,7 @@ class Gazetteer:
     def _case_ok(self, e: Entry, tokens: list[Token], i: int, j: int) -> bool:
         if e.exact_case:
             return " ".join(t.text for t in tokens[i:j + 1]) == self._exact[id(e)]
-        if e.kind == "honorific":
+        if e.kind == "honorific" or (e.kind == "title" and tokens[i].key in LOWER_TITLE_OPENERS):
             return True
         # proper names are written with a capital: "Lào", not "lào"; "Hội nghị Cấp cao ASEAN"
         first = tokens[i].text

@@ -11,11 +11,13 @@ A title with no name after it ("Tổng Bí thư đề nghị ...") is kept as a 
 
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from doingoai.analyse.gazetteer import Match, MatchIndex
+from doingoai.analyse.gazetteer import LOWER_TITLE_OPENERS, Match, MatchIndex
 from doingoai.lexicon import load_yaml
 
 __all__ = ["PersonMention", "find_people", "grammar", "looks_vietnamese"]
@@ -108,7 +110,10 @@ class _Parser:
         if i in self.covered:
             return None  # inside a place or a body's name: "Phủ Chủ tịch", "Văn phòng Chủ tịch nước"
         m = self.match(i, {"title"})
-        if m and self.tokens[i].is_upper_initial and self.key(i - 1) not in grammar().plural \
+        # titles open a mention capitalised; the press writes a few in lower case ("người phát ngôn Bộ Ngoại
+        # giao Nga", "trợ lý Bộ trưởng", "người đồng cấp Nga Sergei Lavrov"), and the lexicon lists some so
+        if m and (self.tokens[i].is_upper_initial or m.entry.form[:1].islower() or self.key(i) in LOWER_TITLE_OPENERS) \
+                and self.key(i - 1) not in grammar().plural \
                 and self.key(m.last + 1) not in _COMPOUND_TAILS:
             return m
         return None
@@ -162,6 +167,25 @@ class _Parser:
                     where = self.match(j, {"state", "city", "vnplace"})
                 if where:
                     i = where.last + 1
+                    continue
+            if k == "của" and self.tokens[i + 1 if i + 1 < self.n else i].is_upper_initial:
+                # "Đại diện cấp cao của EU", "Tổng Thư ký của Liên hợp quốc"
+                owner = self.match(i + 1, {"body"}) or self.match(i + 1, {"state"})
+                if owner:
+                    if owner.entry.kind == "state":
+                        country = country or owner.entry.value
+                    else:
+                        org = org or owner.entry.value
+                    i = owner.last + 1
+                    continue
+            if k == "về":
+                # "Đại diện cấp cao về chính sách an ninh và đối ngoại của Liên minh châu Âu": a remit, then its owner
+                j = i + 1
+                while j < self.n and j - i <= 10 and self.tokens[j].is_word and not self.tokens[j].is_upper_initial \
+                        and self.key(j) != "của":
+                    j += 1
+                if self.key(j) == "của" and (self.match(j + 1, {"body"}) or self.match(j + 1, {"state"})):
+                    i = j
                     continue
             if k == "(":
                 close = next((j for j in range(i + 1, min(self.n, i + 8)) if self.key(j) == ")"), None)
@@ -357,8 +381,19 @@ def _appositions(text: str, found: list[PersonMention]) -> list[PersonMention]:
             out[-1] = PersonMention(prev.start, m.end, m.titles, prev.name, prev.name_start, prev.name_end, m.country,
                                     m.org, m.rank, m.pillar, prev.first, m.last)
             continue
+        bare = _BARE_NAME.search(text, max(prev.end if prev else 0, m.start - 60), m.start) \
+            if m.name is None and m.titles else None
+        if bare:
+            # "Dmitry Peskov, người phát ngôn Điện Kremlin, cho biết": a name with no honorific, then its title
+            out.append(PersonMention(bare.start(), m.end, m.titles, bare.group(1), bare.start(), bare.end(1),
+                                     m.country, m.org, m.rank, m.pillar, m.first, m.last))
+            continue
         out.append(m)
     return out
+
+
+# A name of two to four capitalised words (foreign names, hyphenated or not) right before ", <title>".
+_BARE_NAME = re.compile(r"(?<![\w-])((?:[A-ZÀ-ỸĐ][\w'’.-]*)(?:[ ][A-ZÀ-ỸĐ][\w'’.-]*){1,3}),[ ]$")
 
 
 def _honorific_person(p: _Parser, i: int, out: list[PersonMention]) -> int:

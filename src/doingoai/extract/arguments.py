@@ -22,6 +22,7 @@ __all__ = ["Sides", "sides_of"]
 _COORDINATION = re.compile(r"^\s*(?:,|và|cùng|cùng với|với|;)?\s*(?:Phu nhân\s*)?(?:,|và|cùng)?\s*$", re.IGNORECASE)
 _FRONTED_HOST = re.compile(r"^(?:Cùng |Tham gia )?(?:Đón tiếp|Tiếp)$")
 _OWN = re.compile(r".*của (?:ông|bà|ngài|Ngài|Bà|Ông)\s*$")
+_INVITED_BY = re.compile(r"\b(?:[Nn]hận lời mời|[Tt]heo lời mời|[Đđ]áp lời mời)\s+(?:của\s+)?")
 _INVITATION = re.compile(r"theo lời mời của\s*$", re.IGNORECASE)
 # Between a subject and a nominal cue: a light verb, no clause break ("và phu nhân đang có chuyến thăm").
 _SUBJECT_GAP = re.compile(r"^[^,;.:]{0,40}$")
@@ -102,6 +103,13 @@ def sides_of(doc: Doc, sent: Sentence, cue: Cue, next_cue: Cue | None, prev_cue:
             # "A và phu nhân đang có chuyến thăm ...": the subject of the light verb makes the act
             sides.agents = _coordinated_before(doc, before)
     else:
+        invited = _INVITED_BY.search(doc.text, sent.start, cue.start)
+        if invited and before and before[0].start >= invited.end():
+            # "Nhận lời mời của A và B, C sẽ thăm ...": A and B invite, C (after the last comma) acts
+            comma = doc.text.rfind(",", invited.end(), before[-1].start)
+            acting = [p for p in before if p.start > comma] if comma >= 0 else before[-1:]
+            sides.inviters = [*[p for p in before if p not in acting], *sides.inviters]
+            before = acting
         sides.agents, sides.others = _coordinated_before(doc, before), after
     end = _phrase_end(doc.text, cue.end, stop)
     if not sides.agents and cue.voice == "noun" and _OWN.match(doc.text[end - 14:end].rstrip(" .")):

@@ -329,7 +329,10 @@ def _statement(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     people = doc.in_span(doc.mentions, sent.start, sent.end)
     speakers = [m for m in people if m.title and "phát ngôn" in m.title.casefold()]
     if speakers:
-        code = country_of(doc, speakers[0]) or HOME
+        # "Dmitry Peskov, người phát ngôn Điện Kremlin": the seat in the title names the state
+        seat = _speakers()[1]
+        title = doc.text[speakers[0].start:speakers[0].end + 40].casefold()
+        code = country_of(doc, speakers[0]) or next((c for k, c in seat.items() if k in title), None) or HOME
         return [Draft("statement", sent, cue, speakers[:1], [code])]
     if cue.voice != "active" or doc.text[cue.start:cue.end].casefold() == "dẫn lời":
         return []

@@ -210,7 +210,8 @@ def _resolve_people(doc: Doc) -> None:
             words = _words(m.name)
             found = next((k for k in reversed(recent) if _same(words, doc.people[k].words)), None)
             if found is None:
-                country = m.country or _delegation_state(doc, m) or (
+                # the delegation's state first: "trợ lý Bộ trưởng Bộ Ngoại giao" reads as Vietnam's by default
+                country = _delegation_state(doc, m) or m.country or (
                     HOME if looks_vietnamese(m.name) and not m.org else None)
                 doc.people.append(Person(m.name, m.title, country, m.org, m.rank, m.pillar, words))
                 found = len(doc.people) - 1
