@@ -39,6 +39,9 @@ from doingoai.lexicon import LexiconError, data_text, load_tsv
 
 __all__ = [
     "OFFICES",
+    "accession_years",
+    "term_spans",
+    "window",
     "OfficeMatch",
     "Term",
     "find_officeholders",
@@ -436,3 +439,73 @@ def years_consistent(text: str, matches: Sequence[OfficeMatch], today: date) -> 
     if not allowed:
         return None
     return min(allowed), max(allowed)
+
+
+def term_spans(text_before_name: str, term_list: Iterable[Term], today: date) -> list[tuple[date, date]]:
+    """Like ``term_years``, to the day: the spans of the terms the name can refer to, given the title that
+    stands before it (a former holder's span runs from the term's end to ``today``)."""
+    listed = [t for t in term_list if t.start <= today]
+    reading = _title_reading(text_before_name)
+    if reading is None:
+        return [(t.start, t.end or today) for t in listed]
+    title, before = reading
+    if before in _DEPUTY:
+        return []
+    matching = [t for t in listed if title in _office_keys(t)]
+    if before in _FORMER:
+        return [(t.end, today) for t in matching if t.end is not None and t.end <= today]
+    return [(t.start, t.end or today) for t in matching]
+
+
+def window(text: str, matches: Sequence[OfficeMatch], today: date) -> tuple[date, date] | None:
+    """The days in which every titled officeholder of ``text`` held the office named before his name
+    ("Chủ tịch nước Nguyễn Xuân Phúc" and "Thủ tướng Nhật Bản Suga Yoshihide" meet from 16/9/2020 to
+    18/1/2023); None when no titled name counts or the names contradict each other (a former holder named
+    with his old title). A person who held an office twice keeps each term apart, and the earlier of the
+    spans that remain is the answer (a known limit: a story of the later term is then dated too early
+    unless the page gives its own date)."""
+    spans: list[tuple[date, date]] | None = None
+    for match in matches:
+        before = text[: match.start]
+        if _title_reading(before) is None:
+            continue
+        own = term_spans(before, match.terms, today)
+        if not own:
+            continue
+        if spans is None:
+            spans = own
+            continue
+        spans = [(max(a[0], b[0]), min(a[1], b[1])) for a in spans for b in own if max(a[0], b[0]) <= min(a[1], b[1])]
+        if not spans:
+            return None
+    if not spans:
+        return None
+    # a person who held the office twice (Tô Lâm, Tổng Bí thư and Chủ tịch nước in 2024 and again from 2026):
+    # the earlier term, where the archives hold most of the stories, unless the text says more
+    first = min(spans)
+    return first
+
+
+# "A được bầu giữ chức Chủ tịch nước", "A vừa nhậm chức Thủ tướng": the text tells the start of A's term.
+_ACCESSION_AFTER = re.compile(r"\s*,?\s*(?:vừa\s+|mới\s+|đã\s+)?(?:được\s+(?:\S+\s+){0,2}?bầu|đắc cử|tái đắc cử|"
+                              r"tuyên thệ nhậm chức|nhậm chức|được bổ nhiệm)(?:\s+(?:giữ chức|làm|là|vào cương vị))?\s+"
+                              r"(?P<title>[^,.;:()]{3,60})", re.IGNORECASE)
+# "tân Thủ tướng Nhật Bản Suga Yoshihide": a new holder, in the first year of the term.
+_NEW = frozenset({"tân"})
+
+
+def accession_years(text: str, matches: Sequence[OfficeMatch], today: date) -> list[int]:
+    """The years in which the text's officeholders took the office it says they were just elected to
+    ("tân Thủ tướng Nhật Bản Suga Yoshihide", "Nguyễn Xuân Phúc được bầu giữ chức Chủ tịch nước")."""
+    out: list[int] = []
+    for match in matches:
+        reading = _title_reading(text[: match.start])
+        listed = [t for t in match.terms if t.start <= today]
+        if reading is not None and reading[1] in _NEW:
+            out += [t.start.year for t in listed if reading[0] in _office_keys(t)]
+            continue
+        after = _ACCESSION_AFTER.match(text, match.end)
+        if after:
+            title = _key(after.group("title"))
+            out += [t.start.year for t in listed if any(title.startswith(k) for k in _office_keys(t))]
+    return out

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from doingoai.analyse.dates import DateExpr
+from doingoai.analyse.officeholders import accession_years, find_officeholders, window
 from doingoai.lexicon import load_yaml
 from doingoai.prefilter import ARTICLE, Prefiltered
 
@@ -92,29 +93,11 @@ def _number(word: str) -> int | None:
     return int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower())
 
 
-@cache
-def _offices() -> tuple[tuple[re.Pattern[str], dt.date, dt.date | None], ...]:
-    """"Title Name" of each office holder in timeline.yaml, with the days of their term."""
-    offices = _anchors().get("offices", [])
-    assert isinstance(offices, list)
-    out = []
-    for row in offices:
-        begin, finish = row["from"], row.get("to")
-        out.append((re.compile(r"(?<!nguyên )(?<!cố )" + re.escape(row["title"]) + r"\s+" + re.escape(row["name"])),
-                    begin if isinstance(begin, dt.date) else dt.date.fromisoformat(str(begin)),
-                    finish if isinstance(finish, dt.date) or finish is None else dt.date.fromisoformat(str(finish))))
-    return tuple(out)
-
-
 def office_window(text: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
     """The days in which every office holder the text names with their title ("Chủ tịch nước Nguyễn Xuân
-    Phúc") held that office; None when it names none, or when their terms do not meet (a former holder
-    named with his old title): then the offices say nothing."""
-    terms = [(begin, finish or today) for pattern, begin, finish in _offices() if pattern.search(text)]
-    if not terms:
-        return None
-    lo, hi = max(t[0] for t in terms), min(t[1] for t in terms)
-    return (lo, hi) if lo <= hi else None
+    Phúc") held that office (``data/officeholders.tsv``); None when it names none, or when their terms do
+    not meet."""
+    return window(text, find_officeholders(text), today)
 
 
 @cache
@@ -172,9 +155,12 @@ def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], dt.date | N
             votes[y] += 3
     earliest: dt.date | None = None
     latest: dt.date | None = None
-    window = office_window(text, today)
-    if window:
-        earliest, latest = window
+    holders = find_officeholders(text)
+    span = window(text, holders, today)
+    if span:
+        earliest, latest = span
+    for year in accession_years(text, holders, today):
+        votes[year] += 4
     for m in _DONE_PERIOD.finditer(text):
         y = int(m.group("y"))
         months = int(m.group("n")) if m.group("n") else 12

@@ -113,8 +113,19 @@ _TRAILING = re.compile(
 )
 
 
+# A wire dateline glued to a headline: "... lãnh thổHà Nội (Ttxvn 15/12/2000)", "... (TTXVN 3/4/2012)".
+_TRAILING_DATELINE = re.compile(r"(?:(?<=[a-zà-ỹđ])[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*){0,3})?\s*\((?:[^()\d]{2,24})\s*"
+                                r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})\)\s*$")
+
+
 def strip_trailing_date(line: str) -> tuple[str, DateHit | None]:
-    """Split "Headline 13/01/2026 20:37" into the headline and its date; headlines only have them at the end."""
+    """Split "Headline 13/01/2026 20:37" or "Headline Hà Nội (TTXVN 15/12/2000)" into the headline and its
+    date; headlines only have them at the end."""
+    m = _TRAILING_DATELINE.search(line)
+    if m and m.start() > 0:
+        hits = find_dates(m.group(0))
+        if hits:
+            return line[:m.start()].rstrip(" |,–—-"), hits[0]
     m = _TRAILING.search(line)
     if not m or m.start() == 0:
         return line, None

@@ -66,6 +66,7 @@ class _Line:
     repeated: bool = False  # the same text stands elsewhere on the page too
     teaser_title: str | None = None
     boxed: bool = False  # inside a box of links to other stories that interrupts the story
+    caption: bool = False  # a photo caption printed twice in a row (image text and caption)
 
 
 @dataclass(slots=True)
@@ -154,6 +155,7 @@ def _annotate(lines: list[_Line], read: _Readings) -> list[_Line]:
         ln.duplicate = ln.text in seen
         ln.repeated = counts[ln.text] > 1
         seen.add(ln.text)
+        ln.caption = _printed_twice(lines, i)
         headline = read.teaser(ln.text)
         if headline:
             ln.kind, ln.teaser_title = Kind.TEASER, headline
@@ -165,7 +167,30 @@ def _annotate(lines: list[_Line], read: _Readings) -> list[_Line]:
     return kept
 
 
+def _printed_twice(lines: list[_Line], i: int) -> bool:
+    """A line printed again right after itself, whole or wrapped over two lines, or the second copy: the
+    image text and the caption of a photo, which is neither a headline nor a teaser."""
+    text = lines[i].text
+    # the lines right next to it (a blank line between makes a teaser's title and link text instead)
+    after = [ln.text for ln in lines[i + 1:i + 3]]
+    before = [ln.text for ln in reversed(lines[max(0, i - 2):i])]
+
+    def at(k: int) -> str:
+        seq, n = (after, k - i - 1) if k > i else (before, i - k - 1)
+        return seq[n] if n < len(seq) else ""
+
+    if at(i + 1) == text or at(i - 1) == text:
+        return True
+    def joined(a: str, b: str) -> str | None:
+        return f"{a} {b}" if a and b else None
+
+    return bool(text) and text in (joined(at(i + 1), at(i + 2)), joined(at(i - 2), at(i - 1))) or (
+        at(i - 1) == joined(text, at(i + 1)) or at(i - 2) == joined(at(i - 1), text))
+
+
 def _starts_region(ln: _Line) -> bool:
+    if ln.caption:
+        return False
     if ln.kind in (Kind.MARKER, Kind.TEASER):
         return True
     # a headline printed twice is a teaser (title, link text); the lead printed twice is not
@@ -261,7 +286,7 @@ def _weight(region: list[_Line], read: _Readings) -> int:
 
 
 def _is_story_paragraph(ln: _Line) -> bool:
-    return ln.kind is Kind.PARAGRAPH and not ln.duplicate and not ln.boxed
+    return ln.kind is Kind.PARAGRAPH and not ln.duplicate and not ln.boxed and not ln.caption
 
 
 def _body(region: list[_Line], blank_separated: bool) -> list[_Line]:
@@ -272,7 +297,7 @@ def _body(region: list[_Line], blank_separated: bool) -> list[_Line]:
     body = []
     for i in range(first, last + 1):
         ln = region[i]
-        if ln.duplicate or ln.boxed:
+        if ln.duplicate or ln.boxed or ln.caption:
             continue
         if ln.kind is Kind.PARAGRAPH or (ln.kind is Kind.HEADING and _is_subheading(region, i, blank_separated)):
             body.append(ln)
@@ -293,6 +318,8 @@ def _title(lines: list[_Line], start: int) -> tuple[int, str, DateHit | None] | 
     """The nearest headline above the story's first line."""
     for i in range(start - 1, -1, -1):
         ln = lines[i]
+        if ln.caption:
+            continue
         if ln.kind is not Kind.HEADING:
             if ln.kind is Kind.PARAGRAPH and ln.duplicate is False and i < start - 1:
                 # running text above the lead: the page starts with the story, no headline
