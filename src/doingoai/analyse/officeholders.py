@@ -362,6 +362,11 @@ def _state_names() -> tuple[str, ...]:
     return tuple(sorted(keys, key=len, reverse=True))
 
 
+# The words of a state's long form that may stand before its short name, and "chính phủ" after a title.
+_STATE_FORM = re.compile(r"(?:\s+(?:chính phủ|nước|cộng hòa|nhân dân|xã hội chủ nghĩa|dân chủ|liên bang|vương quốc|"
+                         r"hồi giáo|ả rập|thống nhất|hợp chúng quốc))+$")
+
+
 def _ending(text: str, forms: Sequence[str]) -> str | None:
     """The longest of ``forms`` that ends ``text`` as whole words."""
     for form in forms:
@@ -379,7 +384,11 @@ def _title_reading(text_before_name: str) -> tuple[str, str] | None:
     candidates = [text]
     state = _ending(text, _state_names())
     if state:
-        candidates.append(text[: len(text) - len(state)].rstrip())
+        rest = text[: len(text) - len(state)].rstrip()
+        candidates.append(rest)
+        # "Tổng thống nước Cộng hòa Ấn Độ", "Thủ tướng Chính phủ nước CHDCND Lào": the state's long form
+        rest = _STATE_FORM.sub("", rest).rstrip()
+        candidates.append(rest)
     for candidate in candidates:
         title = _ending(candidate, _titles())
         if title:
