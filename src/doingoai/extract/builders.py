@@ -40,6 +40,8 @@ _NEGOTIATORS = re.compile(r"\s+(?:giữa\s+)?(?:hai\s+|các\s+)?(?:đoàn|trư�
 _LIST_JOIN = re.compile(r"\s*(?:,|và|;)\s*")
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:Ông|Bà|Ngài)\s+(?![A-ZĐ])")
 _PLURAL_BEFORE = re.compile(r"\b(?:các|những|nhiều|hàng loạt|mọi)\s+$", re.IGNORECASE)
+# Before a state that signs: a ministry or body of it, or the sentence's own subject ("Việt Nam và Hoa Kỳ ký").
+_SIGNER = re.compile(r"(?:\b(?:Bộ|Chính phủ|Ngân hàng|Ủy ban|Cơ quan|Tổng cục|Cục|Văn phòng)\b[^,.;]{0,30}|^\s*|\bvà\s+|,\s*)$")
 _AT_PLACE = re.compile(r"\b(?:tại|ở)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 _COUNTED_OBJECT = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:với\s+)?(?:hơn\s+|gần\s+)?\d+(?:/\d+)?\s+"
                              r"(?:nước|quốc gia|đối tác)", re.IGNORECASE)
@@ -229,7 +231,10 @@ def _conference(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]
 
 
 def _agreement(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
-    states = unique([*_agent_countries(doc, sides), *(country_of(doc, m) for m in sides.others),
+    # "Bộ Quốc phòng Việt Nam và Bộ Ngoại giao Hoa Kỳ ký Bản ghi nhớ": the signing ministries' states
+    signers = [] if sides.agents else [st.code for st in doc.in_span(doc.states, sent.start, cue.start)
+                                       if _SIGNER.search(doc.text, max(sent.start, st.start - 40), st.start)]
+    states = unique([*_agent_countries(doc, sides), *signers, *(country_of(doc, m) for m in sides.others),
                      *(s.code for s in sides.states)])
     if len(states) <= 1 and (len(states) == 1 or _TWO_SIDES_BEFORE.search(doc.text[sent.start:cue.start])
                              or re.search(r"\b(?:hai bên|hai nước|hai Phó Thủ tướng|hai Bộ trưởng|hai Thủ tướng)\b",
