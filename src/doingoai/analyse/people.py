@@ -333,6 +333,7 @@ def find_people(text: str, ix: MatchIndex) -> list[PersonMention]:
             continue
         start = i
         titles: list[str] = []
+        chain: list[tuple[int, str | None]] = []  # each title's first token and the state it names
         country = org = None
         rank, pillar = 9, ""
         while title is not None:
@@ -344,6 +345,13 @@ def find_people(text: str, ix: MatchIndex) -> list[PersonMention]:
             if title.entry.rank < rank:
                 rank, pillar = title.entry.rank, title.entry.pillar
             i, c, o, extra = p.qualifiers(title.last + 1)
+            if c and country and c != country:
+                # "được bầu giữ chức Chủ tịch nước ... Việt Nam, Tổng Bí thư, Chủ tịch nước ... Lào X": a title
+                # of another state ends the chain; the person's own titles start after the last one of it
+                keep = [k for k, (_, own) in enumerate(chain) if own == country][-1] + 1
+                start, titles, chain = chain[keep][0] if keep < len(chain) else title.first, titles[keep:], chain[keep:]
+                country, org, rank, pillar = None, None, title.entry.rank, title.entry.pillar
+            chain.append((title.first, c))
             titles.append(f"{shown} {extra}" if extra and (org is None or extra == o) else shown)
             country, org = country or c, org or o
             nxt = i + 1 if p.key(i) in {",", "kiêm"} else i + 2 if p.key(i) == "đồng" and p.key(i + 1) == "thời" \
