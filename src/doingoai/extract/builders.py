@@ -320,7 +320,8 @@ def _institution_state(doc: Doc, sent: Sentence, cue: Cue) -> str | None:
     pattern, seats, _ = _speakers()
     found = None
     for m in pattern.finditer(doc.text, start, cue.start):
-        found = m
+        if not _AT_PLACE.search(doc.text, max(sent.start, m.start() - 12), m.start()):
+            found = m  # "Trong cuộc hội đàm tại Nhà Trắng, Tổng thống ... khẳng định": a place, not a speaker
     if found is None:
         return None
     seat = seats.get(found.group(0).casefold())
