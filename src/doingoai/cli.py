@@ -5,6 +5,7 @@ Every error reaches the user as one line naming the input and the reason; no tra
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from contextlib import ExitStack
 from enum import StrEnum
@@ -22,7 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from doingoai import __version__
 from doingoai.cli_kb import register as register_kb_commands
 from doingoai.config import PipelineConfig
-from doingoai.errors import DoingoaiError
+from doingoai.errors import DoingoaiError, UsageError
 from doingoai.model import Failure
 from doingoai.pipeline import extract_paths
 
@@ -89,6 +90,16 @@ def _table(records: list[dict[str, Any]], out: IO[str]) -> None:
     console.print(table)
 
 
+def _day(value: str | None) -> dt.date | None:
+    """A --today value, or a usage error naming it."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise UsageError(f"--today {value!r}: not a date; write it as YYYY-MM-DD") from exc
+
+
 @app.command(
     epilog="""Examples:
 
@@ -120,10 +131,14 @@ def extract(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")] = False,
     related: Annotated[bool, typer.Option("--related", help="Also extract the acts the teasers around each story "
                                           "report (marked section: related).")] = False,
+    today: Annotated[str | None, typer.Option("--today", metavar="YYYY-MM-DD", help="The day to read undated "
+                                              "stories against: officeholders still in office are so until then, "
+                                              "and no story is told after it. Default: the day the language data "
+                                              "were reviewed (never the machine's clock).")] = None,
 ) -> None:
     """Extract the doingoai/1 record (article, events, relations, figures) of each page."""
     try:
-        config = PipelineConfig(max_bytes=int(max_size * 1_000_000), related=related)
+        config = PipelineConfig(max_bytes=int(max_size * 1_000_000), related=related, today=_day(today))
     except DoingoaiError as exc:
         _err(exc.message)
         raise typer.Exit(2) from exc

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from doingoai.errors import UsageError
@@ -24,6 +25,9 @@ class PipelineConfig:
     home: str = HOME
     # Also extract what the teasers around a story report (section "related"): costs about a tenth more.
     related: bool = False
+    # "Today" for reading undated stories (an office holder still in office is so until today; no story is
+    # told after it). None: the day the language data were reviewed, so results never follow the clock.
+    today: dt.date | None = None
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:

@@ -25,7 +25,7 @@ Record = dict[str, Any]
 def extract_page(page: Page, config: PipelineConfig = DEFAULT_CONFIG) -> tuple[Article, Record]:
     """The story of one page and its ``doingoai/1`` record."""
     article = segment(page)
-    return article, to_record(article, extract(article, related=config.related))
+    return article, to_record(article, extract(article, today=config.today, related=config.related))
 
 
 def process(page: Page, config: PipelineConfig = DEFAULT_CONFIG) -> Record | Failure:

@@ -183,10 +183,9 @@ def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], dt.date | N
     return votes, earliest, latest
 
 
-def story_year(text: str, today: int | dt.date) -> int | None:
+def story_year(text: str, today: dt.date = DATA_DATE) -> int | None:
     """The year a story with no date is told in, from what it says; None when it does not say."""
-    day = today if isinstance(today, dt.date) else dt.date(today, 12, 31)
-    return _decide(*story_evidence(text, day))
+    return _decide(*story_evidence(text, today))
 
 
 def _decide(votes: Counter[int], earliest: dt.date | None, latest: dt.date | None) -> int | None:

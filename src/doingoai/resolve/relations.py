@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-__all__ = ["LEVEL_RANK", "PARTNERSHIPS", "highest"]
+__all__ = ["LADDER", "LEVEL_RANK", "PARTNERSHIPS", "highest"]
 
-# The partnership ladder of Vietnamese diplomacy, highest first; the other levels qualify a relationship
-# rather than rank it.
+# The ladder of Vietnamese diplomacy, highest first: the special relationship (Laos, Cuba) stands above the
+# partnerships in Vietnam's own protocol, then the three partnerships; traditional friendship and plain
+# diplomatic relations head a pair's profile only when the text names no higher level.
 PARTNERSHIPS = ("comprehensive_strategic_partnership", "strategic_partnership", "comprehensive_partnership")
-LEVEL_RANK = {level: i for i, level in enumerate(PARTNERSHIPS)}
+LADDER = ("special_relationship", *PARTNERSHIPS, "traditional_friendship", "diplomatic_relations")
+LEVEL_RANK = {level: i for i, level in enumerate(LADDER)}
 
 
 def highest(levels: list[str]) -> str | None:
