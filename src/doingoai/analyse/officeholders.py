@@ -41,7 +41,7 @@ __all__ = [
     "OFFICES",
     "accession_years",
     "term_spans",
-    "window",
+    "windows",
     "OfficeMatch",
     "Term",
     "find_officeholders",
@@ -466,13 +466,12 @@ def term_spans(text_before_name: str, term_list: Iterable[Term], today: date) ->
     return [(t.start, t.end or today) for t in matching]
 
 
-def window(text: str, matches: Sequence[OfficeMatch], today: date) -> tuple[date, date] | None:
-    """The days in which every titled officeholder of ``text`` held the office named before his name
+def windows(text: str, matches: Sequence[OfficeMatch], today: date) -> list[tuple[date, date]]:
+    """The spans of days in which every titled officeholder of ``text`` held the office named before his name
     ("Chủ tịch nước Nguyễn Xuân Phúc" and "Thủ tướng Nhật Bản Suga Yoshihide" meet from 16/9/2020 to
-    18/1/2023); None when no titled name counts or the names contradict each other (a former holder named
-    with his old title). A person who held an office twice keeps each term apart, and the earlier of the
-    spans that remain is the answer (a known limit: a story of the later term is then dated too early
-    unless the page gives its own date)."""
+    18/1/2023); none when no titled name counts or the names contradict each other (a former holder named
+    with his old title). A person who held an office twice keeps each term apart: the answer lists the
+    spans that remain, earliest first."""
     spans: list[tuple[date, date]] | None = None
     for match in matches:
         before = text[: match.start]
@@ -486,13 +485,8 @@ def window(text: str, matches: Sequence[OfficeMatch], today: date) -> tuple[date
             continue
         spans = [(max(a[0], b[0]), min(a[1], b[1])) for a in spans for b in own if max(a[0], b[0]) <= min(a[1], b[1])]
         if not spans:
-            return None
-    if not spans:
-        return None
-    # a person who held the office twice (Tô Lâm, Tổng Bí thư and Chủ tịch nước in 2024 and again from 2026):
-    # the earlier term, where the archives hold most of the stories, unless the text says more
-    first = min(spans)
-    return first
+            return []
+    return sorted(set(spans or []))
 
 
 # "A được bầu giữ chức Chủ tịch nước", "A vừa nhậm chức Thủ tướng": the text tells the start of A's term.

@@ -59,6 +59,7 @@ class Grammar:
     org_words: frozenset[str]
     plural: frozenset[str]
     not_counterparts: tuple[str, ...]
+    not_name_words: frozenset[str]
 
 
 @cache
@@ -74,6 +75,7 @@ def grammar() -> Grammar:
         org_words=frozenset(data["org_words"]),
         plural=frozenset(data["plural_quantifiers"]),
         not_counterparts=tuple(x.casefold() for x in data["not_counterparts"]),
+        not_name_words=frozenset(x.casefold() for x in data["not_name_words"]),
     )
 
 
@@ -265,6 +267,8 @@ class _Parser:
 
     def name(self, i: int) -> tuple[int, int] | None:
         """Token range [i, j) of a person's name starting at ``i`` (honorifics skipped by the caller)."""
+        if self.title_at(i):
+            return None  # "Chủ tịch Đoàn Chủ tịch Đảng ...": an office, not a name
         j = i
         words = 0
         while j < self.n and words < MAX_NAME_WORDS:
@@ -282,6 +286,10 @@ class _Parser:
             if t.key in grammar().particles and j > i and j + 1 < self.n and self.tokens[j + 1].is_upper_initial \
                     and self.tokens[j + 1].is_word:
                 j += 1
+                continue
+            if t.key in grammar().particles and j > i and j + 2 < self.n and self.tokens[j + 1].text == "-" \
+                    and self.tokens[j + 2].is_upper_initial and t.end == self.tokens[j + 1].start:
+                j += 2  # "Abdel Fattah el-Sisi", "Bashar al-Assad"
                 continue
             if t.text in {"-", "'", "’"} and j > i and j + 1 < self.n and self.tokens[j + 1].is_word and \
                     self.tokens[j - 1].end == t.start and t.end == self.tokens[j + 1].start:
@@ -391,7 +399,7 @@ def _appositions(text: str, found: list[PersonMention]) -> list[PersonMention]:
             continue
         bare = _BARE_NAME.search(text, max(prev.end if prev else 0, m.start - 60), m.start) \
             if m.name is None and m.titles else None
-        if bare:
+        if bare and not set(bare.group(1).casefold().split()) & grammar().not_name_words:
             # "Dmitry Peskov, người phát ngôn Điện Kremlin, cho biết": a name with no honorific, then its title
             out.append(PersonMention(bare.start(), m.end, m.titles, bare.group(1), bare.start(), bare.end(1),
                                      m.country, m.org, m.rank, m.pillar, m.first, m.last))

@@ -121,14 +121,14 @@ def _pairwise(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
         # "thân mật tiếp Đoàn": the delegation the story is about
         partner = doc.partner_near(cue.start)
         if partner and partner not in agents:
-            groups[partner] = []
+            groups[partner] = _last_of(doc, [partner], cue.start)  # the delegation's head, named before
     two_sides = _TWO_SIDES.match(doc.text[cue.end:cue.end + 40]) or _TWO_SIDES_BEFORE.search(
         doc.text[sent.start:cue.start]) or _BOTH_SIDES.search(doc.text, sent.start, sent.end)
     if not groups and not sides.others and not sides.agents and two_sides:
         # "hai nhà lãnh đạo đã hội đàm": the two states the passage is about, Vietnam or not
         pair = doc.pair_near(cue.start)
         if len(pair) == 2:
-            return [Draft(cue.type, sent, cue, [], pair)]
+            return [Draft(cue.type, sent, cue, _last_of(doc, pair, cue.start), pair)]
     hosts: list[list[PersonMention]] = [list(sides.agents)]
     if len(sides.agents) > 1 and _IN_TURN.search(doc.text, sent.start, cue.end):
         hosts = [[a] for a in sides.agents]  # "lần lượt được A, B, C tiếp": one reception by each
@@ -143,6 +143,40 @@ def _pairwise(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
         for d in drafts:
             d.countries = unique([HOME, *d.countries])
     return [d for d in drafts if len(d.countries) >= 2 or d.organizations]
+
+
+def _own_range(doc: Doc, start: int, end: int) -> DateExpr | None:
+    """The dates right after a destination of a trip of several ("Ai Cập từ ngày 4 đến 6/8 và Angola từ ngày 6
+    đến 8/8"): each stop's own, when one stands there."""
+    following = [d for d in doc.in_span(doc.dates, start, end) if d.month is not None]
+    if following and re.fullmatch(r"[\s(]*", doc.text[start:following[0].start]):
+        return following[0]
+    return None
+
+
+def _without_dates(doc: Doc, start: int, end: int) -> str:
+    """``text[start:end]`` with its date expressions (and brackets around them) and "tới/đến/sang" taken out."""
+    text = doc.text
+    parts, at = [], start
+    for d in doc.in_span(doc.dates, start, end):
+        parts.append(text[at:d.start])
+        at = d.end
+    parts.append(text[at:end])
+    return re.sub(r"[()]|\b(?:tới|đến|sang|thăm)\b", " ", "".join(parts))
+
+
+def _last_of(doc: Doc, states: list[str], offset: int) -> list[PersonMention]:
+    """The person last named for each of ``states`` in the passage before ``offset`` ("hai Thủ tướng": the
+    two prime ministers just named)."""
+    out: list[PersonMention] = []
+    for i in reversed(doc.people_idx_in(max(0, offset - 1500), offset)):
+        m = doc.mentions[i]
+        c = country_of(doc, m)
+        if (m.name or doc.person_of(m)) and c in states and all(country_of(doc, o) != c for o in out):
+            out.append(m)
+        if len(out) == len(states):
+            break
+    return out[::-1]
 
 
 def _body_of(doc: Doc, m: PersonMention) -> str | None:
@@ -193,20 +227,29 @@ def _visit(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     if not agents:
         # no visitor named: Vietnam's own trip, unless the passage is about two other states
         # ("Chuyến thăm diễn ra trong bối cảnh Seoul và Tokyo ...")
-        agents = [HOME] if code != HOME and HOME in doc.pair_near(cue.start) else []
+        home_people = any(country_of(doc, m) == HOME for m in doc.in_span(doc.mentions, sent.start, sent.end))
+        agents = [HOME] if code != HOME and (home_people or HOME in doc.pair_near(cue.start)) else []
     if not agents or agents == [code]:
         return []
-    drafts = [Draft("visit", sent, cue, [*visitors, *sides.inviters], unique([*agents, code]), place=Place(name, code))]
+    # "Nhận lời mời của Tổng thống Ai Cập A và Tổng thống Angola B, C sẽ thăm Ai Cập ... và Angola ...": each
+    # visit names the inviter of its own destination
+    def inviters(dest_code: str) -> list[PersonMention]:
+        return [m for m in sides.inviters if country_of(doc, m) in (dest_code, None)]
+
+    drafts = [Draft("visit", sent, cue, [*visitors, *inviters(code)], unique([*agents, code]), place=Place(name, code))]
+    if dest is not None and len(sides.states) > 1:
+        drafts[0].date = _own_range(doc, dest.end, sent.end)
     # "chuyến công du 3 nước gồm Malaysia, Lào và Việt Nam": one visit to each state of the list
     previous_end = dest.end if dest is not None else cue.end
     for st in sides.states:
         if dest is None or st.start <= dest.start:
             continue
-        if not _LIST_JOIN.fullmatch(doc.text[previous_end:st.start]):
-            break
+        if not _LIST_JOIN.fullmatch(_without_dates(doc, previous_end, st.start)):
+            break  # "tới Ấn Độ từ ngày 11 đến 13-10 và tới Sri Lanka từ ngày 13 đến 15-10" joins too
         previous_end = st.end
         if st.code not in (code, *agents):
-            drafts.append(Draft("visit", sent, cue, list(visitors), unique([*agents, st.code]), place=Place(None, st.code)))
+            drafts.append(Draft("visit", sent, cue, [*visitors, *inviters(st.code)], unique([*agents, st.code]),
+                                place=Place(None, st.code), date=_own_range(doc, st.end, sent.end)))
     return drafts
 
 
@@ -236,15 +279,20 @@ def _agreement(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
                                        if _SIGNER.search(doc.text, max(sent.start, st.start - 40), st.start)]
     states = unique([*_agent_countries(doc, sides), *signers, *(country_of(doc, m) for m in sides.others),
                      *(s.code for s in sides.states)])
-    if len(states) <= 1 and (len(states) == 1 or _TWO_SIDES_BEFORE.search(doc.text[sent.start:cue.start])
-                             or re.search(r"\b(?:hai bên|hai nước|hai Phó Thủ tướng|hai Bộ trưởng|hai Thủ tướng)\b",
-                                          doc.text[sent.start:cue.start], re.IGNORECASE)):
+    leaders = bool(_BOTH_SIDES.search(doc.text, sent.start, cue.start))
+    two_sides = leaders or bool(_TWO_SIDES_BEFORE.search(doc.text[sent.start:cue.start]) or re.search(
+        r"\b(?:hai bên|hai nước|hai Phó Thủ tướng|hai Bộ trưởng|hai Thủ tướng)\b", doc.text[sent.start:cue.start],
+        re.IGNORECASE))
+    if len(states) <= 1 and (len(states) == 1 or two_sides):
         partner = doc.partner_near(cue.start)
         states = unique([*(states or [HOME]), partner])
     if len(states) < 2:
         return []
     base = states[0] if HOME not in states else HOME
-    return [Draft("agreement", sent, cue, list(sides.agents), [base, s]) for s in states if s != base]
+    # "hai Thủ tướng chứng kiến lễ ký": the two leaders just named sign (or witness)
+    return [Draft("agreement", sent, cue, list(sides.agents) or (_last_of(doc, [base, s], cue.start) if leaders
+                                                                  else []), [base, s])
+            for s in states if s != base]
 
 
 def _upgrade(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
@@ -283,7 +331,12 @@ def _message(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
         for code in [c for c in named if c != HOME] or named:
             by_state.setdefault(code, [])
     targets = unique([country_of(doc, m) for m in recipients]) or [HOME]
-    if re.search(r"trao đổi\s*$", doc.text[max(sent.start, cue.start - 12):cue.start]) and len(by_state) == 1:
+    exchange = bool(re.search(r"trao đổi\s*$", doc.text[max(sent.start, cue.start - 12):cue.start]))
+    if exchange and len(by_state) == 2:
+        # "A và B đã trao đổi điện mừng": each sends to the other; both take part in each message
+        return [Draft("message", sent, cue, list(senders), [code, *(c for c in by_state if c != code)])
+                for code in by_state]
+    if exchange and len(by_state) == 1:
         # "trao đổi điện mừng": each side sends one
         for t in targets:
             if t not in by_state:

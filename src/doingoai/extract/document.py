@@ -16,6 +16,7 @@ from typing import Any
 from doingoai.analyse.dates import DateExpr, find_date_exprs
 from doingoai.analyse.gazetteer import gazetteer
 from doingoai.analyse.mentions import BodyMention, PlaceMention, StateMention, find_bodies, find_places, find_states
+from doingoai.analyse.officeholders import state_of
 from doingoai.analyse.people import PersonMention, find_people, looks_vietnamese
 from doingoai.analyse.sentences import Sentence, split_sentences
 from doingoai.analyse.tokens import Token, tokenize
@@ -193,8 +194,11 @@ def _delegation_state(doc: Doc, m: PersonMention) -> str | None:
     found = _DELEGATION.search(doc.text, max(sent.start, m.start - 140), m.start)
     if not found:
         return None
-    states = doc.in_span(doc.states, found.start(), found.end())
-    return states[-1].code if states else None
+    # "đoàn Nhóm Nghị sĩ hữu nghị Pháp - Việt Nam ... do": a delegation names Vietnam in its name only when
+    # it is not Vietnam's own
+    codes = [s.code for s in doc.in_span(doc.states, found.start(), found.end())]
+    foreign = [c for c in codes if c != HOME]
+    return (foreign or codes)[-1] if codes else None
 
 
 def _resolve_people(doc: Doc) -> None:
@@ -211,7 +215,7 @@ def _resolve_people(doc: Doc) -> None:
             found = next((k for k in reversed(recent) if _same(words, doc.people[k].words)), None)
             if found is None:
                 # the delegation's state first: "trợ lý Bộ trưởng Bộ Ngoại giao" reads as Vietnam's by default
-                country = _delegation_state(doc, m) or m.country or (
+                country = _delegation_state(doc, m) or m.country or state_of(m.name) or (
                     HOME if looks_vietnamese(m.name) and not m.org else None)
                 doc.people.append(Person(m.name, m.title, country, m.org, m.rank, m.pillar, words))
                 found = len(doc.people) - 1

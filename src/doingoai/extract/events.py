@@ -156,7 +156,7 @@ def _drafts(doc: Doc) -> list[Draft]:
             made = BUILDERS[cue.type](doc, cue, sent, sides)
             for d in made:
                 d.place = _place(doc, sent, d, sides)
-                d.date = _date_for(doc, sent, cue, claimed, nxt)
+                d.date = d.date or _date_for(doc, sent, cue, claimed, nxt)  # a builder may know better
                 if d.type == "statement" and d.date is not None and d.date.end <= cue.start:
                     # "Ngày 9/1, Phủ Tổng thống thông báo, A sẽ thăm ...": the day of the telling, not of the trip
                     claimed.add(d.date.start)
@@ -282,13 +282,24 @@ def _before_page(drafts: list[Draft], ref: Reference) -> None:
     9/1/2026) are of another occasion: they cannot be the story's occasion."""
     if ref.date is None:
         return
+    page = ref.date.year * 12 + ref.date.month
+    old: list[Draft] = []
+    recent = False
     for d in drafts:
         if d.date is None or d.date.is_anaphoric or d.planned:
             continue
         start = resolve(d.date, ref, d.planned)[0]
         m = _months(start) if start else None
-        if m is not None and (ref.date.year * 12 + ref.date.month - m) * 30 > BACKGROUND_GAP_DAYS:
-            d.background = True
+        if m is None:
+            continue
+        if (page - m) * 30 > BACKGROUND_GAP_DAYS:
+            old.append(d)
+        else:
+            recent = True
+    # only when some act is near the page's date: a page date far after all the story's acts is a site's clock
+    # or a late reprint, and then the story's own first act stays its occasion
+    for d in old if recent else ():
+        d.background = True
 
 
 def _status(start: str | None, ref: Reference, planned: bool) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from doingoai.analyse.dates import DateExpr
-from doingoai.analyse.officeholders import accession_years, find_officeholders, window
+from doingoai.analyse.officeholders import accession_years, find_officeholders, windows
 from doingoai.lexicon import load_yaml
 from doingoai.prefilter import ARTICLE, Prefiltered
 
@@ -36,6 +36,8 @@ class Reference:
     # ("Năm 2023, kim ngạch đạt ..." is told after 2023): a day/month is placed in the one year that fits
     earliest: dt.date | None = None
     latest: dt.date | None = None
+    # the spans the window is made of: who held which office when may allow two terms apart
+    windows: tuple[tuple[dt.date, dt.date], ...] = ()
 
 
 # The day the language data were last reviewed: "today" when the caller gives none, so that no result
@@ -93,11 +95,11 @@ def _number(word: str) -> int | None:
     return int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower())
 
 
-def office_window(text: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
-    """The days in which every office holder the text names with their title ("Chủ tịch nước Nguyễn Xuân
-    Phúc") held that office (``data/officeholders.tsv``); None when it names none, or when their terms do
-    not meet."""
-    return window(text, find_officeholders(text), today)
+def office_windows(text: str, today: dt.date) -> list[tuple[dt.date, dt.date]]:
+    """The spans of days in which every office holder the text names with their title ("Chủ tịch nước Nguyễn
+    Xuân Phúc") held that office (``data/officeholders.tsv``); none when it names none, or when their terms
+    do not meet."""
+    return windows(text, find_officeholders(text), today)
 
 
 @cache
@@ -125,8 +127,9 @@ _SINCE_YEAR = re.compile(r"(?<![\d/.])(?P<n>\d{1,3}|" + "|".join(NUMBER_WORDS) +
                          r"(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)
 
 
-def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], dt.date | None, dt.date | None]:
-    """Votes for the year a story is told in, and the earliest and latest days it can be told on."""
+def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], list[tuple[dt.date, dt.date]]]:
+    """Votes for the year a story is told in, and the spans of days it can be told in (none: any day up
+    to ``today``)."""
     votes: Counter[int] = Counter()
     fixed = _anchors().get("fixed_anniversaries", {})
     assert isinstance(fixed, dict)
@@ -154,11 +157,8 @@ def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], dt.date | N
         if y:
             votes[y] += 3
     earliest: dt.date | None = None
-    latest: dt.date | None = None
     holders = find_officeholders(text)
-    span = window(text, holders, today)
-    if span:
-        earliest, latest = span
+    spans = windows(text, holders, today)
     for year in accession_years(text, holders, today):
         votes[year] += 4
     for m in _DONE_PERIOD.finditer(text):
@@ -180,7 +180,10 @@ def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], dt.date | N
         if year > today.year + 1 or _FUTURE.search(before) or year in later:
             continue
         votes[year] += (2 if _FULL_DATE_BEFORE.search(before) else 1) + (2 if m.start() < LEAD_CHARS else 0)
-    return votes, earliest, latest
+    if earliest is not None:
+        # a period reported as done: the story is told after it
+        spans = [(max(lo, earliest), hi) for lo, hi in (spans or [(earliest, today)]) if hi >= earliest] or spans
+    return votes, spans
 
 
 def story_year(text: str, today: dt.date = DATA_DATE) -> int | None:
@@ -188,26 +191,25 @@ def story_year(text: str, today: dt.date = DATA_DATE) -> int | None:
     return _decide(*story_evidence(text, today))
 
 
-def _decide(votes: Counter[int], earliest: dt.date | None, latest: dt.date | None) -> int | None:
-    """The best-voted year inside the window; without votes, the window's year when it spans one."""
-    allowed = {y: v for y, v in votes.items()
-               if (earliest is None or y >= earliest.year) and (latest is None or y <= latest.year)}
+def _decide(votes: Counter[int], spans: list[tuple[dt.date, dt.date]]) -> int | None:
+    """The best-voted year inside the spans; without votes, the one year the spans allow."""
+    allowed = {y: v for y, v in votes.items() if not spans or any(lo.year <= y <= hi.year for lo, hi in spans)}
     if allowed:
         best = max(allowed.values())
         return max(y for y, v in allowed.items() if v == best)
-    if earliest and latest and earliest.year == latest.year:
-        return earliest.year
-    return None
+    years = {y for lo, hi in spans for y in range(lo.year, hi.year + 1)}
+    return years.pop() if len(years) == 1 else None
 
 
 def reference_of(published: str | None, text: str, today: dt.date | None = None) -> Reference:
-    """The page's date when it gives one; else the year the story tells, and the window it can be told in.
+    """The page's date when it gives one; else the year the story tells, and the spans it can be told in.
     ``today`` (default: the data's review date, never the machine's clock) bounds the years."""
     date, year, month = _parse_published(published)
     if year is not None:
         return Reference(date, year, month)
-    votes, earliest, latest = story_evidence(text, today or DATA_DATE)
-    return Reference(None, _decide(votes, earliest, latest), None, earliest, latest)
+    votes, spans = story_evidence(text, today or DATA_DATE)
+    return Reference(None, _decide(votes, spans), None, min((lo for lo, _ in spans), default=None),
+                     max((hi for _, hi in spans), default=None), tuple(spans))
 
 
 def format_date(year: int | None, month: int | None, day: int | None) -> str | None:
@@ -222,14 +224,18 @@ def _year_for(month: int, day: int | None, ref: Reference, planned: bool) -> int
     """The year of a day/month told without one: an occurred act is on or before the page's date,
     a planned one on or after it."""
     if ref.date is None:
-        if ref.earliest and ref.latest:
-            # the one year in the story's window in which the day falls
-            fits = [y for y in range(ref.earliest.year, ref.latest.year + 1)
-                    if ref.earliest <= dt.date(y, month, min(day or 1, 28)) <= ref.latest]
-            if ref.year in fits or (ref.year is None and len(fits) == 1):
-                return ref.year or fits[0]
-            if len(fits) == 1:
+        if ref.windows:
+            # the years in whose spans the day falls: the story's year if it is one of them, else the one,
+            # else the earliest (two terms of one office holder: the archives hold more of the earlier)
+            per_span = [[y for y in range(lo.year, hi.year + 1) if lo <= dt.date(y, month, min(day or 1, 28)) <= hi]
+                        for lo, hi in ref.windows]
+            fits = sorted({y for ys in per_span for y in ys})
+            if ref.year in fits:
+                return ref.year
+            if fits and all(len(ys) <= 1 for ys in per_span):
                 return fits[0]
+            if fits:
+                return None  # a term of several years: the day could be in any of them
         return ref.year
     if ref.year is None:
         return None
