@@ -490,7 +490,7 @@ def windows(text: str, matches: Sequence[OfficeMatch], today: date) -> list[tupl
 
 
 # "A được bầu giữ chức Chủ tịch nước", "A vừa nhậm chức Thủ tướng": the text tells the start of A's term.
-_ACCESSION_AFTER = re.compile(r"\s*,?\s*(?:vừa\s+|mới\s+|đã\s+)?(?:được\s+(?:\S+\s+){0,2}?bầu|đắc cử|tái đắc cử|"
+_ACCESSION_AFTER = re.compile(r"\s*,?\s*(?:(?:nhân dịp|khi|sau khi)\s+(?:ông|bà|ngài|Ngài)\s+)?(?:vừa\s+|mới\s+|đã\s+)?(?:được\s+(?:\S+\s+){0,2}?bầu|đắc cử|tái đắc cử|"
                               r"tuyên thệ nhậm chức|nhậm chức|được bổ nhiệm)(?:\s+(?:giữ chức|làm|là|vào cương vị))?\s+"
                               r"(?P<title>[^,.;:()]{3,60})", re.IGNORECASE)
 # "tân Thủ tướng Nhật Bản Suga Yoshihide": a new holder, in the first year of the term.

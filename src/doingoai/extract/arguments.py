@@ -25,8 +25,9 @@ _OWN = re.compile(r".*của (?:ông|bà|ngài|Ngài|Bà|Ông)\s*$")
 _INVITED_BY = re.compile(r"\b(?:[Nn]hận lời mời|[Tt]heo lời mời|[Đđ]áp lời mời)\s+(?:của\s+)?")
 _INVITATION = re.compile(r"theo lời mời của\s*$", re.IGNORECASE)
 # Between a subject and a nominal cue: a light verb, no clause break ("và phu nhân đang có chuyến thăm").
-_SUBJECT_GAP = re.compile(r"^(?:\s*(?:và|cùng)\s+[Pp]hu nhân)?\s*(?:đã|đang|sẽ|vừa|dự kiến sẽ|dự kiến|sắp|cũng)?\s*"
-                          r"(?:có|tiến hành|thực hiện|bắt đầu|kết thúc)\s*$")
+_SUBJECT_GAP = re.compile(r"^(?:\s*(?:và|cùng)\s+[Pp]hu nhân)?(?:\s*(?:đã|đang|sẽ|vừa|dự kiến sẽ|dự kiến|sắp|cũng)?\s*"
+                          r"(?:có|tiến hành|thực hiện|bắt đầu|kết thúc)|[^.;:]{0,60},\s*(?:bắt đầu|kết thúc|khép lại)"
+                          r"(?:\s+tốt đẹp)?)\s*$")
 _DESTINATION_WORD = re.compile(r"(?:tới|đến|sang|tại|thăm|ở)\s*$", re.IGNORECASE)
 
 

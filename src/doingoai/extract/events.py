@@ -206,6 +206,8 @@ def _same_speakers(doc: Doc, a: Draft, b: Draft) -> bool:
 
 
 def _same_act(doc: Doc, a: Draft, b: Draft) -> bool:
+    if a.cue == b.cue:
+        return False  # one cue's drafts are the acts its builder told apart ("lần lượt được A, B tiếp")
     if set(a.countries) != set(b.countries) or set(a.organizations) != set(b.organizations):
         return False
     if a.type in ("statement", "protest") and not _same_speakers(doc, a, b):

@@ -108,7 +108,8 @@ def _sessions() -> tuple[tuple[re.Pattern[str], int, float], ...]:
     out = []
     for row in _anchors().get("sessions", []):  # type: ignore[attr-defined]
         names = "|".join(re.escape(n) for n in sorted(row["names"], key=len, reverse=True))
-        out.append((re.compile(r"(?:" + names + r")\s*(?:-|–|lần thứ|khóa|kỳ họp thứ|thứ)?\s*(\d{1,3})(?![\d/.,]\d|\d)",
+        out.append((re.compile(r"(?:" + names + r")\s*(?:\([A-Z]{2,6}\)\s*)?(?:-|–|lần thứ|khóa|kỳ họp thứ|thứ)?\s*"
+                               r"(\d{1,3})(?![\d/.,]\d|\d)",
                                re.IGNORECASE), int(row["base"]), float(row["per"])))
     return tuple(out)
 
