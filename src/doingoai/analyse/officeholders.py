@@ -331,8 +331,16 @@ def terms_of(name: str) -> tuple[Term, ...]:
     if key in index.exact:
         return _sorted(index.exact[key])
     if not _vietnamese_spelling(name):
-        return _sorted(index.folded.get(_fold(key), ()))
+        found = index.folded.get(_fold(key), ())
+        if not found:
+            # "Antony J. Blinken", "Michael R. Pompeo": the press adds middle initials the table leaves out
+            bare = " ".join(w for w in key.split() if not _INITIAL.fullmatch(w))
+            found = index.folded.get(_fold(bare), ()) if bare != key else ()
+        return _sorted(found)
     return ()
+
+
+_INITIAL = re.compile(r"\w{1,2}\.")
 
 
 def state_of(name: str) -> str | None:

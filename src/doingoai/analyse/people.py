@@ -189,6 +189,10 @@ class _Parser:
                 if self.key(j) == "của" and (self.match(j + 1, {"body"}) or self.match(j + 1, {"state"})):
                     i = j
                     continue
+                if (org or country) and j < self.n and j > i + 1 and self.tokens[j].is_upper_initial \
+                        and not self.title_at(j):
+                    i = j  # "Đại diện cấp cao Liên minh châu Âu (EU) về chính sách an ninh và đối ngoại X"
+                    continue
             if k == "(":
                 close = next((j for j in range(i + 1, min(self.n, i + 8)) if self.key(j) == ")"), None)
                 if close is not None:

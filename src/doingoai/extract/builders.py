@@ -42,6 +42,8 @@ _PRONOUN_SUBJECT = re.compile(r"\s*(?:Ông|Bà|Ngài)\s+(?![A-ZĐ])")
 _PLURAL_BEFORE = re.compile(r"\b(?:các|những|nhiều|hàng loạt|mọi)\s+$", re.IGNORECASE)
 # Before a state that signs: a ministry or body of it, or the sentence's own subject ("Việt Nam và Hoa Kỳ ký").
 _SIGNER = re.compile(r"(?:\b(?:Bộ|Chính phủ|Ngân hàng|Ủy ban|Cơ quan|Tổng cục|Cục|Văn phòng)\b[^,.;]{0,30}|^\s*|\bvà\s+|,\s*)$")
+# "dẫn thông tin từ Bộ Ngoại giao ... cho biết", "theo Bộ Ngoại giao": a news source, not a statement of its own
+_SOURCE_BEFORE = re.compile(r"\b(?:từ|theo|dẫn|dẫn lời|của)\s+$", re.IGNORECASE)
 _AT_PLACE = re.compile(r"\b(?:tại|ở)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 _COUNTED_OBJECT = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:với\s+)?(?:hơn\s+|gần\s+)?\d+(?:/\d+)?\s+"
                              r"(?:nước|quốc gia|đối tác)", re.IGNORECASE)
@@ -94,6 +96,11 @@ def _pairwise(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     if cue.type == "meeting" and _NEGOTIATORS.match(doc.text, cue.end, min(sent.end, cue.end + 40)):
         return []  # "cuộc gặp giữa hai đoàn đàm phán": the negotiation's round, told by its own cue
     agents = _agent_countries(doc, sides)
+    agent_bodies = unique([_body_of(doc, m) for m in sides.agents])
+    if agent_bodies and not agents:
+        # "Đại diện cấp cao Liên minh châu Âu (EU) X hội kiến Chủ tịch nước Tô Lâm": the body's official acts
+        hosts = unique([country_of(doc, m) for m in sides.others]) or [HOME]
+        return [Draft(cue.type, sent, cue, [*sides.agents, *sides.others], hosts[:1], agent_bodies[:1])]
     known = Counter(c for m in sides.others if (c := country_of(doc, m)) and c not in agents)
     guess = known.most_common(1)[0][0] if known else None
     groups: dict[str, list[PersonMention]] = {}
@@ -373,7 +380,8 @@ def _institution_state(doc: Doc, sent: Sentence, cue: Cue) -> str | None:
     pattern, seats, _ = _speakers()
     found = None
     for m in pattern.finditer(doc.text, start, cue.start):
-        if not _AT_PLACE.search(doc.text, max(sent.start, m.start() - 12), m.start()):
+        if not _AT_PLACE.search(doc.text, max(sent.start, m.start() - 12), m.start()) and not _SOURCE_BEFORE.search(
+                doc.text, max(sent.start, m.start() - 20), m.start()):
             found = m  # "Trong cuộc hội đàm tại Nhà Trắng, Tổng thống ... khẳng định": a place, not a speaker
     if found is None:
         return None

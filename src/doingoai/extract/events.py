@@ -45,10 +45,14 @@ _LIST_GAP = re.compile(r"^\s*(?:[;,]|và)\s*(?:đến\s+|tới\s+)?$", re.IGNORE
 _WISH = Prefiltered(re.compile(r"\b(?:tăng cường|duy trì|thúc đẩy|đẩy mạnh|mong muốn|đề nghị|đề xuất|nhất trí|"
                                r"sẵn sàng|mở rộng|khuyến khích|tạo điều kiện|hướng tới|phấn đấu)\s+(?:\S+\s+){0,3}$",
                                re.IGNORECASE), ARTICLE)
+# "đề nghị ... lộ trình nâng cấp", "khả năng nâng cấp": an upgrade talked of, not done or decided
+_PROSPECT = Prefiltered(re.compile(r"\b(?:đề nghị|đề xuất|mong muốn|kiến nghị|lộ trình|khả năng|xem xét|nghiên cứu|"
+                                   r"tiến tới|hướng tới|chuẩn bị cho)\b[^.;]*$", re.IGNORECASE), ARTICLE)
 # "hai nước đã nhất trí sẽ nâng cấp quan hệ": a decided upgrade, planned (not a wish)
 _AGREED = Prefiltered(re.compile(r"\b(?:nhất trí|quyết định|thống nhất|đồng ý)\s+(?:sẽ\s+)?$", re.IGNORECASE), ARTICLE)
 _LATER = Prefiltered(re.compile(r"\bsắp tới\b", re.IGNORECASE), ARTICLE)
-_QUESTION = Prefiltered(re.compile(r"\b(?:khi được hỏi|trả lời câu hỏi về việc liệu|liệu)\b|hay không\b",
+_QUESTION = Prefiltered(re.compile(r"\b(?:khi được hỏi|trả lời câu hỏi về việc liệu|về câu hỏi|câu hỏi về việc liệu|"
+                                   r"liệu)\b|hay không\b",
                                    re.IGNORECASE), ARTICLE)
 # Verbs whose object is the other side of the act (so a list after them names more counterparts).
 _OBJECT_VERBS = {"reception", "talks", "courtesy_call", "meeting", "phone_call"}
@@ -153,6 +157,8 @@ def _drafts(doc: Doc) -> list[Draft]:
             agreed = cue.type == "relation_upgrade" and doc.search(_AGREED, max(sent.start, cue.start - 30), cue.start)
             if not agreed and doc.search(_WISH, max(sent.start, cue.start - 30), cue.start):
                 continue  # "tăng cường trao đổi tiếp xúc", "đề nghị sớm ký kết": content, not an act
+            if cue.type == "relation_upgrade" and doc.search(_PROSPECT, max(sent.start, cue.start - 80), cue.start):
+                continue  # "đề nghị 2 bên sớm thống nhất về lộ trình nâng cấp quan hệ": a proposal
             made = BUILDERS[cue.type](doc, cue, sent, sides)
             for d in made:
                 d.place = _place(doc, sent, d, sides)
