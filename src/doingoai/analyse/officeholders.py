@@ -377,10 +377,23 @@ _STATE_FORM = re.compile(r"(?:\s+(?:chính phủ|nước|cộng hòa|nhân dân|
 
 def _ending(text: str, forms: Sequence[str]) -> str | None:
     """The longest of ``forms`` that ends ``text`` as whole words."""
-    for form in forms:
+    # only the forms that end with the text's last word can end it (looked up, not scanned: this runs for
+    # every name of every page)
+    last = text.rsplit(None, 1)[-1] if text.strip() else ""
+    for form in _by_last_word(tuple(forms)).get(last, ()):
         if text.endswith(form) and _bounded(text, len(text) - len(form), len(text)):
             return form
     return None
+
+
+@cache
+def _by_last_word(forms: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """``forms`` by their last word, each list longest first (as ``forms`` is ordered)."""
+    out: dict[str, list[str]] = {}
+    for form in forms:
+        if form.split():
+            out.setdefault(form.split()[-1], []).append(form)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _title_reading(text_before_name: str) -> tuple[str, str] | None:

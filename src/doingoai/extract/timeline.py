@@ -103,15 +103,17 @@ def office_windows(text: str, today: dt.date) -> list[tuple[dt.date, dt.date]]:
 
 
 @cache
-def _sessions() -> tuple[tuple[re.Pattern[str], int, float], ...]:
-    """Numbered sessions of bodies (timeline.yaml ``sessions``): "AIPA-43", "Đại hội đồng LHQ khóa 79"."""
-    out = []
-    for row in _anchors().get("sessions", []):  # type: ignore[attr-defined]
+def _sessions() -> tuple[re.Pattern[str], tuple[tuple[int, float], ...]]:
+    """Numbered sessions of bodies (timeline.yaml ``sessions``): "AIPA-43", "Đại hội đồng LHQ khóa 79". One
+    pattern for all the bodies (group ``b<k>`` names body k), and each body's base year and sessions a year."""
+    alternatives, years = [], []
+    for k, row in enumerate(_anchors().get("sessions", [])):  # type: ignore[attr-defined]
         names = "|".join(re.escape(n) for n in sorted(row["names"], key=len, reverse=True))
-        out.append((re.compile(r"(?:" + names + r")\s*(?:\([A-Z]{2,6}\)\s*)?(?:-|–|lần thứ|khóa|kỳ họp thứ|thứ)?\s*"
-                               r"(\d{1,3})(?![\d/.,]\d|\d)",
-                               re.IGNORECASE), int(row["base"]), float(row["per"])))
-    return tuple(out)
+        alternatives.append(f"(?P<b{k}>{names})")
+        years.append((int(row["base"]), float(row["per"])))
+    pattern = re.compile(r"(?:" + "|".join(alternatives) + r")\s*(?:\([A-Z]{2,6}\)\s*)?(?:-|–|lần thứ|khóa|kỳ họp thứ|"
+                         r"thứ)?\s*(?P<n>\d{1,3})(?![\d/.,]\d|\d)", re.IGNORECASE)
+    return pattern, tuple(years)
 
 
 # "Năm 2023, kim ngạch ... đạt", "11 tháng đầu năm 2023", "trong năm 2023 ... đạt": a period reported as done,
@@ -145,11 +147,13 @@ def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], list[tuple[
         n = _number(m.group("n"))
         if n and 1 <= n <= 150:
             votes[int(m.group("y")) + n] += 4
-    for pattern, base, per in _sessions():
-        for m in pattern.finditer(text):
-            n = int(m.group(1))
-            if 1 <= n <= 250:
-                votes[int(base + n * per)] += 3
+    sessions, years = _sessions()
+    for m in sessions.finditer(text):
+        n = int(m.group("n"))
+        body = next(int(name[1:]) for name, value in m.groupdict().items() if name != "n" and value)
+        base, per = years[body]
+        if 1 <= n <= 250:
+            votes[int(base + n * per)] += 3
     for m in _SESSION.finditer_in(text, 0, candidates[_SESSION.index]):
         if m.group("year"):
             votes[int(m.group("year"))] += 3
