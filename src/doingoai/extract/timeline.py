@@ -103,17 +103,16 @@ def office_windows(text: str, today: dt.date) -> list[tuple[dt.date, dt.date]]:
 
 
 @cache
-def _sessions() -> tuple[re.Pattern[str], tuple[tuple[int, float], ...]]:
-    """Numbered sessions of bodies (timeline.yaml ``sessions``): "AIPA-43", "Đại hội đồng LHQ khóa 79". One
-    pattern for all the bodies (group ``b<k>`` names body k), and each body's base year and sessions a year."""
-    alternatives, years = [], []
-    for k, row in enumerate(_anchors().get("sessions", [])):  # type: ignore[attr-defined]
-        names = "|".join(re.escape(n) for n in sorted(row["names"], key=len, reverse=True))
-        alternatives.append(f"(?P<b{k}>{names})")
-        years.append((int(row["base"]), float(row["per"])))
-    pattern = re.compile(r"(?:" + "|".join(alternatives) + r")\s*(?:\([A-Z]{2,6}\)\s*)?(?:-|–|lần thứ|khóa|kỳ họp thứ|"
-                         r"thứ)?\s*(?P<n>\d{1,3})(?![\d/.,]\d|\d)", re.IGNORECASE)
-    return pattern, tuple(years)
+def _sessions() -> tuple[tuple[tuple[str, ...], re.Pattern[str], int, float], ...]:
+    """Numbered sessions of bodies (timeline.yaml ``sessions``): "AIPA-43", "Đại hội đồng LHQ khóa 79"; each
+    body's names (lower-cased, to skip a text that names none), pattern, base year and sessions a year."""
+    out = []
+    for row in _anchors().get("sessions", []):  # type: ignore[attr-defined]
+        names = sorted(row["names"], key=len, reverse=True)
+        pattern = re.compile(r"(?:" + "|".join(re.escape(n) for n in names) + r")\s*(?:\([A-Z]{2,6}\)\s*)?"
+                             r"(?:-|–|lần thứ|khóa|kỳ họp thứ|thứ)?\s*(?P<n>\d{1,3})(?![\d/.,]\d|\d)", re.IGNORECASE)
+        out.append((tuple(n.lower() for n in names), pattern, int(row["base"]), float(row["per"])))
+    return tuple(out)
 
 
 # "Năm 2023, kim ngạch ... đạt", "11 tháng đầu năm 2023", "trong năm 2023 ... đạt": a period reported as done,
@@ -147,13 +146,14 @@ def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], list[tuple[
         n = _number(m.group("n"))
         if n and 1 <= n <= 150:
             votes[int(m.group("y")) + n] += 4
-    sessions, years = _sessions()
-    for m in sessions.finditer(text):
-        n = int(m.group("n"))
-        body = next(int(name[1:]) for name, value in m.groupdict().items() if name != "n" and value)
-        base, per = years[body]
-        if 1 <= n <= 250:
-            votes[int(base + n * per)] += 3
+    low = text.lower()
+    for names, pattern, base, per in _sessions():
+        if not any(n in low for n in names):
+            continue  # most stories name none of the bodies
+        for m in pattern.finditer(text):
+            n = int(m.group("n"))
+            if 1 <= n <= 250:
+                votes[int(base + n * per)] += 3
     for m in _SESSION.finditer_in(text, 0, candidates[_SESSION.index]):
         if m.group("year"):
             votes[int(m.group("year"))] += 3
