@@ -122,3 +122,28 @@ def test_help_explains_with_examples() -> None:
     assert b"Examples" in done.stdout
     assert b"--format" in done.stdout
     assert run("--version").stdout.startswith(b"doingoai ")
+
+
+# A dateless story whose year only the officeholders tell: Nguyễn Xuân Phúc was State President from April
+# 2021, so "today" decides whether a later term may still be running.
+UNDATED = ("Chiều 10/6, tại Phủ Chủ tịch, Chủ tịch nước Nguyễn Xuân Phúc đã tiếp Đại sứ Nhật Bản tại Việt Nam "
+           "Yamada Takio đến chào từ biệt.\n")
+
+
+def test_today_is_a_parameter_never_the_clock(tmp_path: Path) -> None:
+    page = tmp_path / "undated.txt"
+    page.write_text(UNDATED, encoding="utf-8")
+    early = orjson.loads(run("extract", str(page), "--today", "2021-08-01").stdout)
+    later = orjson.loads(run("extract", str(page), "--today", "2022-12-31").stdout)
+    default = orjson.loads(run("extract", str(page)).stdout)
+    # with "today" in August 2021 only June 2021 fits his term; by the end of 2022 June 2022 fits too
+    assert early["events"][0]["date"]["start"] == "2021-06-10"
+    assert later["events"][0]["date"]["start"] == "--06-10"
+    assert default == orjson.loads(run("extract", str(page)).stdout)  # the default is fixed, not the clock
+
+
+def test_bad_today_is_a_usage_error(pages: Path) -> None:
+    done = run("extract", str(pages), "--today", "2025-13-01")
+    assert done.returncode == 2
+    assert b"--today '2025-13-01'" in done.stderr
+    assert b"Traceback" not in done.stderr

@@ -93,3 +93,20 @@ def test_philippines_seed_acceptance(tmp_path: Path) -> None:
     target = next(f for f in profile["figures"] if f["kind"] == "trade_target")
     assert (target["value"], target["unit"]) == (10_000_000_000, "USD")
     assert "10 tỷ USD" in target["evidence"]
+
+
+def test_headline_levels_on_the_seed_and_dev_pages(tmp_path: Path) -> None:
+    """The issue's acceptance check: after the seeds and dev pages, Laos heads with the special relationship,
+    and no headline level comes from "hợp tác toàn diện" without "Đối tác" (Cambodia: traditional friendship)."""
+    seeds, dev = SHARED / "corpus" / "seeds", SHARED / "corpus" / "dev" / "dev.jsonl"
+    if not seeds.is_dir() or not dev.exists():
+        pytest.skip(f"shared/ not found at {SHARED}")
+    db = str(tmp_path / "kb.sqlite")
+    assert run("ingest", str(seeds), str(dev), "--db", db).returncode == 0
+    laos = json.loads(run("country", "LA", "--format", "json", "--db", db).stdout)
+    assert laos["current_level"] == "special_relationship"
+    for code in ("LA", "KH", "CU", "CN", "PH"):
+        profile = json.loads(run("country", code, "--format", "json", "--db", db).stdout)
+        assert profile["current_level"] != "comprehensive_partnership" or any(
+            "đối tác toàn diện" in (r["evidence"] or "").casefold() for r in profile["relations"]
+            if r["level"] == "comprehensive_partnership"), code

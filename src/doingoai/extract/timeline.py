@@ -185,6 +185,8 @@ def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], list[tuple[
         if year > today.year + 1 or _FUTURE.search(before) or year in later:
             continue
         votes[year] += (2 if _FULL_DATE_BEFORE.search(before) else 1) + (2 if m.start() < LEAD_CHARS else 0)
+    # no story is told after "today"
+    spans = [(lo, min(hi, today)) for lo, hi in spans if lo <= today]
     if earliest is not None:
         # a period reported as done: the story is told after it
         spans = [(max(lo, earliest), hi) for lo, hi in (spans or [(earliest, today)]) if hi >= earliest] or spans
