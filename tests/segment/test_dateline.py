@@ -25,6 +25,9 @@ from doingoai.segment.dateline import date_line, find_dates, strip_trailing_date
         ("Nov 24, 2025 10:00 AM", "2025-11-24"),
         ("24 November 2025", "2025-11-24"),
         ("15.06.2021 | 08:45", "2021-06-15"),
+        ("Ngày 31/10/2011-10:24:00 AM", "2011-10-31"),  # a time glued to the date with a dash
+        ("NOV 24, 2025", "2025-11-24"),
+        ("Đăng ngày 4 tháng 7, 2018", "2018-07-04"),
     ],
 )
 def test_date_lines(line: str, iso: str) -> None:
@@ -41,6 +44,9 @@ def test_date_lines(line: str, iso: str) -> None:
         "Thời tiết hôm nay (08/01): Hà Nội rét đậm",
         "Ngày 30/2/2024",  # not a calendar date
         "Hội nghị diễn ra từ 21-27/9",
+        "Hội nghị diễn ra 21-27/9/2024",  # a range of days is no page date
+        "(2/9/1945-2/9/2025)",
+        "Mayor 5, 2020",
     ],
 )
 def test_not_date_lines(line: str) -> None:
@@ -52,6 +58,25 @@ def test_trailing_date_is_split_from_a_headline() -> None:
     assert title == "Bộ trưởng Ngoại giao tiếp Đại sứ Brazil"
     assert hit is not None
     assert hit.iso == "2023-06-05"
+
+
+def test_glued_wire_dateline_is_split_from_a_headline() -> None:
+    line = "Hai nước bàn về hợp tác nghề cáHà Nội (TTXVN 3/4/2012)"
+    title, hit = strip_trailing_date(line)
+    assert title == "Hai nước bàn về hợp tác nghề cá"
+    assert hit is not None
+    assert hit.iso == "2012-04-03"
+    assert line[hit.start:hit.end] == "3/4/2012"  # the span is the line's
+
+
+def test_only_a_final_date_in_figures_ends_a_headline() -> None:
+    for line in ("Ngày 5/6/2023 đoàn đến Lào", "Lễ ký kết Nov 24, 2025", "Hai nước ký kết 105/06/2023",
+                 "Lễ kỷ niệm 5 / 6 / 2023", "Hội nghị 30/02/2023 10:00"):
+        assert strip_trailing_date(line) == (line, None), line
+    title, hit = strip_trailing_date("Hội đàm cấp cao | 09:12 13/01/2026 (GMT+7)")
+    assert title == "Hội đàm cấp cao"
+    assert hit is not None
+    assert hit.iso == "2026-01-13"
 
 
 def test_headline_without_date_is_kept() -> None:

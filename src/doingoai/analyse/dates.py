@@ -1,54 +1,106 @@
-"""Date expressions of the genre, found in text with their offsets, before any calendar resolution.
+"""The one reader of date expressions: in story text, with their offsets, before any calendar resolution
+(``find_date_exprs``), and the full calendar dates a page prints (``find_calendar_dates``, for
+``segment.dateline``).
 
-"ngày 6/11", "chiều 19/9", "từ 21-27/9", "từ ngày 8.9 đến ngày 10.9.2024", "13-1-2026", "tháng 7/2024",
-"hồi tháng 9/2024", "năm 1971", "sáng nay", "hôm qua", "ngày 6 tháng 8 năm 2020".
-Resolution against a reference date is in ``extract.timeline``.
+"ngày 6/11", "chiều 19/9", "từ 21-27/9", "từ ngày 8.9 đến ngày 10.9.2024", "13-1-2026", "Tối 24- 4-2010",
+"tháng 7/2024", "hồi tháng 9/2024", "năm 1971", "sáng nay", "hôm qua", "Cùng ngày", "ngày 6 tháng 8 năm 2020",
+"2025-03-12", "Nov 24, 2025", "24 November 2025".
+The grammar of the forms is here; their words (parts of the day, markers, relative and anaphoric words,
+English month names, the words of date lines) are in ``data/dates.yaml``. Resolution against a reference
+date is in ``extract.timeline``. No date is returned that is not on the calendar (31/2, 2024-13-01, day 0).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
+from doingoai.lexicon import LexiconError, load_yaml
 from doingoai.prefilter import ARTICLE, Prefiltered, lowered
 
-__all__ = ["SAME_DAY", "DateExpr", "find_date_exprs"]
+__all__ = ["ENGLISH", "ISO", "NUMERIC", "SAME_DAY", "WORDED", "DateExpr", "DateHit", "DateWords", "date_words",
+           "find_calendar_dates", "find_date_exprs", "word_alternation"]
 
 # The marker of a date told as the previous act's: "Cùng ngày", "Tiếp đó".
 SAME_DAY = "same"
 
-PARTS = {"sáng": "morning", "trưa": "noon", "chiều": "afternoon", "tối": "evening", "đêm": "night",
-         "rạng sáng": "night", "khuya": "night"}
-# Every pattern starts on a digit or a fixed word, so it is tried only where one stands (``Prefiltered``,
-# those places found for all the article's patterns in one pass); what may stand before a match
-# ("chiều", "từ ngày", "hồi") is read by looking back from its start.
-_DM = r"(?P<d>\d{1,2})(?P<s>[/.\-])(?P<m>\d{1,2})(?:(?P=s)(?P<y>\d{4}))?"
-_RANGE = Prefiltered(re.compile(
-    r"(?<![\d/.\-])(?P<d1>\d{1,2})(?:(?P<s1>[/.\-])(?P<m1>\d{1,2}))?(?:(?P=s1)(?P<y1>\d{4}))?"
-    r"\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?(?P<d2>\d{1,2})(?P<s2>[/.\-])(?P<m2>\d{1,2})(?:(?P=s2)(?P<y2>\d{4}))?",
-    re.IGNORECASE,
-), ARTICLE)
-_WORDS = Prefiltered(re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm|,)\s*(?P<y>\d{4}))?",
-                                re.IGNORECASE), ARTICLE)
-_DAY = Prefiltered(re.compile(r"(?<![\d/.\-])" + _DM + r"(?![\d/.\-]?\d)"), ARTICLE)
-# A full date with spaces around its separators ("Tối 24- 4-2010", "22 - 10 - 2020"): the year makes it one.
-_SPACED = Prefiltered(re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})\s*(?P<s>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=s)\s*"
-                                 r"(?P<y>(?:19|20)\d{2})(?!\d)"), ARTICLE)
-# Dates told by reference to the act before: "Cùng ngày", "Chiều cùng ngày", "Tiếp đó", "Sau đó".
-_ANAPHORA = Prefiltered(re.compile(r"\b(?:cùng ngày|cùng buổi|cùng hôm|trong cùng ngày|tiếp đó|tiếp theo đó|"
-                                   r"ngay sau đó|sau đó)\b", re.IGNORECASE), ARTICLE)
-_MONTH = Prefiltered(re.compile(r"tháng\s+(?P<m>\d{1,2})(?:\s*(?:/|-|năm)\s*(?P<y>\d{4}))?(?![\d/])", re.IGNORECASE),
-                     ARTICLE)
-_YEAR = Prefiltered(re.compile(r"năm\s+(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE), ARTICLE)
-_RELATIVE = Prefiltered(re.compile(r"\b(?P<rel>ngày hôm qua|hôm nay|hôm qua|ngày mai|nay|qua|mai)\b", re.IGNORECASE),
-                        ARTICLE)
-_PART_BEFORE = re.compile(r"(?P<part>rạng sáng|sáng|trưa|chiều|tối|đêm|khuya)\s+(?:(?:ngày|hôm)\s+)?$", re.IGNORECASE)
-_DAY_WORD_BEFORE = re.compile(r"(?:từ\s+)?(?:ngày\s+)$", re.IGNORECASE)
-_RANGE_PREFIX = re.compile(r"(?:từ\s+)?(?:ngày\s+)?$", re.IGNORECASE)
-_MARKER_BEFORE = re.compile(r"(?P<pre>hồi|vào|trong|từ|đầu|cuối|giữa|sang|đến|tới|trước|sau)\s+$", re.IGNORECASE)
-_LOOKBACK = 24
-# Numbers with dots that are not dates: "1.100", "2.5" after a measure; dates need a context word or a slash.
-_DATE_CONTEXT = re.compile(r"(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|nay|qua|từ|đến|tới|vào|lúc|,)\s*$", re.IGNORECASE)
+# How a full calendar date is written: "07/11/2024", "2025-03-12", "ngày 6 tháng 8 năm 2020", "Nov 24, 2025".
+NUMERIC, ISO, WORDED, ENGLISH = "numeric", "iso", "worded", "english"
+
+_DATA = "dates.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class DateWords:
+    """The words of ``data/dates.yaml``."""
+
+    parts_of_day: dict[str, str]
+    markers: tuple[str, ...]
+    relative_days: dict[str, int]
+    relative_days_after_part: dict[str, int]
+    same_day: tuple[str, ...]
+    range_words: tuple[str, ...]
+    date_context: tuple[str, ...]
+    weekday_number_words: tuple[str, ...]
+    english_months: dict[str, int]  # every spelling, lower-cased: its month
+    date_line_words: tuple[str, ...]
+
+
+def _words(data: dict[str, object], key: str) -> tuple[str, ...]:
+    value = data.get(key)
+    if not isinstance(value, list) or not value or not all(isinstance(w, str) and w.strip() for w in value):
+        raise LexiconError(f"{_DATA}: {key} must be a non-empty list of words")
+    return tuple(w.strip().lower() for w in value)
+
+
+def _mapping(data: dict[str, object], key: str, kind: type) -> dict[str, object]:
+    value = data.get(key)
+    if not isinstance(value, dict) or not value or not all(
+            isinstance(k, str) and k.strip() and isinstance(v, kind) for k, v in value.items()):
+        raise LexiconError(f"{_DATA}: {key} must map words to {kind.__name__} values")
+    return {k.strip().lower(): v for k, v in value.items()}
+
+
+@cache
+def date_words() -> DateWords:
+    """The words of date expressions (``data/dates.yaml``), checked."""
+    data = load_yaml(_DATA)
+    if not isinstance(data, dict):
+        raise LexiconError(f"{_DATA}: expected a mapping")
+    months: dict[str, int] = {}
+    raw_months = data.get("english_months")
+    if not isinstance(raw_months, dict) or sorted(raw_months) != list(range(1, 13)):
+        raise LexiconError(f"{_DATA}: english_months must list the months 1 to 12")
+    for number, names in raw_months.items():
+        for name in _words({"names": names}, "names"):
+            if months.setdefault(name, number) != number:
+                raise LexiconError(f"{_DATA}: {name!r} names two months")
+    line_words = data.get("date_line_words")
+    if not isinstance(line_words, dict) or not line_words:
+        raise LexiconError(f"{_DATA}: date_line_words must group lists of words")
+    return DateWords(
+        parts_of_day={k: str(v) for k, v in _mapping(data, "parts_of_day", str).items()},
+        markers=_words(data, "markers"),
+        relative_days={k: int(str(v)) for k, v in _mapping(data, "relative_days", int).items()},
+        relative_days_after_part={k: int(str(v)) for k, v in
+                                  _mapping(data, "relative_days_after_part", int).items()},
+        same_day=_words(data, "same_day"),
+        range_words=_words(data, "range_words"),
+        date_context=_words(data, "date_context"),
+        weekday_number_words=_words(data, "weekday_number_words"),
+        english_months=months,
+        date_line_words=tuple(w for group in line_words for w in _words(line_words, group)),
+    )
+
+
+def word_alternation(words: Iterable[str], space: str = " ") -> str:
+    """A regex alternation of ``words``, the longest first (so the longest one at a place is taken), with
+    ``space`` for the spaces inside them."""
+    ordered = sorted(dict.fromkeys(words), key=len, reverse=True)
+    return "|".join(space.join(re.escape(part) for part in w.split()) for w in ordered)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +125,119 @@ class DateExpr:
     def is_range(self) -> bool:
         return self.end_day is not None or self.end_month is not None
 
+    @property
+    def date(self) -> dt.date | None:
+        """The calendar date, when the expression writes a day, a month and a year."""
+        if self.year is None or self.month is None or self.day is None:
+            return None
+        return dt.date(self.year, self.month, self.day)
 
-def _valid(day: int | None, month: int | None) -> bool:
-    return (month is None or 1 <= month <= 12) and (day is None or 1 <= day <= 31)
+
+@dataclass(frozen=True, slots=True)
+class DateHit:
+    """A full calendar date as a page writes it: the day, the span of its writing, and its form."""
+
+    date: dt.date
+    start: int
+    end: int
+    form: str = NUMERIC
+
+    @property
+    def iso(self) -> str:
+        return self.date.isoformat()
+
+
+class _Reader:
+    """The patterns of the forms, built once from the grammar below and the words of ``dates.yaml``.
+
+    Every story pattern starts on a digit or a fixed word, so it is tried only where one stands
+    (``Prefiltered``, those places found for all the article's patterns in one pass); what may stand before
+    a match ("chiều", "từ ngày", "hồi") is read by looking back from its start."""
+
+    def __init__(self, w: DateWords) -> None:
+        self.parts = w.parts_of_day
+        self.relative = {**w.relative_days, **w.relative_days_after_part}
+        self.after_part = frozenset(w.relative_days_after_part)
+        self.months = w.english_months
+        i = re.IGNORECASE
+        months = word_alternation(sorted({s for name in w.english_months for s in (name.capitalize(), name.upper())}))
+        # A full date in ISO 8601, maybe with its time: "2025-03-12", "2025-03-12T10:00:00".
+        self.iso = Prefiltered(re.compile(
+            r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?!\d)"), ARTICLE)
+        # English: "Nov 24, 2025", "November 24th 2025"; "24 November 2025", "24 Nov. 2025".
+        self.en_mdy = Prefiltered(re.compile(
+            rf"\b(?P<mon>{months})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"), ARTICLE)
+        self.en_dmy = Prefiltered(re.compile(
+            rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{months})\.?,?\s+(?P<y>\d{{4}})\b"), ARTICLE)
+        # Days: "21-27/9", "8.9 đến 10.9.2024", "1/9/2024 - 3/9/2024" (not after a time's minutes or a letter).
+        self.range = Prefiltered(re.compile(
+            r"(?<![\w/.\-:])(?P<d1>\d{1,2})(?:(?P<s1>[/.\-])(?P<m1>\d{1,2}))?(?:(?P=s1)(?P<y1>\d{4}))?"
+            rf"\s*(?:-|–|{word_alternation(w.range_words)})\s*(?:ngày\s+)?"
+            r"(?P<d2>\d{1,2})(?P<s2>[/.\-])(?P<m2>\d{1,2})(?:(?P=s2)(?P<y2>\d{4}))?", i), ARTICLE)
+        # "ngày 6 tháng 8", "ngày 6 tháng 8 năm 2020", "6 tháng 8, 2020", "23 tháng 08/2019": without "ngày",
+        # only with its year (else "3 tháng" is three months).
+        self.words = Prefiltered(re.compile(
+            r"(?:(?P<ngay>ngày)\s+)?(?<!\d)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
+            r"(?:(?:\s*(?:năm|,|/)\s*|\s+)(?P<y>\d{4})(?!\d))?", i), ARTICLE)
+        # A full date, maybe with spaces around its separators ("Tối 24- 4-2010", "22 - 10 - 2020"); a time may
+        # be glued to it ("31/10/2011-10:24"), not another date ("2/9/1945-2/9/2025" is a range).
+        self.spaced = Prefiltered(re.compile(
+            r"(?<![\d/.\-])(?P<d>\d{1,2})\s*(?P<s>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=s)\s*(?P<y>(?:19|20)\d{2})"
+            r"(?!\d|[-–]\d{1,2}[/.\-]\d)"), ARTICLE)
+        # A day and month, maybe with any year: "6/11", "8.9", "5/6/1850".
+        self.day = Prefiltered(re.compile(
+            r"(?<![\d/.\-])(?P<d>\d{1,2})(?P<s>[/.\-])(?P<m>\d{1,2})(?:(?P=s)(?P<y>\d{4}))?(?![\d/.\-]?\d)"),
+            ARTICLE)
+        self.anaphora = Prefiltered(re.compile(rf"\b(?:{word_alternation(w.same_day)})\b", i), ARTICLE)
+        self.month = Prefiltered(re.compile(
+            r"tháng\s+(?P<m>\d{1,2})(?:\s*(?:/|-|năm)\s*(?P<y>\d{4}))?(?![\d/])", i), ARTICLE)
+        self.year = Prefiltered(re.compile(r"năm\s+(?P<y>(?:19|20)\d{2})\b", i), ARTICLE)
+        self.relative_rx = Prefiltered(re.compile(rf"\b(?P<rel>{word_alternation(self.relative)})\b", i), ARTICLE)
+        # looked for before a match, in the ``_LOOKBACK`` characters before it
+        self.part_before = re.compile(rf"(?P<part>{word_alternation(w.parts_of_day)})\s+(?:(?:ngày|hôm)\s+)?$", i)
+        self.day_word_before = re.compile(r"(?:từ\s+)?(?:ngày\s+)$", i)
+        self.range_prefix = re.compile(r"(?:từ\s+)?(?:ngày\s+)?$", i)
+        self.marker_before = re.compile(rf"(?P<pre>{word_alternation(w.markers)})\s+$", i)
+        # Numbers with dots that are not dates: "1.100", "2.5" after a measure; dates need a context word or
+        # a slash.
+        self.date_context = re.compile(rf"(?:{word_alternation(w.date_context)}|,)\s*$", i)
+        self.weekday_before = re.compile(rf"\b(?:{word_alternation(w.weekday_number_words)})\s+$", i)
+        # the forms of full calendar dates, in the order they win a tie
+        self.calendar: tuple[tuple[str, Prefiltered], ...] = (
+            (NUMERIC, self.spaced), (NUMERIC, self.day), (ISO, self.iso), (WORDED, self.words),
+            (ENGLISH, self.en_mdy), (ENGLISH, self.en_dmy))
+
+    def ymd(self, m: re.Match[str]) -> tuple[int | None, int | None, int | None]:
+        """The year, month and day a single date's match writes."""
+        groups = m.groupdict()
+        month = self.months.get(groups["mon"].lower()) if groups.get("mon") else _int(groups.get("m"))
+        return _int(groups.get("y")), month, _int(groups.get("d"))
+
+
+@cache
+def _reader() -> _Reader:
+    return _Reader(date_words())
+
+
+_LOOKBACK = 24
+# Every full calendar date writes a year of four digits: most lines have none.
+_HAS_YEAR = re.compile(r"\d{4}")
+
+
+def _on_calendar(year: int | None, month: int | None, day: int | None) -> bool:
+    """Whether a (partial) date can be on the calendar: a day of its month (of a leap year when the year is
+    not told), a month of the year."""
+    if month is not None and not 1 <= month <= 12:
+        return False
+    if day is None:
+        return True
+    if month is None:
+        return 1 <= day <= 31
+    try:
+        dt.date(2000 if year is None else year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _int(value: str | None) -> int | None:
@@ -86,27 +248,39 @@ def _look_back(text: str, start: int, pattern: re.Pattern[str]) -> re.Match[str]
     return pattern.search(text[max(0, start - _LOOKBACK):start])
 
 
-def _with_part(text: str, start: int) -> tuple[int, str | None]:
-    """Extend a match back over "chiều ", "sáng ngày ", "ngày " and read its part of day."""
-    m = _look_back(text, start, _PART_BEFORE)
-    if m:
-        return start - len(m.group(0)), PARTS[m.group("part").lower()]
-    m = _look_back(text, start, _DAY_WORD_BEFORE)
-    return (start - len(m.group(0)) if m else start), None
-
-
-def _marker(text: str, start: int) -> tuple[int, str | None]:
-    m = _look_back(text, start, _MARKER_BEFORE)
-    return (start - len(m.group(0)), m.group("pre").lower()) if m else (start, None)
-
-
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
+
+
+def find_calendar_dates(text: str) -> list[DateHit]:
+    """Every full calendar date (day, month and year) written in ``text``, in order: the dates a page
+    prints ("07/11/2024", "ngày 6 tháng 8 năm 2020", "2025-03-12", "Nov 24, 2025"), including the ends of a
+    range written in full. Where two forms overlap, the first, then the one listed first, is kept."""
+    if not _HAS_YEAR.search(text):
+        return []
+    r = _reader()
+    low = lowered(text)
+    hits: list[DateHit] = []
+    for form, pattern in r.calendar:
+        if not pattern.may_match(low):
+            continue  # what the form needs ("tháng", a month name, a separator) is not in the text
+        for m in pattern.pattern.finditer(text):
+            year, month, day = r.ymd(m)
+            if year is not None and month is not None and day is not None and _on_calendar(year, month, day):
+                hits.append(DateHit(dt.date(year, month, day), m.start(), m.end(), form))
+    hits.sort(key=lambda h: h.start)
+    kept: list[DateHit] = []
+    for h in hits:
+        if kept and h.start < kept[-1].end:
+            continue
+        kept.append(h)
+    return kept
 
 
 def find_date_exprs(text: str, offset: int = 0, low: str | None = None) -> list[DateExpr]:
     """Every date expression in ``text``, longest and most specific first where they overlap.
     ``low``: ``prefilter.lowered(text)``, when the caller has it."""
+    r = _reader()
     low = lowered(text) if low is None else low
     candidates = ARTICLE.candidates(text, low)
     out: list[DateExpr] = []
@@ -116,72 +290,90 @@ def find_date_exprs(text: str, offset: int = 0, low: str | None = None) -> list[
         out.append(expr)
         taken.append((expr.start - offset, expr.end - offset))
 
-    for m in _RANGE.finditer_in(text, 0, candidates[_RANGE.index]):
+    def part(start: int) -> tuple[int, str | None]:
+        """Extend a match back over "chiều ", "sáng ngày " and read its part of day."""
+        m = _look_back(text, start, r.part_before)
+        return (start - len(m.group(0)), r.parts[m.group("part").lower()]) if m else (start, None)
+
+    def part_or_day_word(start: int) -> tuple[int, str | None]:
+        """Extend a match back over "chiều ", "sáng ngày ", "ngày " and read its part of day."""
+        begin, day_part = part(start)
+        if begin != start:
+            return begin, day_part
+        m = _look_back(text, start, r.day_word_before)
+        return (start - len(m.group(0)) if m else start), None
+
+    def marker(start: int) -> tuple[int, str | None]:
+        m = _look_back(text, start, r.marker_before)
+        return (start - len(m.group(0)), m.group("pre").lower()) if m else (start, None)
+
+    def matches(pattern: Prefiltered) -> list[re.Match[str]]:
+        return [m for m in pattern.finditer_in(text, 0, candidates[pattern.index])
+                if not _overlaps(taken, m.start(), m.end())]
+
+    # full dates in ISO or English: no other form reads them. "24 November 2025" holds a month name, where
+    # "Nov 24, 2025" starts: without one, the pattern that starts on digits is not tried.
+    english = candidates[r.en_mdy.index]
+    for pattern in (r.iso, r.en_mdy, r.en_dmy) if english is None or english else (r.iso,):
+        for m in matches(pattern):
+            year, month, day = r.ymd(m)
+            if _on_calendar(year, month, day):
+                begin, day_part = part_or_day_word(m.start())
+                add(DateExpr(begin + offset, m.end() + offset, year, month, day, part_of_day=day_part))
+    for m in matches(r.range):
         d1, d2, m2 = int(m.group("d1")), int(m.group("d2")), int(m.group("m2"))
         m1 = _int(m.group("m1")) or m2
-        if not (_valid(d1, m1) and _valid(d2, m2)) or (m1, d1) > (m2, d2):
-            continue
-        if m.group("s1") is None and m.group("s2") == "." and not _DATE_CONTEXT.search(text[:m.start()]):
-            continue
-        prefix = _look_back(text, m.start(), _RANGE_PREFIX)
-        begin = m.start() - len(prefix.group(0)) if prefix else m.start()
-        part = _look_back(text, begin, _PART_BEFORE)
         y2 = _int(m.group("y2"))
-        add(DateExpr(begin + offset, m.end() + offset, _int(m.group("y1")) or y2, m1, d1, y2, m2, d2,
-                     PARTS[part.group("part").lower()] if part else None))
-    for m in _WORDS.finditer_in(text, 0, candidates[_WORDS.index]):
-        if _overlaps(taken, m.start(), m.end()) or not _valid(int(m.group("d")), int(m.group("m"))):
+        y1 = _int(m.group("y1")) or y2
+        if not (_on_calendar(y1, m1, d1) and _on_calendar(y2, m2, d2)) or (m1, d1) > (m2, d2):
             continue
-        part_m = _look_back(text, m.start(), _PART_BEFORE)
-        begin = m.start() - len(part_m.group(0)) if part_m else m.start()
-        add(DateExpr(begin + offset, m.end() + offset, _int(m.group("y")), int(m.group("m")), int(m.group("d")),
-                     part_of_day=PARTS[part_m.group("part").lower()] if part_m else None))
-    for m in _SPACED.finditer_in(text, 0, candidates[_SPACED.index]):
-        if _overlaps(taken, m.start(), m.end()) or not _valid(int(m.group("d")), int(m.group("m"))):
+        if m.group("s1") is None and m.group("s2") == "." and not r.date_context.search(text[:m.start()]):
             continue
-        begin, day_part = _with_part(text, m.start())
-        add(DateExpr(begin + offset, m.end() + offset, int(m.group("y")), int(m.group("m")), int(m.group("d")),
-                     part_of_day=day_part))
-    for m in _DAY.finditer_in(text, 0, candidates[_DAY.index]):
-        if _overlaps(taken, m.start(), m.end()):
+        if m.group("s1") is None and _look_back(text, m.start(), r.weekday_before):
+            continue  # "Thứ 2 - 05/09/2016": a weekday, then a date
+        prefix = _look_back(text, m.start(), r.range_prefix)
+        begin = m.start() - len(prefix.group(0)) if prefix else m.start()
+        begin, day_part = part(begin)
+        add(DateExpr(begin + offset, m.end() + offset, y1, m1, d1, y2, m2, d2, day_part))
+    for m in matches(r.words):
+        year, month, day = r.ymd(m)
+        if not _on_calendar(year, month, day) or (m.group("ngay") is None and year is None):
             continue
-        day, month = int(m.group("d")), int(m.group("m"))
-        if not _valid(day, month):
+        begin, day_part = part(m.start())
+        add(DateExpr(begin + offset, m.end() + offset, year, month, day, part_of_day=day_part))
+    for m in matches(r.spaced):
+        year, month, day = r.ymd(m)
+        if not _on_calendar(year, month, day):
             continue
-        begin, day_part = _with_part(text, m.start())
+        begin, day_part = part_or_day_word(m.start())
+        add(DateExpr(begin + offset, m.end() + offset, year, month, day, part_of_day=day_part))
+    for m in matches(r.day):
+        year, month, day = r.ymd(m)
+        if not _on_calendar(year, month, day):
+            continue
+        begin, day_part = part_or_day_word(m.start())
         # "8.9" or "2-3" are dates only after a date word; "6/11" always is
-        if m.group("s") != "/" and not m.group("y") and begin == m.start() and not _DATE_CONTEXT.search(
+        if m.group("s") != "/" and year is None and begin == m.start() and not r.date_context.search(
                 text[max(0, m.start() - _LOOKBACK):m.start()]):
             continue
-        add(DateExpr(begin + offset, m.end() + offset, _int(m.group("y")), month, day, part_of_day=day_part))
-    for m in _MONTH.finditer_in(text, 0, candidates[_MONTH.index]):
-        if _overlaps(taken, m.start(), m.end()) or not _valid(None, int(m.group("m"))):
+        add(DateExpr(begin + offset, m.end() + offset, year, month, day, part_of_day=day_part))
+    for m in matches(r.month):
+        if not _on_calendar(None, int(m.group("m")), None):
             continue
-        begin, pre = _marker(text, m.start())
+        begin, pre = marker(m.start())
         add(DateExpr(begin + offset, m.end() + offset, _int(m.group("y")), int(m.group("m")), marker=pre))
-    for m in _YEAR.finditer_in(text, 0, candidates[_YEAR.index]):
-        if _overlaps(taken, m.start(), m.end()):
-            continue
-        begin, pre = _marker(text, m.start())
+    for m in matches(r.year):
+        begin, pre = marker(m.start())
         add(DateExpr(begin + offset, m.end() + offset, int(m.group("y")), marker=pre))
-    for m in _RELATIVE.finditer_in(text, 0, candidates[_RELATIVE.index]):
-        if _overlaps(taken, m.start(), m.end()):
-            continue
+    for m in matches(r.relative_rx):
         rel = m.group("rel").lower()
-        part_m = _look_back(text, m.start(), _PART_BEFORE)
+        begin, day_part = part(m.start())
         # bare "nay"/"qua"/"mai" are dates only with a part of day: "sáng nay", "tối qua"
-        if rel in ("nay", "qua", "mai") and not part_m:
+        if rel in r.after_part and day_part is None:
             continue
-        days = 0 if rel in ("hôm nay", "nay") else -1 if "qua" in rel else 1
-        begin = m.start() - len(part_m.group(0)) if part_m else m.start()
-        add(DateExpr(begin + offset, m.end() + offset, relative=days,
-                     part_of_day=PARTS[part_m.group("part").lower()] if part_m else None))
-    for m in _ANAPHORA.finditer_in(text, 0, candidates[_ANAPHORA.index]):
-        if _overlaps(taken, m.start(), m.end()):
-            continue
-        part_m = _look_back(text, m.start(), _PART_BEFORE)
-        begin = m.start() - len(part_m.group(0)) if part_m else m.start()
-        add(DateExpr(begin + offset, m.end() + offset, marker=SAME_DAY,
-                     part_of_day=PARTS[part_m.group("part").lower()] if part_m else None))
+        add(DateExpr(begin + offset, m.end() + offset, relative=r.relative[rel], part_of_day=day_part))
+    for m in matches(r.anaphora):
+        begin, day_part = part(m.start())
+        add(DateExpr(begin + offset, m.end() + offset, marker=SAME_DAY, part_of_day=day_part))
     out.sort(key=lambda e: e.start)
     return out

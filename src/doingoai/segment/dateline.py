@@ -3,93 +3,45 @@
 
 A *date line* is a line that is about nothing but a date (with its time, weekday, time zone, an
 "updated" label or a short byline). Story sentences that contain dates are not date lines.
+The dates themselves are read by ``analyse.dates`` (the one reader of dates); this module decides what a
+date line is, and which date ends a headline.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass
+from functools import cache
+
+from doingoai.analyse.dates import NUMERIC, DateHit, date_words, find_calendar_dates, word_alternation
 
 __all__ = ["DateHit", "date_line", "find_dates", "strip_trailing_date"]
 
-_MONTHS_EN = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
-
-_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4})(?![\d/.-]?\d)")
-_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?!\d)")
-_WORDS = re.compile(r"(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|,|/)?\s*(\d{4})", re.IGNORECASE)
-_EN_MDY = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-_EN_DMY = re.compile(r"\b(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})\b")
-
-# What may surround a date on a date line without making it a sentence.
-_FILLER = re.compile(
-    r"\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cn|t[2-7]|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
-    r"cập\s+nhật|cập\s+nhật\s+lúc|đăng|đăng\s+lúc|đăng\s+ngày|ngày\s+đăng|xuất\s+bản|lúc|ngày|giờ|"
-    r"thời\s+gian|published|updated|posted|gmt|utc|am|pm|sa|ch|pv|btv|ctv|kt)\b"
-    r"|[+-]\d{1,2}(?::?\d{2})?|\d{1,2}\s?[:h]\s?\d{2}(?:\s?:\s?\d{2})?|[|,;:()\-–—/.•·\[\]]",
-    re.IGNORECASE,
-)
+# The years a page's own dates are of.
+_FIRST_YEAR, _LAST_YEAR = 1900, 2100
 _MAX_OTHER_WORDS = 4
 
 
-@dataclass(frozen=True, slots=True)
-class DateHit:
-    date: dt.date
-    start: int
-    end: int
-
-    @property
-    def iso(self) -> str:
-        return self.date.isoformat()
-
-
-def _make(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day) if 1900 <= year <= 2100 else None
-    except ValueError:
-        return None
+@cache
+def _filler() -> re.Pattern[str]:
+    """What may surround a date on a date line without making it a sentence: the words of
+    ``dates.yaml``'s date_line_words, times, time zone offsets and punctuation."""
+    words = word_alternation(date_words().date_line_words, space=r"\s+")
+    return re.compile(
+        rf"\b(?:{words})\b"
+        r"|[+-]\d{1,2}(?::?\d{2})?|\d{1,2}\s?[:h]\s?\d{2}(?:\s?:\s?\d{2})?|[|,;:()\-–—/.•·\[\]]",
+        re.IGNORECASE,
+    )
 
 
-_HAS_YEAR = re.compile(r"(?:19|20)\d\d")
+# A year of a page's own dates: most lines have none, and need no reading.
+_PAGE_YEAR = re.compile(r"(?:19|20)\d\d|2100")
 
 
 def find_dates(line: str) -> list[DateHit]:
     """Every full calendar date (day, month and year) written in the line, in order."""
-    hits: list[DateHit] = []
-    if not _HAS_YEAR.search(line):
-        return hits  # every pattern needs a year: most lines have none
-    for m in _NUMERIC.finditer(line):
-        d = _make(int(m.group(4)), int(m.group(3)), int(m.group(1)))
-        if d:
-            hits.append(DateHit(d, m.start(), m.end()))
-    for m in _ISO.finditer(line):
-        d = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        if d:
-            hits.append(DateHit(d, m.start(), m.end()))
-    for m in _WORDS.finditer(line):
-        d = _make(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        if d:
-            hits.append(DateHit(d, m.start(), m.end()))
-    for m in _EN_MDY.finditer(line):
-        month = _MONTHS_EN.get(m.group(1)[:3].lower())
-        d = _make(int(m.group(3)), month, int(m.group(2))) if month else None
-        if d:
-            hits.append(DateHit(d, m.start(), m.end()))
-    for m in _EN_DMY.finditer(line):
-        month = _MONTHS_EN.get(m.group(2)[:3].lower())
-        d = _make(int(m.group(3)), month, int(m.group(1))) if month else None
-        if d:
-            hits.append(DateHit(d, m.start(), m.end()))
-    hits.sort(key=lambda h: h.start)
-    # overlapping matches of different patterns: keep the first, longest
-    kept: list[DateHit] = []
-    for h in hits:
-        if kept and h.start < kept[-1].end:
-            continue
-        kept.append(h)
-    return kept
+    if not _PAGE_YEAR.search(line):
+        return []
+    return [h for h in find_calendar_dates(line) if _FIRST_YEAR <= h.date.year <= _LAST_YEAR]
 
 
 def date_line(line: str) -> DateHit | None:
@@ -102,34 +54,33 @@ def date_line(line: str) -> DateHit | None:
     rest = line
     for h in reversed(hits):
         rest = rest[:h.start] + " " + rest[h.end:]
-    rest = _FILLER.sub(" ", rest)
+    rest = _filler().sub(" ", rest)
     words = [w for w in rest.split() if w]
     return hits[0] if len(words) <= _MAX_OTHER_WORDS else None
 
 
-_TRAILING = re.compile(
-    r"\s*[|,–—-]?\s*(?:\d{1,2}:\d{2}\s*)?(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})(?:\s*[|,–—-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"(?:\s*\(?GMT\+\d{1,2}\)?)?\s*$"
-)
-
-
-# A wire dateline glued to a headline: "... lãnh thổHà Nội (Ttxvn 15/12/2000)", "... (TTXVN 3/4/2012)".
-_TRAILING_DATELINE = re.compile(r"(?:(?<=[a-zà-ỹđ])[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*){0,3})?\s*\((?:[^()\d]{2,24})\s*"
-                                r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})\)\s*$")
+# What may stand between a headline and its trailing date ("Headline | 09:12 13/01/2026"), and after the
+# date ("... 13/01/2026 20:37 (GMT+7)").
+_BEFORE_TRAILING = re.compile(r"\s*[|,–—-]?\s*(?:\d{1,2}:\d{2}\s*)?$")
+_AFTER_TRAILING = re.compile(r"(?:\s*[|,–—-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*\(?GMT\+\d{1,2}\)?)?\s*")
+# A wire dateline glued to a headline: "... lãnh thổHà Nội (Ttxvn 15/12/2000)", "... (TTXVN 3/4/2012)":
+# the place glued to the headline's last word, then the agency, before the date; and after it.
+_BEFORE_WIRE_DATE = re.compile(r"(?:(?<=[a-zà-ỹđ])[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*){0,3})?\s*\("
+                               r"(?:[^()\d]{2,24})\s*$")
+_AFTER_WIRE_DATE = re.compile(r"\)\s*")
+_HEADLINE_END = " |,–—-"
 
 
 def strip_trailing_date(line: str) -> tuple[str, DateHit | None]:
     """Split "Headline 13/01/2026 20:37" or "Headline Hà Nội (TTXVN 15/12/2000)" into the headline and its
-    date; headlines only have them at the end."""
-    m = _TRAILING_DATELINE.search(line)
-    if m and m.start() > 0:
-        hits = find_dates(m.group(0))
-        if hits:
-            return line[:m.start()].rstrip(" |,–—-"), hits[0]
-    m = _TRAILING.search(line)
-    if not m or m.start() == 0:
-        return line, None
-    hits = find_dates(m.group(0))
+    date; headlines only have them at the end, written in figures ("13/01/2026", "3.4.2012")."""
+    hits = [h for h in find_dates(line) if h.form == NUMERIC and len(line[h.start:h.end].split()) == 1]
     if not hits:
         return line, None
-    return line[:m.start()].rstrip(" |,–—-"), hits[0]
+    last = hits[-1]
+    for after, before in ((_AFTER_WIRE_DATE, _BEFORE_WIRE_DATE), (_AFTER_TRAILING, _BEFORE_TRAILING)):
+        if after.fullmatch(line, last.end):
+            m = before.search(line, 0, last.start)
+            if m and m.start() > 0:
+                return line[:m.start()].rstrip(_HEADLINE_END), last
+    return line, None
