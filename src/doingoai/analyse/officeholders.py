@@ -39,16 +39,16 @@ from doingoai.lexicon import LexiconError, data_text, load_tsv
 
 __all__ = [
     "OFFICES",
-    "accession_years",
-    "term_spans",
-    "windows",
     "OfficeMatch",
     "Term",
+    "accession_years",
     "find_officeholders",
     "state_of",
+    "term_spans",
     "term_years",
     "terms",
     "terms_of",
+    "windows",
     "years_consistent",
 ]
 

@@ -12,7 +12,6 @@ A title with no name after it ("Tổng Bí thư đề nghị ...") is kept as a 
 from __future__ import annotations
 
 import re
-
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache

@@ -210,7 +210,7 @@ def _split_list(doc: Doc, people: list[PersonMention], cue: Cue, sent: Sentence)
     seps = (";", ",", " và ") if in_turn else (";", ",") if cue.type in _ONE_BY_ONE else (";",)
     parts = [[people[0]]]
     for a, b in pairwise(people):
-        if any(x in doc.text[a.end:b.start] for x in seps) and not doc.person_of(b) is doc.person_of(a):
+        if any(x in doc.text[a.end:b.start] for x in seps) and doc.person_of(b) is not doc.person_of(a):
             parts.append([b])
         else:
             parts[-1].append(b)
