@@ -137,11 +137,11 @@ def test_empty_matches_follow_the_engine() -> None:
 def test_prefiltered_matches_between_offsets(text: str, a: int, b: int) -> None:
     """``finditer(text, low, pos, endpos)``: the engine's own search between offsets, look-behinds reading
     before ``pos``."""
-    from doingoai.extract.relations import _N_YEARS
+    from doingoai.extract.relations import _pf
 
     pos, end = sorted((min(a, len(text)), min(b, len(text))))
     low = lowered(text)
     after = Prefiltered(re.compile(r"(?<=phát ngôn)\b.{0,20}?cho biết"), needs=["cho biết"])
-    for p in [*_project_patterns(), _N_YEARS, after]:
+    for p in [*_project_patterns(), _pf().n_years, after]:
         want = [(m.span(), m.group()) for m in p.pattern.finditer(text, pos, end)]
         assert [(m.span(), m.group()) for m in p.finditer(text, low, pos, end)] == want, p.pattern.pattern
