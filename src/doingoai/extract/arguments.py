@@ -89,7 +89,7 @@ def sides_of(doc: Doc, sent: Sentence, cue: Cue, next_cue: Cue | None, prev_cue:
     elif cue.voice == "noun":
         # a nominal's sides stand in its own phrase: up to the clause's end
         phrase_end = _phrase_end(doc.text, cue.end, stop)
-        if re.match(r"\s*(?:song phương\s+|ngắn\s+)?(?:với|giữa)\b", doc.text[cue.end:cue.end + 20]):
+        if _rx().with_or_between.match(doc.text[cue.end:cue.end + 20]):
             phrase_end = stop  # "các cuộc tiếp xúc với A, B và C": the list is the object
         after = [p for p in after if p.start < phrase_end]
         vn = [p for p in after if (doc.person_of(p) and doc.person_of(p).country == "VN")]  # type: ignore[union-attr]

@@ -155,7 +155,7 @@ def _without_dates(doc: Doc, start: int, end: int) -> str:
         parts.append(text[at:d.start])
         at = d.end
     parts.append(text[at:end])
-    return re.sub(r"[()]|\b(?:tới|đến|sang|thăm)\b", " ", "".join(parts))
+    return _rx().place_words.sub(" ", "".join(parts))
 
 
 def _last_of(doc: Doc, states: list[str], offset: int) -> list[PersonMention]:
@@ -269,9 +269,7 @@ def _agreement(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     states = unique([*_agent_countries(doc, sides), *signers, *(country_of(doc, m) for m in sides.others),
                      *(s.code for s in sides.states)])
     leaders = bool(_rx().both_sides.search(doc.text, sent.start, cue.start))
-    two_sides = leaders or bool(_rx().two_sides_before.search(doc.text[sent.start:cue.start]) or re.search(
-        r"\b(?:hai bên|hai nước|hai Phó Thủ tướng|hai Bộ trưởng|hai Thủ tướng)\b", doc.text[sent.start:cue.start],
-        re.IGNORECASE))
+    two_sides = leaders or bool(_rx().two_sides_before.search(doc.text[sent.start:cue.start]) or _rx().two_sides_named.search(doc.text[sent.start:cue.start]))
     if len(states) <= 1 and (len(states) == 1 or two_sides):
         partner = doc.partner_near(cue.start)
         states = unique([*(states or [HOME]), partner])
@@ -305,7 +303,7 @@ def _upgrade(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
 
 def _message(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     senders, recipients = sides.agents, sides.others
-    if not senders and sides.others and re.match(r"\s*của\b", doc.text[cue.end:cue.end + 6]):
+    if not senders and sides.others and _rx().of_after.match(doc.text[cue.end:cue.end + 6]):
         senders, recipients = sides.others[:1], sides.others[1:]
     by_state: dict[str, list[PersonMention]] = {}
     for m in senders:
@@ -320,7 +318,7 @@ def _message(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
         for code in [c for c in named if c != HOME] or named:
             by_state.setdefault(code, [])
     targets = unique([country_of(doc, m) for m in recipients]) or [HOME]
-    exchange = bool(re.search(r"trao đổi\s*$", doc.text[max(sent.start, cue.start - 12):cue.start]))
+    exchange = bool(_rx().exchange_before.search(doc.text[max(sent.start, cue.start - 12):cue.start]))
     if exchange and len(by_state) == 2:
         # "A và B đã trao đổi điện mừng": each sends to the other; both take part in each message
         return [Draft("message", sent, cue, list(senders), [code, *(c for c in by_state if c != code)])

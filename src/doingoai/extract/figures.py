@@ -487,7 +487,7 @@ def _ranking_figures(doc: Doc, sent: Sentence, ev: Evidence, add: _Add) -> None:
             continue
         if partner is None:
             partner = doc.partner_near(sent.start + m.start())
-        what = re.sub(r"^[\s,]*(?:và\s+)?(?:là\s+)?", "", m.group(0) + _tail(text, m.end())).strip(" ,")
+        what = _rx().what_lead.sub("", m.group(0) + _tail(text, m.end())).strip(" ,")
         add(Figure("ranking", _pair(partner), value, None, None, what, "article", ev))
     for m in doc.finditer(lex.standing, sent):
         if not lex.standing_ctx.search(text, m.end(), m.end() + 60):

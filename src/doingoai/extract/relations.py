@@ -145,7 +145,7 @@ def _hits(doc: Doc, sent: Sentence) -> list[_Hit]:
             if m.group(0).casefold().startswith("đối tác") and (_rx().counted.search(before) or _rx().agreement.search(before)):
                 continue
             if level == "diplomatic_relations" and (not _rx().diplomatic_cue.search(before)
-                                                    or re.match(r"\s+lên\b", text[e:e + 5])):
+                                                    or _rx().raised_after.match(text[e:e + 5])):
                 continue
             found.append(_Hit(s, e, level, optional))
     found.sort(key=lambda h: h.start)
@@ -197,7 +197,7 @@ def _read_parties(doc: Doc, sent: Sentence) -> list[_Party]:
             out.append(_Party(sent.start + m.start(2), sent.start + m.end(2), forms[m.group(2)]))
         elif m.group(3):
             out.append(_Party(sent.start + m.start(3), sent.start + m.end(3), forms[m.group(3)]))
-            viet = re.match(_DASH + r"Việt", text[sent.start + m.end(3):])
+            viet = _rx().dash_viet.match(text[sent.start + m.end(3):])
             if viet:
                 end = sent.start + m.end(3) + viet.end()
                 out.append(_Party(end - 4, end, HOME))
@@ -310,7 +310,7 @@ def _coordinated(text: str, parties: list[_Party]) -> tuple[str, str] | None:
     """The last two foreign states named together: "Trung Quốc và Palestine", "Ấn Độ, Nhật Bản"."""
     states = [p for p in parties if not p.body and not p.person and p.code != HOME]
     for a, b in zip(reversed(states[:-1]), reversed(states[1:]), strict=True):
-        if a.code != b.code and re.fullmatch(r"\s*(?:,|và|[-–—])\s*", text[a.end:b.start]):
+        if a.code != b.code and _rx().state_pair_join.fullmatch(text[a.end:b.start]):
             return (a.code, b.code)
     return None
 
@@ -386,8 +386,7 @@ def _own_pairs(doc: Doc, parties: list[_Party], hit: _Hit, slot: _Slot,
         two = _coordinated(text, rest)
         if two:
             return [two]
-    if doc.search(_pf().bilateral, clause[0], clause[1]) or home or re.search(
-            r"quan hệ\s+(?:\S+\s+){0,3}[“\"]?$", text[max(clause[0], hit.start - 30):hit.start], _I):
+    if doc.search(_pf().bilateral, clause[0], clause[1]) or home or _rx().relation_before.search(text[max(clause[0], hit.start - 30):hit.start]):
         pair = _bilateral(doc, hit.start)
         return [pair] if pair else []
     return []
@@ -467,7 +466,7 @@ def _timing(doc: Doc, sent: Sentence, hit: _Hit, slot_end: int, prev_end: int, n
     before = text[clause[0]:hit.start]
     passive = _rx().passive.match(text, slot_end, clause[1])
     verb = doc.search(_pf().establish, clause[0], hit.start) or doc.search(_pf().upgrade, clause[0], hit.start)
-    if verb is None and not re.match(r"[^;]{0,40}?\blên\b", text[slot_end:clause[1]]):
+    if verb is None and not _rx().raised_to.match(text[slot_end:clause[1]]):
         verb = doc.search(_pf().upgrade_named, clause[0], hit.start)  # "nâng cấp quan hệ “Đối tác ...” với Nhật Bản"
     if not (verb or passive):
         return None, False
@@ -486,7 +485,7 @@ def _timing(doc: Doc, sent: Sentence, hit: _Hit, slot_end: int, prev_end: int, n
         break
     if verb is None:
         return None, False
-    origin = re.search(r"\btừ\s+(?:quan hệ\s+)?$", before, _I)
+    origin = _rx().from_before.search(before)
     if origin or doc.search(_pf().planned, max(clause[0], verb_at - 40), verb_at):
         return None, False
     # a date before, in the same sentence: "Tháng 9/2023, ... hai nước đã nâng cấp quan hệ lên ..."
