@@ -78,6 +78,21 @@ def _compile_all(patterns: list[str], name: str) -> re.Pattern[str]:
         raise LexiconError(f"page_clutter.yaml: bad pattern in {name}: {exc}") from exc
 
 
+def _prefiltered_all(entries: list[Any], name: str) -> Prefiltered:
+    """The alternation of a category's patterns, each a string or ``{pattern, starts, needs}``: it is tried
+    where one of its entries' ``starts`` begins, when they all declare some; skipped when none of their
+    ``needs`` (or ``starts``) occurs, when they all declare some; run plainly otherwise."""
+    rows = [e if isinstance(e, dict) else {"pattern": e} for e in entries]
+    pattern = _compile_all([str(r["pattern"]) for r in rows], name)
+    starts = None
+    if all(r.get("starts") for r in rows):
+        starts = [w for r in rows for w in r["starts"]]
+    needs = None
+    if all(r.get("needs") or (r.get("starts") and "\\d" not in r["starts"]) for r in rows):
+        needs = [w for r in rows for w in (r.get("needs") or r["starts"])]
+    return Prefiltered(pattern, starts=starts, needs=needs)
+
+
 def clutter_key(line: str) -> str:
     """How clutter lines are compared: no case, no diacritics, no final colon or spaces."""
     return fold(line).strip().rstrip(":").strip()
@@ -106,8 +121,8 @@ def page_clutter() -> PageClutter:
         boilerplate_lines=frozenset(clutter_key(x) for x in data["boilerplate_lines"]),
         boilerplate=_compile_all(data["boilerplate_patterns"], "boilerplate_patterns"),
         bylines=_compile_all(data["byline_patterns"], "byline_patterns"),
-        captions=Prefiltered(_compile_all(data["caption_patterns"], "caption_patterns")),
-        story_ends=Prefiltered(_compile_all(data["story_end_patterns"], "story_end_patterns")),
+        captions=_prefiltered_all(data["caption_patterns"], "caption_patterns"),
+        story_ends=_prefiltered_all(data["story_end_patterns"], "story_end_patterns"),
     )
 
 

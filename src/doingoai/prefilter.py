@@ -117,6 +117,8 @@ class Prefiltered:
         self.digit = start_words is not None and DIGIT in start_words
         self.starts: tuple[str, ...] | None = (
             None if start_words is None else _minimal(_words(start_words - {DIGIT}, pattern)))
+        if needs is None and start_words is not None and DIGIT not in start_words:
+            needs = start_words  # a match that starts with a word contains it
         need_words = None if needs is None else _words(needs, pattern)
         self.needs: tuple[str, ...] | None = _shortest(need_words) if need_words else None
         # many words are looked for at once by a case-sensitive alternation, which the regex engine

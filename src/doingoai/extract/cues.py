@@ -61,7 +61,8 @@ def _cues() -> tuple[tuple[str, Prefiltered, str], ...]:
             raise LexiconError(f"event_cues.yaml: unknown event type {etype!r}")
         for item in items:
             try:
-                pattern = Prefiltered(re.compile(item["cue"], re.IGNORECASE), ARTICLE)
+                pattern = Prefiltered(re.compile(item["cue"], re.IGNORECASE), ARTICLE,
+                                      starts=item.get("starts"), needs=item.get("needs"))
                 out.append((etype, pattern, item.get("voice", "active")))
             except re.error as exc:
                 raise LexiconError(f"event_cues.yaml: bad cue for {etype}: {exc}") from exc

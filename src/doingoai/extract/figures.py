@@ -29,7 +29,7 @@ from doingoai.config import HOME
 from doingoai.extract.document import Doc
 from doingoai.lexicon import LexiconError, Table, load_yaml, patterns, prefiltered, word_lists
 from doingoai.model import Evidence, Figure
-from doingoai.prefilter import ARTICLE, Prefiltered
+from doingoai.prefilter import ARTICLE, DIGIT, Prefiltered
 
 __all__ = ["extract_figures", "parse_amount", "parse_number", "qualifier_of"]
 
@@ -103,6 +103,12 @@ def _literal_alt(items: Any) -> str:
     return "|".join(re.escape(str(i)) for i in sorted(items, key=len, reverse=True))
 
 
+def _plain(alternation: str) -> list[str] | None:
+    """The words of an alternation of plain words ("đối tác|thị trường"); None when it holds regex syntax."""
+    words = alternation.split("|")
+    return words if all(w and re.escape(w) == w.replace(" ", "\\ ") for w in words) else None
+
+
 def _compile(pattern: str, what: str) -> re.Pattern[str]:
     try:
         return re.compile(pattern, re.IGNORECASE)
@@ -153,20 +159,24 @@ def _lex() -> _Lex:
                    rf"\s+(?P<documents>{c['documents']['nouns']})(?!\w)")
     return _Lex(
         scales=scales, words=words, units=units, qualifiers=qualifiers,
-        money=Prefiltered(_compile(money, "money"), ARTICLE),
+        # the words a match starts with (``prefilter``), from the lists the patterns are built of
+        money=Prefiltered(_compile(money, "money"), ARTICLE, starts=[
+            *qualifiers, *(n.replace("\\", "") for names in d["currencies"].values() for n in names if _CODE.fullmatch(n)),
+            *words, DIGIT]),
         cues=_compile(rf"(?<!\w)(?:{cues})(?!\w)", "money_cues"),
         cue_after=_compile(rf"^\s*(?:\S+\s+){{0,2}}?(?:{cue_after})(?!\w)", "money_cues"),
         foreign_side=_compile(d["foreign_side"], "foreign_side"),
         targets=_compile(rf"(?<!\w)(?:{'|'.join(d['target_cues'])})(?!\w)", "target_cues"),
         target_after=_compile(d["target_after"], "target_after"),
-        ranking=Prefiltered(_compile(ranking, "ranking"), ARTICLE),
+        ranking=Prefiltered(_compile(ranking, "ranking"), ARTICLE, starts=_plain(r["heads"])),
         ellipsis=_compile(ellipsis, "ranking"),
-        standing=Prefiltered(_compile(standing, "ranking"), ARTICLE),
+        standing=Prefiltered(_compile(standing, "ranking"), ARTICLE, starts=["đứng", "xếp"]),
         standing_ctx=_compile(r["standing_context"], "ranking.standing_context"),
         ordinals=ordinals,
         copula=_compile(rf"(?<!\w)(?:{r['copulas']})(?!\w)", "ranking.copulas"),
-        counts=Prefiltered(_compile(counts, "counts"), ARTICLE),
-        word_counts=Prefiltered(_compile(word_counts, "counts"), ARTICLE),
+        counts=Prefiltered(_compile(counts, "counts"), ARTICLE, starts=[*qualifiers, DIGIT]),
+        word_counts=Prefiltered(_compile(word_counts, "counts"), ARTICLE,
+                                starts=[*qualifiers, *(k for k in words if k not in not_counts)]),
         doc_context=_compile(c["documents"]["context"], "counts.documents"),
         del_context=_compile(c["delegations"]["context"], "counts.delegations"),
         del_not_before=_compile(c["delegations"]["not_before"], "counts.delegations"),

@@ -106,8 +106,8 @@ class _Slot:
 @cache
 def _levels() -> tuple[tuple[Prefiltered, str, bool], ...]:
     rows = load_yaml("relation_levels.yaml")["levels"]
-    return tuple((Prefiltered(re.compile(r["pattern"], _I), ARTICLE), r["level"], bool(r.get("optional")))
-                 for r in rows)
+    return tuple((Prefiltered(re.compile(r["pattern"], _I), ARTICLE, starts=r.get("starts"), needs=r.get("needs")),
+                  r["level"], bool(r.get("optional"))) for r in rows)
 
 
 @cache
@@ -115,7 +115,8 @@ def _short_forms() -> tuple[dict[str, str], Prefiltered]:
     forms: dict[str, str] = dict(load_yaml("relation_levels.yaml").get("short_forms") or {})
     words = "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) or "(?!)"
     return forms, Prefiltered(re.compile(rf"\bViệt(?!\s+Nam\b)(?={_DASH}(?:{words})\b)|(?<=\bViệt)({_DASH})({words})\b|"
-                                         rf"\b({words})(?={_DASH}Việt\b(?!\s+Nam\b))"), ARTICLE)
+                                         rf"\b({words})(?={_DASH}Việt\b(?!\s+Nam\b))"), ARTICLE,
+                                         needs=["việt", *forms])  # every match holds "Việt" or a short form
 
 
 
