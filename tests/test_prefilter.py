@@ -18,10 +18,14 @@ _GROUPS = (ARTICLE, _CLAUSES)
 
 
 def _project_patterns() -> list[Prefiltered]:
+    from doingoai.extract import cues, events, figures, relations, timeline
+
     _cues()
     _lex()
     _levels()
     _short_forms()
+    for module in (cues, events, figures, relations, timeline):
+        module._pf()
     clutter = page_clutter()
     return [*ARTICLE.members, *_CLAUSES.members, clutter.captions, clutter.story_ends]
 
