@@ -20,8 +20,20 @@ from doingoai.clean.normalize import fold
 from doingoai.errors import DoingoaiError
 from doingoai.prefilter import Group, Prefiltered
 
-__all__ = ["LexiconError", "PageClutter", "Table", "data_text", "load_tsv", "load_yaml", "page_clutter", "patterns",
-           "prefiltered", "word_lists", "word_sets"]
+__all__ = [
+    "LexiconError",
+    "PageClutter",
+    "Table",
+    "data_text",
+    "load_tsv",
+    "load_yaml",
+    "number_words",
+    "page_clutter",
+    "patterns",
+    "prefiltered",
+    "word_lists",
+    "word_sets",
+]
 
 T = TypeVar("T")
 
@@ -218,3 +230,11 @@ def word_sets(name: str) -> Table[frozenset[str]]:
 def word_lists(name: str) -> Table[tuple[str, ...]]:
     """The ordered word lists (``sequences:``) of a data file."""
     return Table(name, {key: tuple(str(w) for w in ws) for key, ws in _section(name, "sequences").items()})
+
+
+@cache
+def number_words() -> dict[str, int]:
+    """The one table of spelled whole numbers ("một" 1 ... "mười" 10): the whole-number rows of
+    ``figures.yaml`` ``number_words`` (which also holds "nửa", a half), in their order."""
+    table = load_yaml("figures.yaml").get("number_words") or {}
+    return {str(word): int(value) for word, value in table.items() if float(value).is_integer()}

@@ -38,8 +38,8 @@ from functools import cache
 from doingoai.analyse.sentences import Sentence
 from doingoai.config import HOME
 from doingoai.extract.document import PARTNER_LOOKBACK, Doc
-from doingoai.extract.timeline import NUMBER_WORDS, Reference
-from doingoai.lexicon import Table, load_yaml, patterns, prefiltered, word_sets
+from doingoai.extract.timeline import Reference
+from doingoai.lexicon import Table, load_yaml, number_words, patterns, prefiltered, word_sets
 from doingoai.model import Evidence, Relation
 from doingoai.prefilter import ARTICLE, Group, Prefiltered
 
@@ -401,7 +401,7 @@ _RELATIVE = {"năm nay": 0, "năm tới": 1, "năm sau": 1, "sang năm": 1}
 
 def _number(word: str) -> int | None:
     w = word.casefold()
-    return int(w) if w.isdigit() else NUMBER_WORDS.get(w)
+    return int(w) if w.isdigit() else number_words().get(w)
 
 
 def _anniversary(doc: Doc, sent: Sentence, hit: _Hit, slot_end: int, clause_start: int,

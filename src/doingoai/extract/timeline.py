@@ -16,16 +16,16 @@ from functools import cache
 
 from doingoai.analyse.dates import DateExpr
 from doingoai.analyse.officeholders import accession_years, find_officeholders, windows
-from doingoai.lexicon import Table, load_yaml, patterns, prefiltered, word_lists
+from doingoai.lexicon import Table, load_yaml, number_words, patterns, prefiltered, word_lists
 from doingoai.prefilter import ARTICLE, Prefiltered
 
-__all__ = ["NUMBER_WORDS", "Reference", "format_date", "reference_of", "resolve"]
+__all__ = ["Reference", "format_date", "reference_of", "resolve"]
 
 
 @cache
 def _rx() -> Table[re.Pattern[str]]:
     """The plain patterns of ``data/patterns_timeline.yaml``."""
-    return patterns("patterns_timeline.yaml")
+    return patterns("patterns_timeline.yaml", (("number_words", "|".join(number_words())),))
 
 
 @cache
@@ -40,8 +40,6 @@ def _seqs() -> Table[tuple[str, ...]]:
     return word_lists("patterns_timeline.yaml")
 
 
-NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
-                 "mười": 10}
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +95,7 @@ def _canchi_year(stem: str, branch: str, today: int) -> int | None:
 
 
 def _number(word: str) -> int | None:
-    return int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower())
+    return int(word) if word.isdigit() else number_words().get(word.lower())
 
 
 def office_windows(text: str, today: dt.date) -> list[tuple[dt.date, dt.date]]:
