@@ -25,7 +25,10 @@ __all__ = ["Reference", "format_date", "reference_of", "resolve"]
 @cache
 def _rx() -> Table[re.Pattern[str]]:
     """The plain patterns of ``data/patterns_timeline.yaml``."""
-    return patterns("patterns_timeline.yaml", (("number_words", "|".join(number_words())),))
+    cycle = _seqs()
+    return patterns("patterns_timeline.yaml", (("number_words", "|".join(number_words())),
+                                               ("canchi_stems", "|".join(cycle.canchi_stems)),
+                                               ("canchi_branches", "|".join(cycle.canchi_branches))))
 
 
 @cache
