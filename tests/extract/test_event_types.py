@@ -25,7 +25,8 @@ def test_every_table_has_the_same_types() -> None:
 def test_every_type_has_cues_triggers_a_builder_and_a_mapping(etype: str) -> None:
     props = event_types()[etype]
     assert all(isinstance(props.get(flag), bool) for flag in _FLAGS), props
-    assert props.get("vi") and props.get("en")
+    assert props.get("vi")
+    assert props.get("en")
     assert props.get("triggers"), "the cues of a type without triggers are never tried"
     assert any(t == etype for t, _pattern, _voice in _cues()), "no cue states this act"
     assert callable(BUILDERS[etype])
@@ -36,7 +37,7 @@ def test_every_type_has_cues_triggers_a_builder_and_a_mapping(etype: str) -> Non
 
 
 def test_the_knowledge_base_counts_the_contact_types_of_the_table() -> None:
-    assert CONTACT_TYPES == tuple(t for t in EVENT_TYPES if event_types()[t]["contact"])
+    assert tuple(t for t in EVENT_TYPES if event_types()[t]["contact"]) == CONTACT_TYPES
     assert set(CONTACT_TYPES) == types_where("contact")
 
 

@@ -117,7 +117,8 @@ class _Parser:
         m = self.match(i, {"title"})
         # titles open a mention capitalised; the press writes a few in lower case ("người phát ngôn Bộ Ngoại
         # giao Nga", "trợ lý Bộ trưởng", "người đồng cấp Nga Sergei Lavrov"), and the lexicon lists some so
-        if m and (self.tokens[i].is_upper_initial or m.entry.form[:1].islower() or self.key(i) in lower_title_openers()) \
+        if m and (self.tokens[i].is_upper_initial or m.entry.form[:1].islower()
+                  or self.key(i) in lower_title_openers()) \
                 and self.key(i - 1) not in grammar().plural \
                 and self.key(m.last + 1) not in _words().compound_tails:
             return m

@@ -76,8 +76,8 @@ def _agent_countries(doc: Doc, sides: Sides) -> list[str]:
 def _pairwise(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     if doc.text[cue.end:cue.end + 30].strip().casefold().startswith(grammar().not_counterparts):
         return []
-    if cue.voice == "noun" and not sides.others and _rx().plural_before.search(doc.text, max(sent.start, cue.start - 12),
-                                                                          cue.start):
+    if cue.voice == "noun" and not sides.others and _rx().plural_before.search(
+            doc.text, max(sent.start, cue.start - 12), cue.start):
         return []  # "các cuộc gặp giữa các nhà lãnh đạo hai quốc gia": talk of contacts in general, no act
     if cue.type == "meeting" and _rx().negotiators.match(doc.text, cue.end, min(sent.end, cue.end + 40)):
         return []  # "cuộc gặp giữa hai đoàn đàm phán": the negotiation's round, told by its own cue
@@ -122,11 +122,12 @@ def _pairwise(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
         pair = doc.pair_near(cue.start)
         if len(pair) == 2:
             return [Draft(cue.type, sent, cue, _last_of(doc, pair, cue.start), pair)]
-    hosts: list[list[PersonMention]] = [list(sides.agents)]
+    host_groups: list[list[PersonMention]] = [list(sides.agents)]
     if len(sides.agents) > 1 and _rx().in_turn.search(doc.text, sent.start, cue.end):
-        hosts = [[a] for a in sides.agents]  # "lần lượt được A, B, C tiếp": one reception by each
+        host_groups = [[a] for a in sides.agents]  # "lần lượt được A, B, C tiếp": one reception by each
     drafts = [Draft(cue.type, sent, cue, [*host, *part], unique([*agents, code]))
-              for code, people in groups.items() for part in _split_list(doc, people, cue, sent) for host in hosts]
+              for code, people in groups.items() for part in _split_list(doc, people, cue, sent)
+              for host in host_groups]
     drafts += [Draft(cue.type, sent, cue, [*sides.agents, *people], agents or [HOME], [key])
                for key, people in bodies.items()]
     if not drafts and len(agents) >= 2:
@@ -141,7 +142,7 @@ def _pairwise(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
 def _own_range(doc: Doc, start: int, end: int) -> DateExpr | None:
     """The dates right after a destination of a trip of several ("Ai Cập từ ngày 4 đến 6/8 và Angola từ ngày 6
     đến 8/8"): each stop's own, when one stands there."""
-    following = [d for d in doc.in_span(doc.dates, start, end) if d.month is not None]
+    following: list[DateExpr] = [d for d in doc.in_span(doc.dates, start, end) if d.month is not None]
     if following and re.fullmatch(r"[\s(]*", doc.text[start:following[0].start]):
         return following[0]
     return None
@@ -269,7 +270,8 @@ def _agreement(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     states = unique([*_agent_countries(doc, sides), *signers, *(country_of(doc, m) for m in sides.others),
                      *(s.code for s in sides.states)])
     leaders = bool(_rx().both_sides.search(doc.text, sent.start, cue.start))
-    two_sides = leaders or bool(_rx().two_sides_before.search(doc.text[sent.start:cue.start]) or _rx().two_sides_named.search(doc.text[sent.start:cue.start]))
+    before = doc.text[sent.start:cue.start]
+    two_sides = leaders or bool(_rx().two_sides_before.search(before) or _rx().two_sides_named.search(before))
     if len(states) <= 1 and (len(states) == 1 or two_sides):
         partner = doc.partner_near(cue.start)
         states = unique([*(states or [HOME]), partner])
@@ -360,7 +362,8 @@ def _institution_state(doc: Doc, sent: Sentence, cue: Cue) -> str | None:
     pattern, seats, _ = _speakers()
     found = None
     for m in pattern.finditer(doc.text, start, cue.start):
-        if not _rx().at_place.search(doc.text, max(sent.start, m.start() - 12), m.start()) and not _rx().source_before.search(
+        rx = _rx()
+        if not rx.at_place.search(doc.text, max(sent.start, m.start() - 12), m.start()) and not rx.source_before.search(
                 doc.text, max(sent.start, m.start() - 20), m.start()):
             found = m  # "Trong cuộc hội đàm tại Nhà Trắng, Tổng thống ... khẳng định": a place, not a speaker
     if found is None:
@@ -379,8 +382,8 @@ def _statement(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
         # "Dmitry Peskov, người phát ngôn Điện Kremlin": the seat in the title names the state
         seat = _speakers()[1]
         title = doc.text[speakers[0].start:speakers[0].end + 40].casefold()
-        code = country_of(doc, speakers[0]) or next((c for k, c in seat.items() if k in title), None) or HOME
-        return [Draft("statement", sent, cue, speakers[:1], [code])]
+        speaker_code = country_of(doc, speakers[0]) or next((c for k, c in seat.items() if k in title), None) or HOME
+        return [Draft("statement", sent, cue, speakers[:1], [speaker_code])]
     if cue.voice != "active" or doc.text[cue.start:cue.end].casefold() == "dẫn lời":
         return []
     code = _institution_state(doc, sent, cue)

@@ -148,10 +148,12 @@ def _drafts(doc: Doc) -> list[Draft]:
                 # "hội kiến A; B; chào C": C is met by the same side as A and B
                 sides.agents = previous.agents
             previous, previous_type = sides, cue.type
-            agreed = cue.type == "relation_upgrade" and doc.search(_pf().agreed, max(sent.start, cue.start - 30), cue.start)
-            if not agreed and doc.search(_pf().wish, max(sent.start, cue.start - 30), cue.start):
+            pf = _pf()
+            agreed = cue.type == "relation_upgrade" and doc.search(pf.agreed, max(sent.start, cue.start - 30),
+                                                                   cue.start)
+            if not agreed and doc.search(pf.wish, max(sent.start, cue.start - 30), cue.start):
                 continue  # "tăng cường trao đổi tiếp xúc", "đề nghị sớm ký kết": content, not an act
-            if cue.type == "relation_upgrade" and doc.search(_pf().prospect, max(sent.start, cue.start - 80), cue.start):
+            if cue.type == "relation_upgrade" and doc.search(pf.prospect, max(sent.start, cue.start - 80), cue.start):
                 continue  # "đề nghị 2 bên sớm thống nhất về lộ trình nâng cấp quan hệ": a proposal
             made = BUILDERS[cue.type](doc, cue, sent, sides)
             for d in made:
@@ -163,7 +165,7 @@ def _drafts(doc: Doc) -> list[Draft]:
                 before = doc.text[sent.start:cue.start]
                 d.planned = bool(agreed) or is_planned_before(before, doc.lower(sent.start, cue.start)) or bool(
                     doc.search(_pf().later, cue.end, nxt.start if nxt else sent.end))
-                d.background = bool(doc.search(_pf().background_marker, max(sent.start, cue.start - 40), cue.start)) or (
+                d.background = bool(doc.search(pf.background_marker, max(sent.start, cue.start - 40), cue.start)) or (
                     d.date is not None and d.date.marker == "hồi")
                 drafts.append(d)
     return drafts

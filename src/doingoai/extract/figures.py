@@ -161,8 +161,8 @@ def _lex() -> _Lex:
         scales=scales, words=words, units=units, qualifiers=qualifiers,
         # the words a match starts with (``prefilter``), from the lists the patterns are built of
         money=Prefiltered(_compile(money, "money"), ARTICLE, starts=[
-            *qualifiers, *(n.replace("\\", "") for names in d["currencies"].values() for n in names if _CODE.fullmatch(n)),
-            *words, DIGIT]),
+            *qualifiers, *words, DIGIT,
+            *(n.replace("\\", "") for names in d["currencies"].values() for n in names if _CODE.fullmatch(n))]),
         cues=_compile(rf"(?<!\w)(?:{cues})(?!\w)", "money_cues"),
         cue_after=_compile(rf"^\s*(?:\S+\s+){{0,2}}?(?:{cue_after})(?!\w)", "money_cues"),
         foreign_side=_compile(d["foreign_side"], "foreign_side"),

@@ -143,7 +143,8 @@ def _hits(doc: Doc, sent: Sentence) -> list[_Hit]:
             if any(h.start < e and s < h.end for h in found):
                 continue
             before = text[max(sent.start, s - 40):s]
-            if m.group(0).casefold().startswith("đối tác") and (_rx().counted.search(before) or _rx().agreement.search(before)):
+            if m.group(0).casefold().startswith("đối tác") and (_rx().counted.search(before)
+                                                               or _rx().agreement.search(before)):
                 continue
             if level == "diplomatic_relations" and (not _rx().diplomatic_cue.search(before)
                                                     or _rx().raised_after.match(text[e:e + 5])):
@@ -387,7 +388,8 @@ def _own_pairs(doc: Doc, parties: list[_Party], hit: _Hit, slot: _Slot,
         two = _coordinated(text, rest)
         if two:
             return [two]
-    if doc.search(_pf().bilateral, clause[0], clause[1]) or home or _rx().relation_before.search(text[max(clause[0], hit.start - 30):hit.start]):
+    if doc.search(_pf().bilateral, clause[0], clause[1]) or home or _rx().relation_before.search(
+            text[max(clause[0], hit.start - 30):hit.start]):
         pair = _bilateral(doc, hit.start)
         return [pair] if pair else []
     return []
@@ -418,7 +420,8 @@ def _anniversary(doc: Doc, sent: Sentence, hit: _Hit, slot_end: int, clause_star
     for p in doc.in_span(doc.states, found.end(), hit.start):
         filler = filler.replace(text[p.start:p.end], " ")
     words = [w for w in re.split(r"[\s“”\"']+", filler.casefold()) if w]
-    if any(w not in _words().anniversary_filler for w in words) or (found.group("pre") or "").casefold() in _words().duration:
+    ws = _words()
+    if any(w not in ws.anniversary_filler for w in words) or (found.group("pre") or "").casefold() in ws.duration:
         return None
     n = _number(found.group("n"))
     if n is None:
@@ -496,7 +499,8 @@ def _timing(doc: Doc, sent: Sentence, hit: _Hit, slot_end: int, prev_end: int, n
     if doc.search(_pf().background, max(clause[0], verb_at - 40), verb_at):
         return None, False
     # told as the story's news: announced, agreed, just done, or dated with the story's day
-    if doc.search(_pf().news, max(clause[0], verb_at - 80), verb_at) or _rx().story_day.search(text[sent.start:verb_at]):
+    if doc.search(_pf().news, max(clause[0], verb_at - 80), verb_at) \
+            or _rx().story_day.search(text[sent.start:verb_at]):
         return ref.year, False
     return None, False
 

@@ -106,7 +106,8 @@ def _teasers(tree: lxml.html.HtmlElement, title: str | None) -> list[tuple[str, 
     for box in _teaser_boxes(tree):
         for a in box.iter("a"):
             headline = normalize_line(a.text_content())
-            if word_count(headline) < MIN_HEADLINE_WORDS or headline in seen or _rx().tag_href.search(a.get("href", "")):
+            if (word_count(headline) < MIN_HEADLINE_WORDS or headline in seen
+                    or _rx().tag_href.search(a.get("href", ""))):
                 continue
             seen.add(headline)
             items.append((headline, _teaser_lead(a, box, headline)))
