@@ -44,3 +44,11 @@ def test_the_knowledge_base_counts_the_contact_types_of_the_table() -> None:
 def test_the_types_are_in_the_contracts_order() -> None:
     """The contract's 13 types (shared/spec/output-format.md); a new one is added to every table at once."""
     assert len(EVENT_TYPES) == len(set(EVENT_TYPES)) >= 13
+
+
+def test_the_rules_name_only_types_of_the_table() -> None:
+    from doingoai.extract import builders, events
+
+    for kinds in (builders._ONE_BY_ONE, events._OBJECT_VERBS, events._MULTI_DAY, events._NOT_OCCASION):
+        assert set(kinds) <= set(EVENT_TYPES)
+    assert events._MULTI_DAY == types_where("multi_day")

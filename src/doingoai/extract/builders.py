@@ -17,7 +17,7 @@ from doingoai.config import HOME
 from doingoai.extract.arguments import Sides
 from doingoai.extract.cues import Cue
 from doingoai.extract.document import Doc
-from doingoai.lexicon import Table, load_yaml, patterns, word_sets
+from doingoai.lexicon import Table, load_yaml, patterns
 from doingoai.model import Place
 
 __all__ = ["BUILDERS", "Draft", "country_of", "objects", "unique"]
@@ -29,10 +29,8 @@ def _rx() -> Table[re.Pattern[str]]:
     return patterns("patterns_builders.yaml")
 
 
-@cache
-def _words() -> Table[frozenset[str]]:
-    """The word sets of ``data/patterns_builders.yaml``."""
-    return word_sets("patterns_builders.yaml")
+
+_ONE_BY_ONE = {"courtesy_call", "meeting"}
 
 
 
@@ -190,7 +188,7 @@ def _split_list(doc: Doc, people: list[PersonMention], cue: Cue, sent: Sentence)
     if len(people) < 2:
         return [people]
     in_turn = bool(_rx().in_turn.search(doc.text, sent.start, cue.start))
-    seps = (";", ",", " và ") if in_turn else (";", ",") if cue.type in _words().one_by_one else (";",)
+    seps = (";", ",", " và ") if in_turn else (";", ",") if cue.type in _ONE_BY_ONE else (";",)
     parts = [[people[0]]]
     for a, b in pairwise(people):
         if any(x in doc.text[a.end:b.start] for x in seps) and doc.person_of(b) is not doc.person_of(a):

@@ -17,10 +17,10 @@ from doingoai.analyse.dates import DateExpr
 from doingoai.analyse.sentences import Sentence
 from doingoai.extract.arguments import Sides, sides_of
 from doingoai.extract.builders import BUILDERS, Draft, country_of, objects, unique
-from doingoai.extract.cues import Cue, find_cues, is_planned_before
+from doingoai.extract.cues import EVENT_TYPES, Cue, find_cues, is_planned_before, types_where
 from doingoai.extract.document import Doc
 from doingoai.extract.timeline import Reference, resolve
-from doingoai.lexicon import Table, patterns, prefiltered, word_sets
+from doingoai.lexicon import Table, patterns, prefiltered
 from doingoai.model import Event, EventDate, Evidence, Participant, Place
 from doingoai.prefilter import Prefiltered
 
@@ -39,10 +39,12 @@ def _pf() -> Table[Prefiltered]:
     return prefiltered("patterns_events.yaml", ())
 
 
-@cache
-def _words() -> Table[frozenset[str]]:
-    """The word sets of ``data/patterns_events.yaml``."""
-    return word_sets("patterns_events.yaml")
+# Verbs whose object is the other side of the act (so a list after them names more counterparts).
+_OBJECT_VERBS = {"reception", "talks", "courtesy_call", "meeting", "phone_call"}
+# Acts that last several days: two mentions in one month are one act ("Lễ kỷ niệm" on the 3rd and the 4th).
+_MULTI_DAY = types_where("multi_day")
+# Types whose acts frame the story rather than report it: a press briefing announcing a trip is not the trip.
+_NOT_OCCASION = frozenset(EVENT_TYPES) - types_where("occasion")
 
 
 # An act dated this many days before the story's occasion belongs to an earlier occasion.
@@ -107,7 +109,7 @@ def _date_for(doc: Doc, sent: Sentence, cue: Cue, claimed: set[int], next_cue: C
         # stands before the modal, the act's own date after the cue
         return after[0]
     if before:
-        ranges = [d for d in exprs if cue.type in _words().multi_day and d.start >= cue.end and d.is_range
+        ranges = [d for d in exprs if cue.type in _MULTI_DAY and d.start >= cue.end and d.is_range
                   and d.month == before[-1].month and d.day is not None and before[-1].day is not None
                   and d.day <= before[-1].day]
         return ranges[0] if ranges else before[-1]
@@ -141,7 +143,7 @@ def _drafts(doc: Doc) -> list[Draft]:
             follows = previous is not None and bool(sides.agents) and all(a in previous.others for a in sides.agents)
             if follows and previous_type == "reception" and cue.type == "courtesy_call":
                 continue  # "A tiếp B đến chào từ biệt": one act, told from the host's side
-            if previous is not None and previous_type in _words().object_verbs and previous.agents and all(
+            if previous is not None and previous_type in _OBJECT_VERBS and previous.agents and all(
                     a in previous.others for a in sides.agents) and (
                     not sides.agents or doc.text[cue.start] in ";,"
                     or _rx().list_gap.match(doc.text[sides.agents[-1].end:cue.start]) or cue.type == "conference"):
@@ -226,7 +228,7 @@ def _same_act(doc: Doc, a: Draft, b: Draft) -> bool:
         return False  # two acts with different counterparts ("hội kiến A; B; chào C")
     if a.type != b.type or a.date is None or b.date is None:
         return True  # "A tiếp B" and "B đến chào A" tell one act
-    if a.type in _words().multi_day:
+    if a.type in _MULTI_DAY:
         return a.date.month == b.date.month or a.date.month is None or b.date.month is None
     return (a.date.month, a.date.day) == (b.date.month, b.date.day) or a.date.day is None or b.date.day is None
 
@@ -373,7 +375,7 @@ def extract_events(doc: Doc, ref: Reference) -> list[Event]:
     def dated(d: Draft) -> bool:
         return not d.background and d.date is not None and not d.date.is_anaphoric
 
-    occasion = next((d for d in drafts if dated(d) and d.type not in _words().not_occasion), None) or next(
+    occasion = next((d for d in drafts if dated(d) and d.type not in _NOT_OCCASION), None) or next(
         (d for d in drafts if dated(d)), None)
     _resolve_anaphora(doc, drafts, occasion)
     _mark_background(drafts, occasion, ref)

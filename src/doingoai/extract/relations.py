@@ -218,10 +218,6 @@ def _read_parties(doc: Doc, sent: Sentence) -> list[_Party]:
     return sorted(out, key=lambda p: (p.start, p.person))
 
 
-_BOTH_UNIT = (r"(?:(?:hai|2)\s+(?:Đảng|Nhà nước|nước|dân tộc|bên|quốc gia|Chính phủ|Quốc hội|nền kinh tế)|"
-              r"nhân dân\s+(?:hai|2)\s+nước)")
-
-
 def _at(parties: list[_Party], pos: int) -> _Party | None:
     return next((p for p in parties if p.start == pos and not p.person), None)
 
@@ -397,7 +393,6 @@ def _own_pairs(doc: Doc, parties: list[_Party], hit: _Hit, slot: _Slot,
 
 # -- since when -------------------------------------------------------------------------------------------------
 
-_YEAR = r"((?:19|20)\d{2})"
 _RELATIVE = {"năm nay": 0, "năm tới": 1, "năm sau": 1, "sang năm": 1}
 
 
