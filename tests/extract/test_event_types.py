@@ -51,4 +51,4 @@ def test_the_rules_name_only_types_of_the_table() -> None:
 
     for kinds in (builders._ONE_BY_ONE, events._OBJECT_VERBS, events._MULTI_DAY, events._NOT_OCCASION):
         assert set(kinds) <= set(EVENT_TYPES)
-    assert events._MULTI_DAY == types_where("multi_day")
+    assert types_where("multi_day") == events._MULTI_DAY
