@@ -2,6 +2,9 @@
 
 Data files are reviewed sources with a provenance header; this module reads them, checks their shape
 and caches the result. Nothing is loaded at import time: the first call pays, later calls are free.
+The modules' language patterns and word sets live in ``data/patterns_<module>.yaml``: ``patterns``,
+``prefiltered``, ``word_sets`` and ``word_lists`` read them as a ``Table`` (entries as attributes), which
+each module keeps behind a cached accessor (``_rx()``, ``_pf()``, ``_words()``, ``_seqs()``).
 """
 
 from __future__ import annotations
