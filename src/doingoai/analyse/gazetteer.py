@@ -14,16 +14,25 @@ from itertools import compress
 from typing import Literal
 
 from doingoai.analyse.tokens import Token, tokenize
-from doingoai.lexicon import LexiconError, load_tsv
+from doingoai.lexicon import LexiconError, Table, load_tsv, word_sets
 
-__all__ = ["Entry", "Gazetteer", "Match", "MatchIndex", "gazetteer"]
+__all__ = ["Entry", "Gazetteer", "Match", "MatchIndex", "gazetteer", "lower_title_openers"]
+
+
+@cache
+def _words() -> Table[frozenset[str]]:
+    """The word sets of ``data/patterns_gazetteer.yaml``."""
+    return word_sets("patterns_gazetteer.yaml")
+
+
+def lower_title_openers() -> frozenset[str]:
+    """Titles that open a person's mention even when written in lower case (``data/patterns_gazetteer.yaml``)."""
+    return _words().lower_title_openers
+
 
 Kind = Literal["state", "city", "vnplace", "body", "title", "honorific"]
 
 
-# Titles the press also writes in lower case inside a sentence: "người phát ngôn Bộ Ngoại giao Nga",
-# "trợ lý Bộ trưởng Ngoại giao".
-LOWER_TITLE_OPENERS = frozenset({"người", "trợ"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +151,7 @@ class Gazetteer:
     def _case_ok(self, e: Entry, tokens: list[Token], i: int, j: int) -> bool:
         if e.exact_case:
             return " ".join(t.text for t in tokens[i:j + 1]) == self._exact[id(e)]
-        if e.kind == "honorific" or (e.kind == "title" and tokens[i].key in LOWER_TITLE_OPENERS):
+        if e.kind == "honorific" or (e.kind == "title" and tokens[i].key in _words().lower_title_openers):
             return True
         # proper names are written with a capital: "Lào", not "lào"; "Hội nghị Cấp cao ASEAN"
         first = tokens[i].text

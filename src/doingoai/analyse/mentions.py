@@ -6,16 +6,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from doingoai.analyse.gazetteer import Match, MatchIndex
 from doingoai.analyse.tokens import Token
+from doingoai.lexicon import Table, word_sets
 
 __all__ = ["BodyMention", "PlaceMention", "StateMention", "find_bodies", "find_places", "find_states"]
 
-# Words after which an ambiguous state form ("Anh", "Ý", "Nga") names the state.
-_STATE_CONTEXT = {"nước", "phía", "tại", "sang", "với", "giữa", "thăm", "của", "đoàn", "người", "bạn", "và", ",", "-",
-                  "nhân", "dân", "chính", "phủ", "quốc", "hội", "đảng", "tới", "đến", "từ", "cho", "(", "sứ", "tướng",
-                  "thống", "trưởng", "vương", "hoàng", "trị", "tịch", "thư", "ngữ", "quân", "đội"}
+
+@cache
+def _words() -> Table[frozenset[str]]:
+    """The word sets of ``data/patterns_mentions.yaml``."""
+    return word_sets("patterns_mentions.yaml")
+
+
 _SESSION = re.compile(r"^\s*[-–]?\s*(\d{1,4})\b")
 
 
@@ -52,7 +57,7 @@ class PlaceMention:
 def _ambiguous_ok(tokens: list[Token], m: Match, all_states: list[Match]) -> bool:
     prev = tokens[m.first - 1].key if m.first else ""
     nxt = tokens[m.last + 1].key if m.last + 1 < len(tokens) else ""
-    if prev in _STATE_CONTEXT:
+    if prev in _words().state_context:
         return True
     # "Việt Nam - Anh", "Anh và Pháp": next to another state
     return nxt in {"-", "và", ","} and any(o.first == m.last + 2 for o in all_states if o is not m)
@@ -82,8 +87,6 @@ def find_bodies(text: str, ix: MatchIndex) -> list[BodyMention]:
     return out
 
 
-_PLACE_LEAD = {"tại", "ở", "đến", "tới", "sang", "thăm"}
-_PLACE_SKIP = {"thủ", "đô", "thành", "phố", "tp", "tỉnh", ".", "trụ", "sở"}
 
 
 def find_places(tokens: list[Token], ix: MatchIndex) -> list[PlaceMention]:

@@ -35,22 +35,35 @@ from typing import Any
 
 import ahocorasick  # type: ignore[import-not-found]
 
-from doingoai.lexicon import LexiconError, data_text, load_tsv
+from doingoai.lexicon import LexiconError, Table, data_text, load_tsv, patterns, word_sets
 
 __all__ = [
     "OFFICES",
-    "accession_years",
-    "term_spans",
-    "windows",
     "OfficeMatch",
     "Term",
+    "accession_years",
     "find_officeholders",
     "state_of",
+    "term_spans",
     "term_years",
     "terms",
     "terms_of",
+    "windows",
     "years_consistent",
 ]
+
+
+@cache
+def _rx() -> Table[re.Pattern[str]]:
+    """The plain patterns of ``data/patterns_officeholders.yaml``."""
+    return patterns("patterns_officeholders.yaml")
+
+
+@cache
+def _words() -> Table[frozenset[str]]:
+    """The word sets of ``data/patterns_officeholders.yaml``."""
+    return word_sets("patterns_officeholders.yaml")
+
 
 FILE = "officeholders.tsv"
 COLUMNS = ("state", "office", "title", "name", "variants", "from", "to", "note")
@@ -71,10 +84,6 @@ OFFICE_TITLES: dict[str, tuple[str, ...]] = {
                          "Bộ trưởng Ngoại giao và Hợp tác quốc tế", "Bộ trưởng Châu Âu và Ngoại giao",
                          "Bộ trưởng Đối ngoại", "Bộ trưởng Ngoại giao và Thương mại"),
 }
-# A word before the title that changes what it says: "nguyên Thủ tướng" is a former one, "Phó Thủ tướng"
-# another post. "Quyền" (acting) is part of the office for our purpose: acting holders are listed.
-_FORMER = frozenset({"nguyên", "cựu", "cố"})
-_DEPUTY = frozenset({"phó"})
 _ACTING = "quyền "
 
 # Titles and state names are short: only this much of the text before a name is read for them.
@@ -370,9 +379,6 @@ def _state_names() -> tuple[str, ...]:
     return tuple(sorted(keys, key=len, reverse=True))
 
 
-# The words of a state's long form that may stand before its short name, and "chính phủ" after a title.
-_STATE_FORM = re.compile(r"(?:\s+(?:chính phủ|nước|cộng hòa|nhân dân|xã hội chủ nghĩa|dân chủ|liên bang|vương quốc|"
-                         r"hồi giáo|ả rập|thống nhất|hợp chúng quốc))+$")
 
 
 def _ending(text: str, forms: Sequence[str]) -> str | None:
@@ -408,7 +414,7 @@ def _title_reading(text_before_name: str) -> tuple[str, str] | None:
         rest = text[: len(text) - len(state)].rstrip()
         candidates.append(rest)
         # "Tổng thống nước Cộng hòa Ấn Độ", "Thủ tướng Chính phủ nước CHDCND Lào": the state's long form
-        rest = _STATE_FORM.sub("", rest).rstrip()
+        rest = _rx().state_form.sub("", rest).rstrip()
         candidates.append(rest)
     for candidate in candidates:
         title = _ending(candidate, _titles())
@@ -440,10 +446,10 @@ def term_years(text_before_name: str, term_list: Iterable[Term], today: date) ->
     if reading is None:
         return [t.years(today) for t in listed]
     title, before = reading
-    if before in _DEPUTY:
+    if before in _words().deputy:
         return []
     matching = [t for t in listed if title in _office_keys(t)]
-    if before in _FORMER:
+    if before in _words().former:
         return [(t.end.year, today.year) for t in matching if t.end is not None and t.end <= today]
     return [t.years(today) for t in matching]
 
@@ -479,10 +485,10 @@ def term_spans(text_before_name: str, term_list: Iterable[Term], today: date) ->
     if reading is None:
         return [(t.start, t.end or today) for t in listed]
     title, before = reading
-    if before in _DEPUTY:
+    if before in _words().deputy:
         return []
     matching = [t for t in listed if title in _office_keys(t)]
-    if before in _FORMER:
+    if before in _words().former:
         return [(t.end, today) for t in matching if t.end is not None and t.end <= today]
     return [(t.start, t.end or today) for t in matching]
 
@@ -510,12 +516,6 @@ def windows(text: str, matches: Sequence[OfficeMatch], today: date) -> list[tupl
     return sorted(set(spans or []))
 
 
-# "A được bầu giữ chức Chủ tịch nước", "A vừa nhậm chức Thủ tướng": the text tells the start of A's term.
-_ACCESSION_AFTER = re.compile(r"\s*,?\s*(?:(?:nhân dịp|khi|sau khi)\s+(?:ông|bà|ngài|Ngài)\s+)?(?:vừa\s+|mới\s+|đã\s+)?(?:được\s+(?:\S+\s+){0,2}?bầu|đắc cử|tái đắc cử|"
-                              r"tuyên thệ nhậm chức|nhậm chức|được bổ nhiệm)(?:\s+(?:giữ chức|làm|là|vào cương vị))?\s+"
-                              r"(?P<title>[^,.;:()]{3,60})", re.IGNORECASE)
-# "tân Thủ tướng Nhật Bản Suga Yoshihide": a new holder, in the first year of the term.
-_NEW = frozenset({"tân"})
 
 
 def accession_years(text: str, matches: Sequence[OfficeMatch], today: date) -> list[int]:
@@ -525,10 +525,10 @@ def accession_years(text: str, matches: Sequence[OfficeMatch], today: date) -> l
     for match in matches:
         reading = _title_reading(text[: match.start])
         listed = [t for t in match.terms if t.start <= today]
-        if reading is not None and reading[1] in _NEW:
+        if reading is not None and reading[1] in _words().new:
             out += [t.start.year for t in listed if reading[0] in _office_keys(t)]
             continue
-        after = _ACCESSION_AFTER.match(text, match.end)
+        after = _rx().accession_after.match(text, match.end)
         if after:
             title = _key(after.group("title"))
             out += [t.start.year for t in listed if any(title.startswith(k) for k in _office_keys(t))]

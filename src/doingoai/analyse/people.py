@@ -12,22 +12,25 @@ A title with no name after it ("Tổng Bí thư đề nghị ...") is kept as a 
 from __future__ import annotations
 
 import re
-
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from doingoai.analyse.gazetteer import LOWER_TITLE_OPENERS, Match, MatchIndex
-from doingoai.lexicon import load_yaml
+from doingoai.analyse.gazetteer import Match, MatchIndex, lower_title_openers
+from doingoai.lexicon import Table, load_yaml, word_sets
 
 __all__ = ["PersonMention", "find_people", "grammar", "looks_vietnamese"]
+
+
+@cache
+def _words() -> Table[frozenset[str]]:
+    """The word sets of ``data/patterns_people.yaml``."""
+    return word_sets("patterns_people.yaml")
+
 
 MAX_NAME_WORDS = 6
 # How far a portfolio may run between a title and the state ("Bộ trưởng Thương mại và Công nghiệp Singapore").
 MAX_PORTFOLIO_TOKENS = 9
-# "Đại sứ quán", "Lãnh sự quán": the title word starts another noun.
-_COMPOUND_TAILS = {"quán"}
-_LOCAL_UNITS = {"vùng", "bang", "tỉnh", "khu", "hạt", "quận", "châu", "tiểu"}
 
 @dataclass(frozen=True, slots=True)
 class PersonMention:
@@ -114,9 +117,10 @@ class _Parser:
         m = self.match(i, {"title"})
         # titles open a mention capitalised; the press writes a few in lower case ("người phát ngôn Bộ Ngoại
         # giao Nga", "trợ lý Bộ trưởng", "người đồng cấp Nga Sergei Lavrov"), and the lexicon lists some so
-        if m and (self.tokens[i].is_upper_initial or m.entry.form[:1].islower() or self.key(i) in LOWER_TITLE_OPENERS) \
+        if m and (self.tokens[i].is_upper_initial or m.entry.form[:1].islower()
+                  or self.key(i) in lower_title_openers()) \
                 and self.key(i - 1) not in grammar().plural \
-                and self.key(m.last + 1) not in _COMPOUND_TAILS:
+                and self.key(m.last + 1) not in _words().compound_tails:
             return m
         return None
 
@@ -213,7 +217,7 @@ class _Parser:
                 country = state.entry.value
                 i = state.last + 1
                 continue
-            if k in _LOCAL_UNITS and i + 1 < self.n and self.tokens[i + 1].is_upper_initial:
+            if k in _words().local_units and i + 1 < self.n and self.tokens[i + 1].is_upper_initial:
                 place = self.match(i + 1, {"city", "vnplace", "state"})
                 i = place.last + 1 if place else i + 2  # "vùng Lombardia", "bang California"
                 if place and place.entry.kind != "state":

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+
+from doingoai.lexicon import Table, word_sets
 
 __all__ = ["Sentence", "split_sentences"]
+
+
+@cache
+def _words() -> Table[frozenset[str]]:
+    """The word sets of ``data/patterns_sentences.yaml``."""
+    return word_sets("patterns_sentences.yaml")
+
 
 # A full stop ends a sentence when a capital, a digit, a quote or a bracket follows after a space,
 # unless it closes an abbreviation or an initial ("TP.", "Mr.", "Ferdinand Marcos Jr.", "Michael R. Pompeo").
 # Capital letters of the Latin scripts (Vietnamese "Đ", "Ấ" included), built once from Unicode data.
 _UPPER = re.escape("".join(c for c in map(chr, range(0x41, 0x2000)) if c.isupper()))
 _END = re.compile(r"""([.!?…]+["”’»)]*)(\s+)(?=["“‘«(\[]?[""" + _UPPER + r"""]|["“‘«(\[]?\d)""")
-_ABBREVIATIONS = {
-    "tp", "tt", "ts", "ths", "gs", "pgs", "bs", "ks", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "co", "inc",
-    "ltd", "corp", "no", "vs", "v.v", "q", "p", "tr", "h.e", "u.s", "u.k", "e.u", "p.s", "ng", "đ/c", "đc",
-}
 
 
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
@@ -43,7 +49,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not word:
         return False
     w = word.rstrip(".").casefold()
-    if w in _ABBREVIATIONS:
+    if w in _words().abbreviations:
         return True
     # single capital initials: "R.", "L.B."
     return bool(_INITIALS.fullmatch(word)) and word[0].isupper()

@@ -10,25 +10,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from doingoai.analyse.mentions import BodyMention, PlaceMention, StateMention
 from doingoai.analyse.people import PersonMention
 from doingoai.analyse.sentences import Sentence
 from doingoai.extract.cues import Cue
 from doingoai.extract.document import Doc
+from doingoai.lexicon import Table, patterns
 
 __all__ = ["Sides", "sides_of"]
 
-_COORDINATION = re.compile(r"^\s*(?:,|và|cùng|cùng với|với|;)?\s*(?:Phu nhân\s*)?(?:,|và|cùng)?\s*$", re.IGNORECASE)
-_FRONTED_HOST = re.compile(r"^(?:Cùng |Tham gia )?(?:Đón tiếp|Tiếp)$")
-_OWN = re.compile(r".*của (?:ông|bà|ngài|Ngài|Bà|Ông)\s*$")
-_INVITED_BY = re.compile(r"\b(?:[Nn]hận lời mời|[Tt]heo lời mời|[Đđ]áp lời mời)\s+(?:của\s+)?")
-_INVITATION = re.compile(r"theo lời mời của\s*$", re.IGNORECASE)
-# Between a subject and a nominal cue: a light verb, no clause break ("và phu nhân đang có chuyến thăm").
-_SUBJECT_GAP = re.compile(r"^(?:\s*(?:và|cùng)\s+[Pp]hu nhân)?(?:\s*(?:đã|đang|sẽ|vừa|dự kiến sẽ|dự kiến|sắp|cũng)?\s*"
-                          r"(?:có|tiến hành|thực hiện|bắt đầu|kết thúc)|[^.;:]{0,60},\s*(?:bắt đầu|kết thúc|khép lại)"
-                          r"(?:\s+tốt đẹp)?)\s*$")
-_DESTINATION_WORD = re.compile(r"(?:tới|đến|sang|tại|thăm|ở)\s*$", re.IGNORECASE)
+
+@cache
+def _rx() -> Table[re.Pattern[str]]:
+    """The plain patterns of ``data/patterns_arguments.yaml``."""
+    return patterns("patterns_arguments.yaml")
+
+
 
 
 @dataclass(slots=True)
@@ -55,7 +54,7 @@ def _coordinated_before(doc: Doc, before: list[PersonMention]) -> list[PersonMen
     group = [before[-1]]
     for m in reversed(before[:-1]):
         gap = doc.text[m.end:group[0].start]
-        if _COORDINATION.match(gap) and ";" not in gap:  # "A gửi điện tới B; C gửi điện": C alone sends
+        if _rx().coordination.match(gap) and ";" not in gap:  # "A gửi điện tới B; C gửi điện": C alone sends
             group.insert(0, m)
         else:
             break
@@ -69,10 +68,10 @@ def sides_of(doc: Doc, sent: Sentence, cue: Cue, next_cue: Cue | None, prev_cue:
     start_before = sent.start
     before = [p for p in people if start_before <= p.start and p.end <= cue.start]
     after = [p for p in people if p.start >= cue.end and p.start < stop]
-    inviters = [p for p in after if _INVITATION.search(doc.text[max(sent.start, p.start - 30):p.start])]
+    inviters = [p for p in after if _rx().invitation.search(doc.text[max(sent.start, p.start - 30):p.start])]
     after = [p for p in after if p not in inviters]
     sides = Sides(inviters=inviters)
-    if cue.type == "reception" and _FRONTED_HOST.match(doc.text[sent.start:cue.end]):
+    if cue.type == "reception" and _rx().fronted_host.match(doc.text[sent.start:cue.end]):
         # "Tiếp Tổng lãnh sự Lào có Chủ tịch UBND tỉnh X - ông Y": the hosts come after "có"
         host_at = doc.text.find(" có ", cue.end, sent.end)
         if host_at > 0:
@@ -90,7 +89,7 @@ def sides_of(doc: Doc, sent: Sentence, cue: Cue, next_cue: Cue | None, prev_cue:
     elif cue.voice == "noun":
         # a nominal's sides stand in its own phrase: up to the clause's end
         phrase_end = _phrase_end(doc.text, cue.end, stop)
-        if re.match(r"\s*(?:song phương\s+|ngắn\s+)?(?:với|giữa)\b", doc.text[cue.end:cue.end + 20]):
+        if _rx().with_or_between.match(doc.text[cue.end:cue.end + 20]):
             phrase_end = stop  # "các cuộc tiếp xúc với A, B và C": the list is the object
         after = [p for p in after if p.start < phrase_end]
         vn = [p for p in after if (doc.person_of(p) and doc.person_of(p).country == "VN")]  # type: ignore[union-attr]
@@ -101,11 +100,11 @@ def sides_of(doc: Doc, sent: Sentence, cue: Cue, next_cue: Cue | None, prev_cue:
         elif after:
             sides.others = after
             sides.agents = _coordinated_before(doc, before) or [p for p in people if p.start >= stop][:1]
-        elif before and _SUBJECT_GAP.match(doc.text[before[-1].end:cue.start]):
+        elif before and _rx().subject_gap.match(doc.text[before[-1].end:cue.start]):
             # "A và phu nhân đang có chuyến thăm ...": the subject of the light verb makes the act
             sides.agents = _coordinated_before(doc, before)
     else:
-        invited = _INVITED_BY.search(doc.text, sent.start, cue.start)
+        invited = _rx().invited_by.search(doc.text, sent.start, cue.start)
         if invited and before and before[0].start >= invited.end():
             # "Nhận lời mời của A và B, C sẽ thăm ...": A and B invite, C (after the last comma) acts
             comma = doc.text.rfind(",", invited.end(), before[-1].start)
@@ -114,7 +113,7 @@ def sides_of(doc: Doc, sent: Sentence, cue: Cue, next_cue: Cue | None, prev_cue:
             before = acting
         sides.agents, sides.others = _coordinated_before(doc, before), after
     end = _phrase_end(doc.text, cue.end, stop)
-    if not sides.agents and cue.voice == "noun" and _OWN.match(doc.text[end - 14:end].rstrip(" .")):
+    if not sides.agents and cue.voice == "noun" and _rx().own.match(doc.text[end - 14:end].rstrip(" .")):
         sides.agents = before[-1:]  # "nhân chuyến công tác tại Việt Nam của ông": the person just named
     if not sides.agents:
         _agents_elsewhere(doc, sides, people, _phrase_end(doc.text, cue.end, stop))
@@ -144,7 +143,7 @@ def _coordinated_after(doc: Doc, later: list[PersonMention]) -> list[PersonMenti
         return []
     group = [later[0]]
     for m in later[1:]:
-        if _COORDINATION.match(doc.text[group[-1].end:m.start]):
+        if _rx().coordination.match(doc.text[group[-1].end:m.start]):
             group.append(m)
         else:
             break
@@ -163,6 +162,6 @@ def _destination(doc: Doc, cue: Cue, stop: int, sides: Sides) -> StateMention | 
     candidates.sort(key=lambda x: x.start)
     for c in candidates:
         gap = doc.text[cue.end:c.start]
-        if len(gap) <= 40 or _DESTINATION_WORD.search(gap):
+        if len(gap) <= 40 or _rx().destination_word.search(gap):
             return c
     return None

@@ -17,38 +17,22 @@ from doingoai.config import HOME
 from doingoai.extract.arguments import Sides
 from doingoai.extract.cues import Cue
 from doingoai.extract.document import Doc
-from doingoai.lexicon import load_yaml
+from doingoai.lexicon import Table, load_yaml, patterns
 from doingoai.model import Place
 
 __all__ = ["BUILDERS", "Draft", "country_of", "objects", "unique"]
 
-_ANNIVERSARY_BEFORE = re.compile(r"(?:(?:kỷ niệm|đánh dấu|tròn)\s+(?:\S+\s+){0,6}|(?:kể từ khi|từ khi|kể từ|sau khi)\s+"
-                                 r"(?:\S+\s+){0,3}|(?:\d+|một|hai|ba|bốn|năm|mười)\s+năm\s+(?:\S+\s+){0,3})$",
-                                 re.IGNORECASE)
-# What makes a meeting held in Vietnam among Vietnamese a foreign-affairs act.
-_FOREIGN_AFFAIRS = re.compile(r"đối ngoại|ngoại giao|Cơ quan đại diện|Đại sứ|quốc tế|nước ngoài|kiều bào|"
-                              r"người Việt Nam ở nước ngoài|hội nhập", re.IGNORECASE)
-_TWO_SIDES_BEFORE = re.compile(r"\bhai\s+(?:nhà lãnh đạo|lãnh đạo|Thủ tướng|bên|Bộ trưởng|Chủ tịch|Ngoại trưởng|"
-                               r"Tổng thống|Tổng Bí thư|đoàn|nguyên thủ|Chủ tịch Quốc hội)\s+[^.;]{0,80}?"
-                               r"(?:đã|tiến hành|có cuộc|có buổi|cùng)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
-# "hai nhà lãnh đạo đã thảo luận", "lãnh đạo hai nước tiến hành": the sentence's two sides are the passage's
-_BOTH_SIDES = re.compile(r"\b(?:hai nhà lãnh đạo|lãnh đạo hai nước|hai lãnh đạo|hai Thủ tướng|hai Tổng thống|"
-                         r"hai Ngoại trưởng|hai Bộ trưởng)\b", re.IGNORECASE)
-_BILATERAL_SUMMIT = re.compile(r"\s+(?:\S+\s+){0,2}?(?:hội nghị thượng đỉnh|cuộc gặp thượng đỉnh)\s+với\b", re.IGNORECASE)
-_THE_DELEGATION = re.compile(r"\s+(?:các\s+)?(?:[Đđ]oàn|phái đoàn)\b(?!\s+(?:đại biểu|công tác)\s+(?:\S+\s+){0,3}?(?:Việt Nam|tỉnh|thành phố))")
-_NEGOTIATORS = re.compile(r"\s+(?:giữa\s+)?(?:hai\s+|các\s+)?(?:đoàn|trưởng đoàn)\s+đàm phán\b", re.IGNORECASE)
-_LIST_JOIN = re.compile(r"\s*(?:,|và|;)\s*")
-_PRONOUN_SUBJECT = re.compile(r"\s*(?:Ông|Bà|Ngài)\s+(?![A-ZĐ])")
-_PLURAL_BEFORE = re.compile(r"\b(?:các|những|nhiều|hàng loạt|mọi)\s+$", re.IGNORECASE)
-# Before a state that signs: a ministry or body of it, or the sentence's own subject ("Việt Nam và Hoa Kỳ ký").
-_SIGNER = re.compile(r"(?:\b(?:Bộ|Chính phủ|Ngân hàng|Ủy ban|Cơ quan|Tổng cục|Cục|Văn phòng)\b[^,.;]{0,30}|^\s*|\bvà\s+|,\s*)$")
-# "dẫn thông tin từ Bộ Ngoại giao ... cho biết", "theo Bộ Ngoại giao": a news source, not a statement of its own
-_SOURCE_BEFORE = re.compile(r"\b(?:từ|theo|dẫn|dẫn lời|của)\s+$", re.IGNORECASE)
-_AT_PLACE = re.compile(r"\b(?:tại|ở)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
-_COUNTED_OBJECT = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:với\s+)?(?:hơn\s+|gần\s+)?\d+(?:/\d+)?\s+"
-                             r"(?:nước|quốc gia|đối tác)", re.IGNORECASE)
-_TWO_SIDES = re.compile(r"^\s*(?:giữa\s+)?hai\s+(?:Bộ Chính trị|Đảng|nước|bên|Thủ tướng|Bộ trưởng|Chủ tịch|"
-                        r"nhà lãnh đạo|Ngoại trưởng|Tổng Bí thư|Quốc hội|Chính phủ|đoàn)", re.IGNORECASE)
+
+@cache
+def _rx() -> Table[re.Pattern[str]]:
+    """The plain patterns of ``data/patterns_builders.yaml``."""
+    return patterns("patterns_builders.yaml")
+
+
+
+_ONE_BY_ONE = {"courtesy_call", "meeting"}
+
+
 
 
 @dataclass(slots=True)
@@ -90,10 +74,10 @@ def _agent_countries(doc: Doc, sides: Sides) -> list[str]:
 def _pairwise(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     if doc.text[cue.end:cue.end + 30].strip().casefold().startswith(grammar().not_counterparts):
         return []
-    if cue.voice == "noun" and not sides.others and _PLURAL_BEFORE.search(doc.text, max(sent.start, cue.start - 12),
-                                                                          cue.start):
+    if cue.voice == "noun" and not sides.others and _rx().plural_before.search(
+            doc.text, max(sent.start, cue.start - 12), cue.start):
         return []  # "các cuộc gặp giữa các nhà lãnh đạo hai quốc gia": talk of contacts in general, no act
-    if cue.type == "meeting" and _NEGOTIATORS.match(doc.text, cue.end, min(sent.end, cue.end + 40)):
+    if cue.type == "meeting" and _rx().negotiators.match(doc.text, cue.end, min(sent.end, cue.end + 40)):
         return []  # "cuộc gặp giữa hai đoàn đàm phán": the negotiation's round, told by its own cue
     agents = _agent_countries(doc, sides)
     agent_bodies = unique([_body_of(doc, m) for m in sides.agents])
@@ -119,28 +103,29 @@ def _pairwise(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
                 groups.setdefault(s.code, [])
         # "chào xã giao lãnh đạo UBND tỉnh Tiền Giang": a place stands for its authorities
         for p in sides.places:
-            if _AT_PLACE.search(doc.text, max(sent.start, p.start - 16), p.start):
+            if _rx().at_place.search(doc.text, max(sent.start, p.start - 16), p.start):
                 continue  # "hội đàm ... tại thành phố Busan": where the act is, not with whom
             if p.start >= cue.end and p.country not in agents and (not sides.states or p.start < sides.states[0].start):
                 groups.setdefault(p.country, [])
                 break
-    if not groups and not sides.others and _THE_DELEGATION.match(doc.text, cue.end, min(sent.end, cue.end + 20)):
+    if not groups and not sides.others and _rx().the_delegation.match(doc.text, cue.end, min(sent.end, cue.end + 20)):
         # "thân mật tiếp Đoàn": the delegation the story is about
         partner = doc.partner_near(cue.start)
         if partner and partner not in agents:
             groups[partner] = _last_of(doc, [partner], cue.start)  # the delegation's head, named before
-    two_sides = _TWO_SIDES.match(doc.text[cue.end:cue.end + 40]) or _TWO_SIDES_BEFORE.search(
-        doc.text[sent.start:cue.start]) or _BOTH_SIDES.search(doc.text, sent.start, sent.end)
+    two_sides = _rx().two_sides.match(doc.text[cue.end:cue.end + 40]) or _rx().two_sides_before.search(
+        doc.text[sent.start:cue.start]) or _rx().both_sides.search(doc.text, sent.start, sent.end)
     if not groups and not sides.others and not sides.agents and two_sides:
         # "hai nhà lãnh đạo đã hội đàm": the two states the passage is about, Vietnam or not
         pair = doc.pair_near(cue.start)
         if len(pair) == 2:
             return [Draft(cue.type, sent, cue, _last_of(doc, pair, cue.start), pair)]
-    hosts: list[list[PersonMention]] = [list(sides.agents)]
-    if len(sides.agents) > 1 and _IN_TURN.search(doc.text, sent.start, cue.end):
-        hosts = [[a] for a in sides.agents]  # "lần lượt được A, B, C tiếp": one reception by each
+    host_groups: list[list[PersonMention]] = [list(sides.agents)]
+    if len(sides.agents) > 1 and _rx().in_turn.search(doc.text, sent.start, cue.end):
+        host_groups = [[a] for a in sides.agents]  # "lần lượt được A, B, C tiếp": one reception by each
     drafts = [Draft(cue.type, sent, cue, [*host, *part], unique([*agents, code]))
-              for code, people in groups.items() for part in _split_list(doc, people, cue, sent) for host in hosts]
+              for code, people in groups.items() for part in _split_list(doc, people, cue, sent)
+              for host in host_groups]
     drafts += [Draft(cue.type, sent, cue, [*sides.agents, *people], agents or [HOME], [key])
                for key, people in bodies.items()]
     if not drafts and len(agents) >= 2:
@@ -155,7 +140,7 @@ def _pairwise(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
 def _own_range(doc: Doc, start: int, end: int) -> DateExpr | None:
     """The dates right after a destination of a trip of several ("Ai Cập từ ngày 4 đến 6/8 và Angola từ ngày 6
     đến 8/8"): each stop's own, when one stands there."""
-    following = [d for d in doc.in_span(doc.dates, start, end) if d.month is not None]
+    following: list[DateExpr] = [d for d in doc.in_span(doc.dates, start, end) if d.month is not None]
     if following and re.fullmatch(r"[\s(]*", doc.text[start:following[0].start]):
         return following[0]
     return None
@@ -169,7 +154,7 @@ def _without_dates(doc: Doc, start: int, end: int) -> str:
         parts.append(text[at:d.start])
         at = d.end
     parts.append(text[at:end])
-    return re.sub(r"[()]|\b(?:tới|đến|sang|thăm)\b", " ", "".join(parts))
+    return _rx().place_words.sub(" ", "".join(parts))
 
 
 def _last_of(doc: Doc, states: list[str], offset: int) -> list[PersonMention]:
@@ -195,10 +180,6 @@ def _body_of(doc: Doc, m: PersonMention) -> str | None:
     return found[0].key if found else None
 
 
-# Calls and meetings listed with commas are made one by one ("sẽ hội kiến Thủ tướng A, Chủ tịch B"); a
-# host's guests ("tiếp A, B") or talks partners are one party.
-_ONE_BY_ONE = {"courtesy_call", "meeting"}
-_IN_TURN = re.compile(r"\blần lượt\b", re.IGNORECASE)
 
 
 def _split_list(doc: Doc, people: list[PersonMention], cue: Cue, sent: Sentence) -> list[list[PersonMention]]:
@@ -206,11 +187,11 @@ def _split_list(doc: Doc, people: list[PersonMention], cue: Cue, sent: Sentence)
     with anything after "lần lượt" (in turn) are met one by one: one act each."""
     if len(people) < 2:
         return [people]
-    in_turn = bool(_IN_TURN.search(doc.text, sent.start, cue.start))
+    in_turn = bool(_rx().in_turn.search(doc.text, sent.start, cue.start))
     seps = (";", ",", " và ") if in_turn else (";", ",") if cue.type in _ONE_BY_ONE else (";",)
     parts = [[people[0]]]
     for a, b in pairwise(people):
-        if any(x in doc.text[a.end:b.start] for x in seps) and not doc.person_of(b) is doc.person_of(a):
+        if any(x in doc.text[a.end:b.start] for x in seps) and doc.person_of(b) is not doc.person_of(a):
             parts.append([b])
         else:
             parts[-1].append(b)
@@ -251,7 +232,7 @@ def _visit(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     for st in sides.states:
         if dest is None or st.start <= dest.start:
             continue
-        if not _LIST_JOIN.fullmatch(_without_dates(doc, previous_end, st.start)):
+        if not _rx().list_join.fullmatch(_without_dates(doc, previous_end, st.start)):
             break  # "tới Ấn Độ từ ngày 11 đến 13-10 và tới Sri Lanka từ ngày 13 đến 15-10" joins too
         previous_end = st.end
         if st.code not in (code, *agents):
@@ -261,10 +242,10 @@ def _visit(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
 
 
 def _conference(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
-    if _BILATERAL_SUMMIT.match(doc.text, cue.end, min(sent.end, cue.end + 60)):
+    if _rx().bilateral_summit.match(doc.text, cue.end, min(sent.end, cue.end + 60)):
         return []  # "tham dự hội nghị thượng đỉnh với Thủ tướng Nhật Bản": talks (a cue of its own)
     agents = _agent_countries(doc, sides)
-    if not agents and _PRONOUN_SUBJECT.match(doc.text, sent.start, cue.start):
+    if not agents and _rx().pronoun_subject.match(doc.text, sent.start, cue.start):
         # "Ông dự kiến cũng sẽ tham dự ...": the person the story was just about
         before = doc.people_idx_in(max(0, sent.start - 600), sent.start)
         agents = unique([country_of(doc, doc.mentions[before[-1]])]) if before else []
@@ -275,7 +256,7 @@ def _conference(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]
     others = unique([*(s.code for s in sides.states),
                      *(country_of(doc, m) for m in [*sides.others, *sides.inviters])])
     countries = unique([*agents, *others])
-    if countries == [HOME] and not _FOREIGN_AFFAIRS.search(doc.text[cue.end:sent.end]):
+    if countries == [HOME] and not _rx().foreign_affairs.search(doc.text[cue.end:sent.end]):
         return []  # a domestic meeting is no diplomatic act
     return [Draft("conference", sent, cue, list(sides.agents), countries)]
 
@@ -283,13 +264,12 @@ def _conference(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]
 def _agreement(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     # "Bộ Quốc phòng Việt Nam và Bộ Ngoại giao Hoa Kỳ ký Bản ghi nhớ": the signing ministries' states
     signers = [] if sides.agents else [st.code for st in doc.in_span(doc.states, sent.start, cue.start)
-                                       if _SIGNER.search(doc.text, max(sent.start, st.start - 40), st.start)]
+                                       if _rx().signer.search(doc.text, max(sent.start, st.start - 40), st.start)]
     states = unique([*_agent_countries(doc, sides), *signers, *(country_of(doc, m) for m in sides.others),
                      *(s.code for s in sides.states)])
-    leaders = bool(_BOTH_SIDES.search(doc.text, sent.start, cue.start))
-    two_sides = leaders or bool(_TWO_SIDES_BEFORE.search(doc.text[sent.start:cue.start]) or re.search(
-        r"\b(?:hai bên|hai nước|hai Phó Thủ tướng|hai Bộ trưởng|hai Thủ tướng)\b", doc.text[sent.start:cue.start],
-        re.IGNORECASE))
+    leaders = bool(_rx().both_sides.search(doc.text, sent.start, cue.start))
+    before = doc.text[sent.start:cue.start]
+    two_sides = leaders or bool(_rx().two_sides_before.search(before) or _rx().two_sides_named.search(before))
     if len(states) <= 1 and (len(states) == 1 or two_sides):
         partner = doc.partner_near(cue.start)
         states = unique([*(states or [HOME]), partner])
@@ -304,9 +284,9 @@ def _agreement(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
 
 def _upgrade(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     before = doc.text[sent.start:cue.start]
-    if _ANNIVERSARY_BEFORE.search(before[-60:]):
+    if _rx().anniversary_before.search(before[-60:]):
         return []
-    if _COUNTED_OBJECT.match(doc.text[cue.end:cue.end + 40]):
+    if _rx().counted_object.match(doc.text[cue.end:cue.end + 40]):
         return []  # "nâng cấp quan hệ với 10 nước": a tally of upgrades, told as a figure
     states = unique([*_agent_countries(doc, sides), *(s.code for s in sides.states),
                      *(s.code for s in sides.states_before)])
@@ -323,7 +303,7 @@ def _upgrade(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
 
 def _message(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     senders, recipients = sides.agents, sides.others
-    if not senders and sides.others and re.match(r"\s*của\b", doc.text[cue.end:cue.end + 6]):
+    if not senders and sides.others and _rx().of_after.match(doc.text[cue.end:cue.end + 6]):
         senders, recipients = sides.others[:1], sides.others[1:]
     by_state: dict[str, list[PersonMention]] = {}
     for m in senders:
@@ -338,7 +318,7 @@ def _message(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
         for code in [c for c in named if c != HOME] or named:
             by_state.setdefault(code, [])
     targets = unique([country_of(doc, m) for m in recipients]) or [HOME]
-    exchange = bool(re.search(r"trao đổi\s*$", doc.text[max(sent.start, cue.start - 12):cue.start]))
+    exchange = bool(_rx().exchange_before.search(doc.text[max(sent.start, cue.start - 12):cue.start]))
     if exchange and len(by_state) == 2:
         # "A và B đã trao đổi điện mừng": each sends to the other; both take part in each message
         return [Draft("message", sent, cue, list(senders), [code, *(c for c in by_state if c != code)])
@@ -380,7 +360,8 @@ def _institution_state(doc: Doc, sent: Sentence, cue: Cue) -> str | None:
     pattern, seats, _ = _speakers()
     found = None
     for m in pattern.finditer(doc.text, start, cue.start):
-        if not _AT_PLACE.search(doc.text, max(sent.start, m.start() - 12), m.start()) and not _SOURCE_BEFORE.search(
+        rx = _rx()
+        if not rx.at_place.search(doc.text, max(sent.start, m.start() - 12), m.start()) and not rx.source_before.search(
                 doc.text, max(sent.start, m.start() - 20), m.start()):
             found = m  # "Trong cuộc hội đàm tại Nhà Trắng, Tổng thống ... khẳng định": a place, not a speaker
     if found is None:
@@ -399,8 +380,8 @@ def _statement(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
         # "Dmitry Peskov, người phát ngôn Điện Kremlin": the seat in the title names the state
         seat = _speakers()[1]
         title = doc.text[speakers[0].start:speakers[0].end + 40].casefold()
-        code = country_of(doc, speakers[0]) or next((c for k, c in seat.items() if k in title), None) or HOME
-        return [Draft("statement", sent, cue, speakers[:1], [code])]
+        speaker_code = country_of(doc, speakers[0]) or next((c for k, c in seat.items() if k in title), None) or HOME
+        return [Draft("statement", sent, cue, speakers[:1], [speaker_code])]
     if cue.voice != "active" or doc.text[cue.start:cue.end].casefold() == "dẫn lời":
         return []
     code = _institution_state(doc, sent, cue)

@@ -6,10 +6,17 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from doingoai.lexicon import LexiconError, load_yaml
+from doingoai.lexicon import LexiconError, Table, load_yaml, prefiltered
 from doingoai.prefilter import ARTICLE, Prefiltered, lowered
 
 __all__ = ["EVENT_TYPES", "Cue", "event_types", "find_cues", "is_planned_before", "types_where"]
+
+
+@cache
+def _pf() -> Table[Prefiltered]:
+    """The prefiltered patterns of ``data/patterns_cues.yaml``."""
+    return prefiltered("patterns_cues.yaml", ())
+
 
 
 @cache
@@ -28,9 +35,6 @@ def types_where(flag: str) -> frozenset[str]:
     """The event types whose ``flag`` (contact, multi_day, occasion) is true in the table."""
     return frozenset(t for t, props in event_types().items() if props.get(flag))
 
-_PLANNED = Prefiltered(re.compile(r"\b(?:sẽ|dự kiến|sắp tới|sắp|chuẩn bị|theo chương trình|theo kế hoạch|kế hoạch|"
-                                  r"mời)\b", re.IGNORECASE))
-_DONE = Prefiltered(re.compile(r"\b(?:đã|vừa|lên đường|đang)\s*$", re.IGNORECASE))
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +61,8 @@ def _cues() -> tuple[tuple[str, Prefiltered, str], ...]:
             raise LexiconError(f"event_cues.yaml: unknown event type {etype!r}")
         for item in items:
             try:
-                pattern = Prefiltered(re.compile(item["cue"], re.IGNORECASE), ARTICLE)
+                pattern = Prefiltered(re.compile(item["cue"], re.IGNORECASE), ARTICLE,
+                                      starts=item.get("starts"), needs=item.get("needs"))
                 out.append((etype, pattern, item.get("voice", "active")))
             except re.error as exc:
                 raise LexiconError(f"event_cues.yaml: bad cue for {etype}: {exc}") from exc
@@ -90,6 +95,6 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
 def is_planned_before(text_before: str, low: str | None = None) -> bool:
     """A modal word ("sẽ", "dự kiến") before the cue in its sentence, not cancelled by "đã" right before it.
     ``low``: ``prefilter.lowered(text_before)``, when the caller has it."""
-    if _DONE.search(text_before, low):
+    if _pf().done.search(text_before, low):
         return False
-    return bool(_PLANNED.search(text_before, low))
+    return bool(_pf().planned.search(text_before, low))

@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from doingoai.analyse.dates import DateExpr, find_date_exprs
@@ -21,9 +22,17 @@ from doingoai.analyse.people import PersonMention, find_people, looks_vietnamese
 from doingoai.analyse.sentences import Sentence, split_sentences
 from doingoai.analyse.tokens import Token, tokenize
 from doingoai.config import HOME
+from doingoai.lexicon import Table, patterns
 from doingoai.prefilter import Prefiltered, lowered
 
 __all__ = ["Doc", "Person", "analyse"]
+
+
+@cache
+def _rx() -> Table[re.Pattern[str]]:
+    """The plain patterns of ``data/patterns_document.yaml``."""
+    return patterns("patterns_document.yaml")
+
 
 # How many sentences back "hai nước" (the two countries) may look for the foreign side it means.
 PARTNER_LOOKBACK = 4
@@ -181,17 +190,13 @@ def _same(a: frozenset[str], b: frozenset[str]) -> bool:
     return a == b or a <= b or b <= a
 
 
-# "Đoàn đại biểu Đảng Cộng sản Trung Quốc do ông A làm Trưởng đoàn": A serves the delegation's state, whatever
-# his name looks like (Sino-Vietnamese names of Chinese officials look Vietnamese).
-_DELEGATION = re.compile(r"\b[Đđ]oàn\b[^.;]{0,100}?\bdo\s+(?:ông|bà|đồng chí|Ngài|ngài|(?-i:[a-zđ]\w*))?"
-                         r"(?:\s+(?-i:[a-zđ]\w*)){0,2}\s*$")
 
 
 def _delegation_state(doc: Doc, m: PersonMention) -> str | None:
     sent = doc.sentence_at(m.start)
     if sent is None:
         return None
-    found = _DELEGATION.search(doc.text, max(sent.start, m.start - 140), m.start)
+    found = _rx().delegation.search(doc.text, max(sent.start, m.start - 140), m.start)
     if not found:
         return None
     # "đoàn Nhóm Nghị sĩ hữu nghị Pháp - Việt Nam ... do": a delegation names Vietnam in its name only when

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace as dc_replace
+from functools import cache
 
 from doingoai.analyse.dates import DateExpr
 from doingoai.analyse.sentences import Sentence
@@ -19,10 +20,32 @@ from doingoai.extract.builders import BUILDERS, Draft, country_of, objects, uniq
 from doingoai.extract.cues import EVENT_TYPES, Cue, find_cues, is_planned_before, types_where
 from doingoai.extract.document import Doc
 from doingoai.extract.timeline import Reference, resolve
+from doingoai.lexicon import Table, patterns, prefiltered
 from doingoai.model import Event, EventDate, Evidence, Participant, Place
-from doingoai.prefilter import ARTICLE, Prefiltered
+from doingoai.prefilter import Prefiltered
 
 __all__ = ["extract_events"]
+
+
+@cache
+def _rx() -> Table[re.Pattern[str]]:
+    """The plain patterns of ``data/patterns_events.yaml``."""
+    return patterns("patterns_events.yaml")
+
+
+@cache
+def _pf() -> Table[Prefiltered]:
+    """The prefiltered patterns of ``data/patterns_events.yaml``."""
+    return prefiltered("patterns_events.yaml", ())
+
+
+# Verbs whose object is the other side of the act (so a list after them names more counterparts).
+_OBJECT_VERBS = {"reception", "talks", "courtesy_call", "meeting", "phone_call"}
+# Acts that last several days: two mentions in one month are one act ("Lễ kỷ niệm" on the 3rd and the 4th).
+_MULTI_DAY = types_where("multi_day")
+# Types whose acts frame the story rather than report it: a press briefing announcing a trip is not the trip.
+_NOT_OCCASION = frozenset(EVENT_TYPES) - types_where("occasion")
+
 
 # An act dated this many days before the story's occasion belongs to an earlier occasion.
 BACKGROUND_GAP_DAYS = 45
@@ -33,33 +56,6 @@ AFTER_CUE_CHARS = 160
 FRAME_CHARS = 30
 # A briefing's own date follows its noun closely: "tại cuộc họp báo thường kỳ chiều 19/9".
 STATEMENT_DATE_GAP = 25
-# The patterns are tried only where their first words stand in the text (``Doc.search``), found for all
-# the article's patterns in one pass.
-_HOLIDAY = Prefiltered(re.compile(r"(?:Quốc khánh|Tết|ngày lễ|(?<!các )(?<!những )(?<!mấy )Ngày|kỷ niệm|giải phóng|"
-                                  r"Cách mạng Tháng Tám)\s*$",
-                                  re.IGNORECASE), ARTICLE)
-_BACKGROUND_MARKER = Prefiltered(re.compile(r"\b(?:trước đây|năm ngoái|lần trước|nhớ lại|từng|kể từ)\s+(?:\S+\s+){0,3}$",
-                                            re.IGNORECASE), ARTICLE)
-# Between the last object of one verb and the next verb of a list: "hội kiến A; B; chào C", "... và đến chào D".
-_LIST_GAP = re.compile(r"^\s*(?:[;,]|và)\s*(?:đến\s+|tới\s+)?$", re.IGNORECASE)
-_WISH = Prefiltered(re.compile(r"\b(?:tăng cường|duy trì|thúc đẩy|đẩy mạnh|mong muốn|đề nghị|đề xuất|nhất trí|"
-                               r"sẵn sàng|mở rộng|khuyến khích|tạo điều kiện|hướng tới|phấn đấu)\s+(?:\S+\s+){0,3}$",
-                               re.IGNORECASE), ARTICLE)
-# "đề nghị ... lộ trình nâng cấp", "khả năng nâng cấp": an upgrade talked of, not done or decided
-_PROSPECT = Prefiltered(re.compile(r"\b(?:đề nghị|đề xuất|mong muốn|kiến nghị|lộ trình|khả năng|xem xét|nghiên cứu|"
-                                   r"tiến tới|hướng tới|chuẩn bị cho)\b[^.;]*$", re.IGNORECASE), ARTICLE)
-# "hai nước đã nhất trí sẽ nâng cấp quan hệ": a decided upgrade, planned (not a wish)
-_AGREED = Prefiltered(re.compile(r"\b(?:nhất trí|quyết định|thống nhất|đồng ý)\s+(?:sẽ\s+)?$", re.IGNORECASE), ARTICLE)
-_LATER = Prefiltered(re.compile(r"\bsắp tới\b", re.IGNORECASE), ARTICLE)
-_QUESTION = Prefiltered(re.compile(r"\b(?:khi được hỏi|trả lời câu hỏi về việc liệu|về câu hỏi|câu hỏi về việc liệu|"
-                                   r"liệu)\b|hay không\b",
-                                   re.IGNORECASE), ARTICLE)
-# Verbs whose object is the other side of the act (so a list after them names more counterparts).
-_OBJECT_VERBS = {"reception", "talks", "courtesy_call", "meeting", "phone_call"}
-# Acts that last several days: two mentions in one month are one act ("Lễ kỷ niệm" on the 3rd and the 4th).
-_MULTI_DAY = types_where("multi_day")
-# Types whose acts frame the story rather than report it: a press briefing announcing a trip is not the trip.
-_NOT_OCCASION = frozenset(EVENT_TYPES) - types_where("occasion")
 
 
 def _participants(doc: Doc, d: Draft) -> tuple[Participant, ...]:
@@ -102,7 +98,7 @@ def _date_for(doc: Doc, sent: Sentence, cue: Cue, claimed: set[int], next_cue: C
     one soon after it; a range after the cue ("thăm ... từ ngày 8 đến 10/9") wins over a day before it."""
     exprs = [d for d in doc.in_span(doc.dates, sent.start, sent.end)
              if (d.month or d.relative is not None or d.year or d.is_anaphoric) and not _inside_people(doc, d)
-             and not doc.search(_HOLIDAY, max(sent.start, d.start - 14), d.start)
+             and not doc.search(_pf().holiday, max(sent.start, d.start - 14), d.start)
              and not (d.year and d.end_year and d.end_year - d.year > 1)]  # "(2/9/1945-2/9/2024)": an anniversary
     before: list[DateExpr] = [d for d in exprs if d.end <= cue.start and d.start not in claimed]
     stop = min(next_cue.start if next_cue else sent.end, cue.end + AFTER_CUE_CHARS)
@@ -134,7 +130,7 @@ def _drafts(doc: Doc) -> list[Draft]:
     all_cues = find_cues(doc.text)
     for sent in doc.sentences:
         cues = [c for c in all_cues if sent.start <= c.start and c.end <= sent.end]
-        question = doc.search(_QUESTION, sent.start, sent.end)
+        question = doc.search(_pf().question, sent.start, sent.end)
         previous: Sides | None = None
         previous_type = ""
         claimed: set[int] = set()  # dates that an act after them took as its own
@@ -150,14 +146,16 @@ def _drafts(doc: Doc) -> list[Draft]:
             if previous is not None and previous_type in _OBJECT_VERBS and previous.agents and all(
                     a in previous.others for a in sides.agents) and (
                     not sides.agents or doc.text[cue.start] in ";,"
-                    or _LIST_GAP.match(doc.text[sides.agents[-1].end:cue.start]) or cue.type == "conference"):
+                    or _rx().list_gap.match(doc.text[sides.agents[-1].end:cue.start]) or cue.type == "conference"):
                 # "hội kiến A; B; chào C": C is met by the same side as A and B
                 sides.agents = previous.agents
             previous, previous_type = sides, cue.type
-            agreed = cue.type == "relation_upgrade" and doc.search(_AGREED, max(sent.start, cue.start - 30), cue.start)
-            if not agreed and doc.search(_WISH, max(sent.start, cue.start - 30), cue.start):
+            pf = _pf()
+            agreed = cue.type == "relation_upgrade" and doc.search(pf.agreed, max(sent.start, cue.start - 30),
+                                                                   cue.start)
+            if not agreed and doc.search(pf.wish, max(sent.start, cue.start - 30), cue.start):
                 continue  # "tăng cường trao đổi tiếp xúc", "đề nghị sớm ký kết": content, not an act
-            if cue.type == "relation_upgrade" and doc.search(_PROSPECT, max(sent.start, cue.start - 80), cue.start):
+            if cue.type == "relation_upgrade" and doc.search(pf.prospect, max(sent.start, cue.start - 80), cue.start):
                 continue  # "đề nghị 2 bên sớm thống nhất về lộ trình nâng cấp quan hệ": a proposal
             made = BUILDERS[cue.type](doc, cue, sent, sides)
             for d in made:
@@ -168,8 +166,8 @@ def _drafts(doc: Doc) -> list[Draft]:
                     claimed.add(d.date.start)
                 before = doc.text[sent.start:cue.start]
                 d.planned = bool(agreed) or is_planned_before(before, doc.lower(sent.start, cue.start)) or bool(
-                    doc.search(_LATER, cue.end, nxt.start if nxt else sent.end))
-                d.background = bool(doc.search(_BACKGROUND_MARKER, max(sent.start, cue.start - 40), cue.start)) or (
+                    doc.search(_pf().later, cue.end, nxt.start if nxt else sent.end))
+                d.background = bool(doc.search(pf.background_marker, max(sent.start, cue.start - 40), cue.start)) or (
                     d.date is not None and d.date.marker == "hồi")
                 drafts.append(d)
     return drafts

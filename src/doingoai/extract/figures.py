@@ -27,37 +27,34 @@ from typing import Any, Protocol
 from doingoai.analyse.sentences import Sentence
 from doingoai.config import HOME
 from doingoai.extract.document import Doc
-from doingoai.lexicon import LexiconError, load_yaml
+from doingoai.lexicon import LexiconError, Table, load_yaml, patterns, prefiltered, word_lists
 from doingoai.model import Evidence, Figure
-from doingoai.prefilter import ARTICLE, Prefiltered
+from doingoai.prefilter import ARTICLE, DIGIT, Prefiltered
 
 __all__ = ["extract_figures", "parse_amount", "parse_number", "qualifier_of"]
+
+
+@cache
+def _rx() -> Table[re.Pattern[str]]:
+    """The plain patterns of ``data/patterns_figures.yaml``."""
+    return patterns("patterns_figures.yaml")
+
+
+@cache
+def _pf() -> Table[Prefiltered]:
+    """The prefiltered patterns of ``data/patterns_figures.yaml``."""
+    return prefiltered("patterns_figures.yaml", ())
+
+
+@cache
+def _seqs() -> Table[tuple[str, ...]]:
+    """The word lists of ``data/patterns_figures.yaml``."""
+    return word_lists("patterns_figures.yaml")
+
 
 _DATA = "figures.yaml"
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
-# Where a clause ends, for the kind and partner of a figure. (The patterns run over every sentence are
-# ``Prefiltered``: where each may match is found once per text, for all the article's patterns together.)
-_CLAUSE_END = Prefiltered(re.compile(r";|\btrong khi\b|\bcòn\b(?= [^\s]+ (?:là|có|đạt))"), ARTICLE)
-_DELIMS = re.compile(r",|;|:|\bvà\b|\btrong khi\b|\bcòn\b|\bđồng thời\b|\bcũng như\b")
-_ADVERBS = re.compile(r"\b(?:hiện nay|hiện|vẫn|đã|cũng|tiếp tục|sẽ|đang|luôn|nay|nhiều năm liền|liên tục|"
-                      r"lần đầu tiên|chính thức|qua đó|từ đó|nhờ đó|đến nay|tính đến nay)\b", re.IGNORECASE)
-_SELF = re.compile(r"\bnước ta\b|\bchúng ta\b", re.IGNORECASE)
-_SELF_AFTER = re.compile(r"^[^,;.]{0,12}?\b(?:của|tại|ở|vào|với|đối với)\s+(?:nước ta|ta)\b", re.IGNORECASE)
-_CONVERSION = re.compile(r"\s*(?:\(|,|–|-)?\s*(?:tức là|tức|tương đương(?: với)?|quy đổi|bằng)?\s*", re.IGNORECASE)
-_OF_STATE = re.compile(r"\b(?:của|tại|ở|vào|với|đối với|sang|trên thị trường|thị trường)\s+$", re.IGNORECASE)
-_PREP_BEFORE = re.compile(r"\b(?:tại|ở|sang|vào|cho|với|giữa|từ)\s*$", re.IGNORECASE)
-_DENOMINATOR = re.compile(r"\d\s+(?:trong|trên)(?: tổng)?(?: số)?\s*$", re.IGNORECASE)
-_ORDINAL_BEFORE = re.compile(r"\b(?:thứ|lần|khóa|số|ngày|tháng|năm)\s*$", re.IGNORECASE)
-_UNIT_AFTER = re.compile(r"\s*(?:%|phần trăm|năm\b|tháng\b|ngày\b|giờ\b|km\b|tuổi\b)", re.IGNORECASE)
-# A sentence without a digit needs one of these to hold a figure ("lớn thứ hai", "nửa triệu USD", "ba văn kiện").
-_HINTS = ("lớn", "đứng", "xếp", "số một", "thứ", "tỷ", "tỉ", "triệu", "nghìn", "ngàn", "văn kiện", "thỏa thuận",
-          "hiệp định", "bản ghi nhớ", "cam kết")
-_WHAT_STOP = re.compile(r"\s+(?:đạt|là|ở mức|lên tới|lên đến|lên|tới|trị giá|với|có giá trị|tăng|giảm|sớm|sẽ|đã|"
-                        r"dự kiến|chiếm|vào khoảng|ước đạt|ước tính|ước|khoảng|gần|hơn|trên|xấp xỉ|dưới|mới|đến|để|"
-                        r"hiện|vẫn|còn|tiếp tục|số tiền|tương đương|cùng|chỉ tính)\b.*$", re.IGNORECASE)
-_WHAT_AFTER = re.compile(r"^\s*(?:(?:cho|để|giúp|nhằm|vào|tại|sang)\b[^,;.()]{0,70}?)"
-                         r"(?=\s+(?:trong|từ|và|với|thông qua)\b|[,;.()]|$)", re.IGNORECASE)
 # Currency names that may also stand before the amount ("NZD$170.000", "USD 5 triệu"): codes.
 _CODE = re.compile(r"[A-Z]+(?:\\\$)?")
 
@@ -104,6 +101,12 @@ def _alt(items: Any) -> str:
 
 def _literal_alt(items: Any) -> str:
     return "|".join(re.escape(str(i)) for i in sorted(items, key=len, reverse=True))
+
+
+def _plain(alternation: str) -> list[str] | None:
+    """The words of an alternation of plain words ("đối tác|thị trường"); None when it holds regex syntax."""
+    words = alternation.split("|")
+    return words if all(w and re.escape(w) == w.replace(" ", "\\ ") for w in words) else None
 
 
 def _compile(pattern: str, what: str) -> re.Pattern[str]:
@@ -156,20 +159,24 @@ def _lex() -> _Lex:
                    rf"\s+(?P<documents>{c['documents']['nouns']})(?!\w)")
     return _Lex(
         scales=scales, words=words, units=units, qualifiers=qualifiers,
-        money=Prefiltered(_compile(money, "money"), ARTICLE),
+        # the words a match starts with (``prefilter``), from the lists the patterns are built of
+        money=Prefiltered(_compile(money, "money"), ARTICLE, starts=[
+            *qualifiers, *words, DIGIT,
+            *(n.replace("\\", "") for names in d["currencies"].values() for n in names if _CODE.fullmatch(n))]),
         cues=_compile(rf"(?<!\w)(?:{cues})(?!\w)", "money_cues"),
         cue_after=_compile(rf"^\s*(?:\S+\s+){{0,2}}?(?:{cue_after})(?!\w)", "money_cues"),
         foreign_side=_compile(d["foreign_side"], "foreign_side"),
         targets=_compile(rf"(?<!\w)(?:{'|'.join(d['target_cues'])})(?!\w)", "target_cues"),
         target_after=_compile(d["target_after"], "target_after"),
-        ranking=Prefiltered(_compile(ranking, "ranking"), ARTICLE),
+        ranking=Prefiltered(_compile(ranking, "ranking"), ARTICLE, starts=_plain(r["heads"])),
         ellipsis=_compile(ellipsis, "ranking"),
-        standing=Prefiltered(_compile(standing, "ranking"), ARTICLE),
+        standing=Prefiltered(_compile(standing, "ranking"), ARTICLE, starts=["đứng", "xếp"]),
         standing_ctx=_compile(r["standing_context"], "ranking.standing_context"),
         ordinals=ordinals,
         copula=_compile(rf"(?<!\w)(?:{r['copulas']})(?!\w)", "ranking.copulas"),
-        counts=Prefiltered(_compile(counts, "counts"), ARTICLE),
-        word_counts=Prefiltered(_compile(word_counts, "counts"), ARTICLE),
+        counts=Prefiltered(_compile(counts, "counts"), ARTICLE, starts=[*qualifiers, DIGIT]),
+        word_counts=Prefiltered(_compile(word_counts, "counts"), ARTICLE,
+                                starts=[*qualifiers, *(k for k in words if k not in not_counts)]),
         doc_context=_compile(c["documents"]["context"], "counts.documents"),
         del_context=_compile(c["delegations"]["context"], "counts.delegations"),
         del_not_before=_compile(c["delegations"]["not_before"], "counts.delegations"),
@@ -246,7 +253,7 @@ def _foreign(doc: Doc, start: int, end: int) -> list[tuple[int, str]]:
 
 
 def _names_home(doc: Doc, sent: Sentence) -> bool:
-    if any(s.code == HOME for s in doc.in_span(doc.states, sent.start, sent.end)) or _SELF.search(sent.text):
+    if any(s.code == HOME for s in doc.in_span(doc.states, sent.start, sent.end)) or _rx().self.search(sent.text):
         return True
     for i in doc.people_idx_in(sent.start, sent.end):
         p = doc.people[doc.who[i]] if i in doc.who else None
@@ -268,9 +275,9 @@ def _other_pair(doc: Doc, sent: Sentence, found: str, start: int, end: int) -> t
         return None
     marked = bool(_lex().pair_markers.search(sent.text))
     found_at = max((at for at, c in _foreign(doc, start, end) if c == found), default=start)
-    marked = marked or bool(_PREP_BEFORE.search(doc.text[max(sent.start, found_at - 12):found_at]))
+    marked = marked or bool(_rx().prep_before.search(doc.text[max(sent.start, found_at - 12):found_at]))
     for at, code in sorted(others, key=lambda x: abs(x[0] - found_at)):
-        if marked or _PREP_BEFORE.search(doc.text[max(sent.start, at - 12):at]):
+        if marked or _rx().prep_before.search(doc.text[max(sent.start, at - 12):at]):
             return tuple(sorted({found, code}))
     return None
 
@@ -301,8 +308,8 @@ class _Money:
 def _what(before: str, after: str = "") -> str | None:
     """What an amount measures: the cue's phrase before it ("kim ngạch thương mại song phương"), and what
     follows it when that says what for ("viện trợ ... cho chương trình thích ứng biến đổi khí hậu")."""
-    words = _WHAT_STOP.sub("", before.strip(" ,;:")).split()[:10]
-    tail = _WHAT_AFTER.match(after)
+    words = _rx().what_stop.sub("", before.strip(" ,;:")).split()[:10]
+    tail = _rx().what_after.match(after)
     if tail and len(words) <= 3:
         words += tail.group(0).split()[:10]
     return " ".join(words).strip(" ,;:") or None
@@ -311,7 +318,7 @@ def _what(before: str, after: str = "") -> str | None:
 def _clauses(doc: Doc, sent: Sentence) -> list[tuple[int, int]]:
     """Clause bounds (sentence-relative) for the kind and partner of a figure."""
     bounds, start = [], 0
-    for m in doc.finditer(_CLAUSE_END, sent):
+    for m in doc.finditer(_pf().clause_end, sent):
         bounds.append((start, m.start()))
         start = m.end()
     bounds.append((start, len(sent.text)))
@@ -331,7 +338,7 @@ def _money_figures(doc: Doc, sent: Sentence, ev: Evidence, add: _Add) -> None:
         if got is None:
             continue
         value, unit = got
-        if prev is not None and prev.unit != unit and _CONVERSION.fullmatch(text, prev.end, m.start()):
+        if prev is not None and prev.unit != unit and _rx().conversion.fullmatch(text, prev.end, m.start()):
             continue  # "300.000 bảng Anh (khoảng 10 tỷ đồng)": the same amount restated in another currency
         n0 = m.start("q") if m.group("q") else m.start("pre") if m.group("pre") else m.start("num")
         ci = next(i for i, (a, b) in enumerate(clauses) if a <= n0 <= b)
@@ -360,7 +367,7 @@ def _money_figures(doc: Doc, sent: Sentence, ev: Evidence, add: _Add) -> None:
             kind, target, what = prev.kind, prev.target or bool(lex.targets.search(text, prev.end, n0)), prev.what
         else:
             # the cue may follow the amount, past a restatement: "2.550 tỷ yen, tương đương 23 tỷ USD vốn ODA"
-            conv = _CONVERSION.match(after)
+            conv = _rx().conversion.match(after)
             again = lex.money.pattern.match(after, conv.end()) if conv else None
             ca = lex.cue_after.match(after[again.end():] if again and _amount(again) else after)
             kind = ca.lastgroup if ca else None
@@ -419,28 +426,28 @@ def _subject(doc: Doc, sent: Sentence, at: int) -> str:
         return _UNKNOWN
     head = text[:cop.start()]
     cut = 0
-    for dm in _DELIMS.finditer(head):
+    for dm in _rx().delims.finditer(head):
         cut = dm.end()
     subj = head[cut:]
     states = [s.code for s in doc.in_span(doc.states, sent.start + cut, sent.start + cop.start())]
     if states:
         return _VN if states[-1] == HOME else _FOREIGN
-    if _SELF.search(subj):
+    if _rx().self.search(subj):
         return _VN
-    return _INHERIT if not _ADVERBS.sub("", subj).strip() else _OTHER
+    return _INHERIT if not _rx().adverbs.sub("", subj).strip() else _OTHER
 
 
 def _rank_partner(doc: Doc, sent: Sentence, start: int) -> tuple[str | None, bool]:
     """Whose partner Vietnam is ranked among: the first state named after ``start`` in the clause.
     Returns (code, explicit); code HOME means Vietnam's own partners (no ranking)."""
     text = sent.text
-    stop = _CLAUSE_END.pattern.search(text, start)
+    stop = _pf().clause_end.pattern.search(text, start)
     end = stop.start() if stop else len(text)
-    if _SELF_AFTER.search(text[start:end]):
+    if _rx().self_after.search(text[start:end]):
         return HOME, True
     for s in doc.in_span(doc.states, sent.start + start, sent.start + end):
         # "của Mỹ", "tại Lào" name whose partner; "sau Mỹ, Nhật Bản" names the ones ranked above
-        if _OF_STATE.search(text, max(start, s.start - sent.start - 16), s.start - sent.start):
+        if _rx().of_state.search(text, max(start, s.start - sent.start - 16), s.start - sent.start):
             return s.code, True
     return None, False
 
@@ -453,12 +460,11 @@ def _rank_value(lex: _Lex, m: re.Match[str]) -> float:
     return 1.0
 
 
-_TAIL = re.compile(r"[^,;.()]{0,60}?(?=\s+(?:và|trong khi|với)\b|[,;.()]|$)")
 
 
 def _tail(text: str, end: int) -> str:
     """What follows a ranking up to the clause's next turn: " của Australia trong ASEAN"."""
-    rest = _TAIL.match(text, end)
+    rest = _rx().tail.match(text, end)
     return rest.group(0) if rest else ""
 
 
@@ -491,7 +497,7 @@ def _ranking_figures(doc: Doc, sent: Sentence, ev: Evidence, add: _Add) -> None:
             continue
         if partner is None:
             partner = doc.partner_near(sent.start + m.start())
-        what = re.sub(r"^[\s,]*(?:và\s+)?(?:là\s+)?", "", m.group(0) + _tail(text, m.end())).strip(" ,")
+        what = _rx().what_lead.sub("", m.group(0) + _tail(text, m.end())).strip(" ,")
         add(Figure("ranking", _pair(partner), value, None, None, what, "article", ev))
     for m in doc.finditer(lex.standing, sent):
         if not lex.standing_ctx.search(text, m.end(), m.end() + 60):
@@ -513,7 +519,7 @@ def _ranking_figures(doc: Doc, sent: Sentence, ev: Evidence, add: _Add) -> None:
 def _count_ok(lex: _Lex, text: str, m: re.Match[str], cls: str) -> bool:
     before = text[max(0, m.start() - 80):m.start()]
     after = text[m.end():m.end() + 60]
-    if _ORDINAL_BEFORE.search(text[:m.start("num")]) or _DENOMINATOR.search(text[:m.start()]):
+    if _rx().ordinal_before.search(text[:m.start("num")]) or _rx().denominator.search(text[:m.start()]):
         return False
     if cls == "documents":
         return bool(lex.doc_context.search(before) or lex.doc_context.search(text, m.end(), m.end() + 90))
@@ -541,17 +547,14 @@ def _count_partners(doc: Doc, sent: Sentence, cls: str, at: int) -> tuple[str, .
     return (HOME,)
 
 
-_COUNT_REST = re.compile(r"(?:,\s*(?:văn kiện|thỏa thuận|cam kết|hiệp định|bản ghi nhớ)\b)*[^,;.()]{0,50}?"
-                         r"(?=\s+(?:với|của|tại|trong|để|nhằm|giữa|gấp|bao gồm|gồm)\b|[,;.()]|$)", re.IGNORECASE)
-_REL_VERB = re.compile(r"(nâng cấp|nâng tầm|thiết lập|xác lập)((?: quan hệ)?(?: ngoại giao)?)", re.IGNORECASE)
 
 
 def _count_what(text: str, m: re.Match[str], cls: str) -> str:
     if cls == "relations":
-        verbs = list(_REL_VERB.finditer(text, max(0, m.start() - 60), m.start()))
+        verbs = list(_rx().rel_verb.finditer(text, max(0, m.start() - 60), m.start()))
         if verbs:
             return f"{m.group(cls)} được {verbs[-1].group(1)}{verbs[-1].group(2) or ''}"
-    rest = _COUNT_REST.match(text, m.end())
+    rest = _rx().count_rest.match(text, m.end())
     return (m.group(cls) + (rest.group(0) if rest else "")).strip()
 
 
@@ -563,7 +566,7 @@ def _count_figures(doc: Doc, sent: Sentence, ev: Evidence, add: _Add) -> None:
             cls = m.lastgroup or ""
             if cls not in ("documents", "delegations", "activities", "meetings", "relations"):
                 continue
-            if _UNIT_AFTER.match(text, m.end("num")):
+            if _rx().unit_after.match(text, m.end("num")):
                 continue
             if not _count_ok(lex, text, m, cls):
                 continue
@@ -605,7 +608,7 @@ def extract_figures(doc: Doc) -> list[Figure]:
 
     for sent in doc.sentences:
         low = sent.text.lower()
-        if not any(w in low for w in _HINTS) and not _has_digit(low):
+        if not any(w in low for w in _seqs().hints) and not _has_digit(low):
             continue
         if not doc.may_match(_sentence_patterns(), sent.start, sent.end):
             continue  # no amount, ranking nor count can start in it

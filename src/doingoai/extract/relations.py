@@ -38,12 +38,31 @@ from functools import cache
 from doingoai.analyse.sentences import Sentence
 from doingoai.config import HOME
 from doingoai.extract.document import PARTNER_LOOKBACK, Doc
-from doingoai.extract.timeline import NUMBER_WORDS, Reference
-from doingoai.lexicon import load_yaml
+from doingoai.extract.timeline import Reference
+from doingoai.lexicon import Table, load_yaml, number_words, patterns, prefiltered, word_sets
 from doingoai.model import Evidence, Relation
 from doingoai.prefilter import ARTICLE, Group, Prefiltered
 
 __all__ = ["extract_relations"]
+
+
+@cache
+def _rx() -> Table[re.Pattern[str]]:
+    """The plain patterns of ``data/patterns_relations.yaml``."""
+    return patterns("patterns_relations.yaml")
+
+
+@cache
+def _pf() -> Table[Prefiltered]:
+    """The prefiltered patterns of ``data/patterns_relations.yaml``."""
+    return prefiltered("patterns_relations.yaml", (("clauses", _CLAUSES),))
+
+
+@cache
+def _words() -> Table[frozenset[str]]:
+    """The word sets of ``data/patterns_relations.yaml``."""
+    return word_sets("patterns_relations.yaml")
+
 
 _I = re.IGNORECASE
 _DASH = r"\s*[-–—]\s*"
@@ -87,8 +106,8 @@ class _Slot:
 @cache
 def _levels() -> tuple[tuple[Prefiltered, str, bool], ...]:
     rows = load_yaml("relation_levels.yaml")["levels"]
-    return tuple((Prefiltered(re.compile(r["pattern"], _I), ARTICLE), r["level"], bool(r.get("optional")))
-                 for r in rows)
+    return tuple((Prefiltered(re.compile(r["pattern"], _I), ARTICLE, starts=r.get("starts"), needs=r.get("needs")),
+                  r["level"], bool(r.get("optional"))) for r in rows)
 
 
 @cache
@@ -96,23 +115,14 @@ def _short_forms() -> tuple[dict[str, str], Prefiltered]:
     forms: dict[str, str] = dict(load_yaml("relation_levels.yaml").get("short_forms") or {})
     words = "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) or "(?!)"
     return forms, Prefiltered(re.compile(rf"\bViệt(?!\s+Nam\b)(?={_DASH}(?:{words})\b)|(?<=\bViệt)({_DASH})({words})\b|"
-                                         rf"\b({words})(?={_DASH}Việt\b(?!\s+Nam\b))"), ARTICLE)
+                                         rf"\b({words})(?={_DASH}Việt\b(?!\s+Nam\b))"), ARTICLE,
+                                         needs=["việt", *forms])  # every match holds "Việt" or a short form
 
 
-_VIET = Prefiltered(re.compile(r"\bViệt\b(?!\s+Nam\b)"), ARTICLE)
 
 
 # -- the formulas of a sentence ---------------------------------------------------------------------------------
 
-_COUNTED = re.compile(r"(?:(?<!năm )\b\d+(?:/\d+)?|\bcác|\bnhững|\bnhiều|\bmấy|\bmột số|\bhai|\bba|\bbốn|\bsáu|"
-                      r"\bbảy|\btám|\bchín|\bmười)\s+$", _I)
-_AGREEMENT = re.compile(r"(?:Hiệp định|Hiệp ước|Thỏa thuận|Chương trình|Diễn đàn|Hội nghị|Quỹ)\s+(?:\S+\s+){0,2}$",
-                        _I)
-_DIPLOMATIC_CUE = re.compile(r"(?:\b(?:thiết lập|kỷ niệm|bình thường hóa|nối lại|khôi phục|xác lập|lên)\s+"
-                             r"(?:\S+\s+){0,4}|"
-                             r"\b(?:\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) năm\s+"
-                             r"(?:(?:ngày|kể từ khi|từ khi|hai nước|chính thức)\s+)*)$", _I)
-_LISTED = re.compile(r"^[\s,]*(?:và\s+)?(?:(?:sự|tình|mối quan hệ|quan hệ)\s+)?$", _I)
 
 
 @cache
@@ -133,10 +143,11 @@ def _hits(doc: Doc, sent: Sentence) -> list[_Hit]:
             if any(h.start < e and s < h.end for h in found):
                 continue
             before = text[max(sent.start, s - 40):s]
-            if m.group(0).casefold().startswith("đối tác") and (_COUNTED.search(before) or _AGREEMENT.search(before)):
+            if m.group(0).casefold().startswith("đối tác") and (_rx().counted.search(before)
+                                                               or _rx().agreement.search(before)):
                 continue
-            if level == "diplomatic_relations" and (not _DIPLOMATIC_CUE.search(before)
-                                                    or re.match(r"\s+lên\b", text[e:e + 5])):
+            if level == "diplomatic_relations" and (not _rx().diplomatic_cue.search(before)
+                                                    or _rx().raised_after.match(text[e:e + 5])):
                 continue
             found.append(_Hit(s, e, level, optional))
     found.sort(key=lambda h: h.start)
@@ -157,8 +168,6 @@ def _hits(doc: Doc, sent: Sentence) -> list[_Hit]:
 # their first words stand, found for all of them in one pass over the text, when the text needs them.
 _CLAUSES = Group()
 
-_PLACE_BEFORE = Prefiltered(re.compile(r"(?:\btại|\bở|\bđến|\btới|\bsang|\bthăm(?: chính thức| cấp Nhà nước|"
-                                       r" làm việc)?|\btừ|\bkhỏi|\bcủa)\s+$", _I), _CLAUSES)
 
 
 def _parties(doc: Doc, sent: Sentence) -> list[_Party]:
@@ -180,7 +189,7 @@ def _read_parties(doc: Doc, sent: Sentence) -> list[_Party]:
     out = [_Party(ps, pe, c, person=True) for ps, pe, c in persons if c]
     for s in doc.in_span(doc.states, sent.start, sent.end):
         titled = any(ps <= s.start and s.end <= pe for ps, pe, _ in persons)
-        place = bool(doc.search(_PLACE_BEFORE, max(sent.start, s.start - 30), s.start))
+        place = bool(doc.search(_pf().place_before, max(sent.start, s.start - 30), s.start))
         out.append(_Party(s.start, s.end, s.code, titled=titled, place=place))
     for b in doc.in_span(doc.bodies, sent.start, sent.end):
         out.append(_Party(b.start, b.end, b.key, body=True))
@@ -190,14 +199,14 @@ def _read_parties(doc: Doc, sent: Sentence) -> list[_Party]:
             out.append(_Party(sent.start + m.start(2), sent.start + m.end(2), forms[m.group(2)]))
         elif m.group(3):
             out.append(_Party(sent.start + m.start(3), sent.start + m.end(3), forms[m.group(3)]))
-            viet = re.match(_DASH + r"Việt", text[sent.start + m.end(3):])
+            viet = _rx().dash_viet.match(text[sent.start + m.end(3):])
             if viet:
                 end = sent.start + m.end(3) + viet.end()
                 out.append(_Party(end - 4, end, HOME))
         else:
             out.append(_Party(sent.start + m.start(), sent.start + m.end(), HOME))
     # "Việt - Nhật", "Lào-Việt": "Việt" next to a state name
-    for m in doc.finditer(_VIET, sent):
+    for m in doc.finditer(_pf().viet, sent):
         s, e = sent.start + m.start(), sent.start + m.end()
         if any(p.start == s for p in out):
             continue
@@ -207,20 +216,6 @@ def _read_parties(doc: Doc, sent: Sentence) -> list[_Party]:
                 before and any(p.end == s - len(before.group(0)) and not p.person for p in out)):
             out.append(_Party(s, e, HOME))
     return sorted(out, key=lambda p: (p.start, p.person))
-
-
-_GAP = re.compile(r"[\s”\"’']*(?:vì\s[^;()“”\"]{0,100}?[\s”\"’']*)?"
-                  r"(?:,?\s*(?:và\s+)?hợp tác(?:\s+[^\s,;()]+){0,3}?\s+(?=với\s))?"
-                  r"(?:,\s*[^,;()“”]{1,30}?\s+(?=giữa\s))?"
-                  r"(?:(?P<conn>giữa|với|của|cùng|thứ\s+\S+\s+của)\s+)?", _I)
-_BOTH_UNIT = (r"(?:(?:hai|2)\s+(?:Đảng|Nhà nước|nước|dân tộc|bên|quốc gia|Chính phủ|Quốc hội|nền kinh tế)|"
-              r"nhân dân\s+(?:hai|2)\s+nước)")
-_BOTH = re.compile(rf"{_BOTH_UNIT}(?:\s*(?:,|và)\s*{_BOTH_UNIT})*", _I)
-_GENERIC = re.compile(r"[\s”\"’']*(?:vì\s[^;()“”\"]{0,100}?[\s”\"’']*)?(?:với|giữa)\s+(?:tất cả|toàn bộ|các|những|"
-                      r"nhiều|hơn|gần|khoảng|\d+)\b", _I)
-_LIST_INTRO = re.compile(r"[^;()]{0,40}?(?:gồm|bao gồm|là|:)\s*", _I)
-_PAREN_LIST = re.compile(r"\s*\((?:sau|cùng|cùng với|gồm|bao gồm|như|là|với|trước)\s+", _I)
-_LIST_SEP = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)", _I)
 
 
 def _at(parties: list[_Party], pos: int) -> _Party | None:
@@ -236,7 +231,7 @@ def _chain(text: str, parties: list[_Party], first: _Party) -> tuple[list[_Party
             return [first, second], "pair"
     items = [first]
     while True:
-        sep = _LIST_SEP.match(text, items[-1].end)
+        sep = _rx().list_sep.match(text, items[-1].end)
         nxt = _at(parties, sep.end()) if sep else None
         if nxt is None:
             return items, "list"
@@ -248,16 +243,16 @@ def _after(doc: Doc, parties: list[_Party], hit: _Hit, limit: int) -> _Slot:
     window = min(limit, hit.end + 160)
     candidates: list[tuple[int, str]] = [(p.start, "party") for p in parties
                                          if hit.end <= p.start < window and not p.person]
-    candidates += [(hit.end + m.start(), "both") for m in _BOTH.finditer(text[hit.end:window])]
+    candidates += [(hit.end + m.start(), "both") for m in _rx().both.finditer(text[hit.end:window])]
     for pos, what in sorted(candidates):
-        gap = _GAP.fullmatch(text, hit.end, pos)
+        gap = _rx().gap.fullmatch(text, hit.end, pos)
         if gap is None:
             continue
         conn = (gap.group("conn") or "").casefold()
         if what == "both":
             if not conn.startswith(("giữa", "của")) and text[hit.end:pos].strip():
                 continue
-            both = _BOTH.match(text, pos)
+            both = _rx().both.match(text, pos)
             end = both.end() if both else pos
             named = re.match(r"\s+", text[end:])
             first = _at(parties, end + (named.end() if named else 0))
@@ -274,9 +269,9 @@ def _after(doc: Doc, parties: list[_Party], hit: _Hit, limit: int) -> _Slot:
             return _slot_of(text, parties, "pair", items[:2], items[1].end)
         kind = "of" if conn.endswith("của") else "with"
         return _slot_of(text, parties, kind, items, items[-1].end)
-    generic = _GENERIC.match(text, hit.end, limit)
+    generic = _rx().generic.match(text, hit.end, limit)
     if generic:
-        intro = _LIST_INTRO.match(text, generic.end(), limit)
+        intro = _rx().list_intro.match(text, generic.end(), limit)
         first = _at(parties, intro.end()) if intro else None
         if first:
             items, _ = _chain(text, parties, first)
@@ -289,7 +284,7 @@ def _slot_of(text: str, parties: list[_Party], kind: str, items: list[_Party], e
     if any(p.body for p in items):
         return _Slot("body", (), end)
     extra: tuple[str, ...] = ()
-    paren = _PAREN_LIST.match(text, end)
+    paren = _rx().paren_list.match(text, end)
     first = _at(parties, paren.end()) if paren else None
     if first:
         listed, _ = _chain(text, parties, first)
@@ -298,9 +293,6 @@ def _slot_of(text: str, parties: list[_Party], kind: str, items: list[_Party], e
     return _Slot(kind, tuple(p.code for p in items), end, extra)
 
 
-_BILATERAL = Prefiltered(re.compile(r"\bhai (?:nước|bên|Đảng|dân tộc|quốc gia|Nhà nước|nhà lãnh đạo|Thủ tướng|Chủ tịch|"
-                                    r"Bộ trưởng|Ngoại trưởng|nguyên thủ|lãnh đạo)\b|\bsong phương\b|\bcủa nhau\b", _I),
-                         _CLAUSES)
 
 
 def _sides(parties: list[_Party]) -> tuple[bool, list[str], bool]:
@@ -316,7 +308,7 @@ def _coordinated(text: str, parties: list[_Party]) -> tuple[str, str] | None:
     """The last two foreign states named together: "Trung Quốc và Palestine", "Ấn Độ, Nhật Bản"."""
     states = [p for p in parties if not p.body and not p.person and p.code != HOME]
     for a, b in zip(reversed(states[:-1]), reversed(states[1:]), strict=True):
-        if a.code != b.code and re.fullmatch(r"\s*(?:,|và|[-–—])\s*", text[a.end:b.start]):
+        if a.code != b.code and _rx().state_pair_join.fullmatch(text[a.end:b.start]):
             return (a.code, b.code)
     return None
 
@@ -392,8 +384,8 @@ def _own_pairs(doc: Doc, parties: list[_Party], hit: _Hit, slot: _Slot,
         two = _coordinated(text, rest)
         if two:
             return [two]
-    if doc.search(_BILATERAL, clause[0], clause[1]) or home or re.search(
-            r"quan hệ\s+(?:\S+\s+){0,3}[“\"]?$", text[max(clause[0], hit.start - 30):hit.start], _I):
+    if doc.search(_pf().bilateral, clause[0], clause[1]) or home or _rx().relation_before.search(
+            text[max(clause[0], hit.start - 30):hit.start]):
         pair = _bilateral(doc, hit.start)
         return [pair] if pair else []
     return []
@@ -401,49 +393,12 @@ def _own_pairs(doc: Doc, parties: list[_Party], hit: _Hit, slot: _Slot,
 
 # -- since when -------------------------------------------------------------------------------------------------
 
-_YEAR = r"((?:19|20)\d{2})"
-_PAREN_YEAR = re.compile(rf"[”\"']?\s*\((?:ngày\s+|tháng\s+|năm\s+)?(?:\d{{1,2}}[/.-]){{0,2}}{_YEAR}\b"
-                         r"(?P<range>\s*[-–])?")
-_DATE_YEAR = re.compile(rf"(?<![\d/.-])(?:\d{{1,2}}[/.-]){{1,2}}{_YEAR}\b|\b(?:năm|Năm)\s+{_YEAR}\b(?!\s*[-–])")
-_ANCHOR = re.compile(rf"\b(?:năm|sang|Sang)\s+{_YEAR}\b(?!\s*[-–/])|(?<!với )\b(năm nay|năm tới|năm sau|sang năm)\b",
-                     _I)
-_ANCHOR_AFTER = re.compile(rf"(?:\s+(?:giữa\s+|của\s+)?hai (?:nước|bên|quốc gia))?\s*,?\s*(?:vào|trong|tới)\s+"
-                           rf"(?:(?:năm\s+)?{_YEAR}\b|(năm nay|năm tới|năm sau))", _I)
-_TARGET_BEFORE = re.compile(r"(?:đến|tới|trước|tầm nhìn|giai đoạn)\s+(?:năm\s+)?$", _I)
 _RELATIVE = {"năm nay": 0, "năm tới": 1, "năm sau": 1, "sang năm": 1}
-# Tried only on the clauses that hold "năm" (``Prefiltered``): most do not.
-_N_YEARS = Prefiltered(re.compile(r"(?:(?P<pre>\S+)\s+)?\b(?P<n>\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
-                                  r"\s+năm\b", _I))
-_ANNIVERSARY_FILLER = {"ngày", "kể", "từ", "khi", "hai", "nước", "bên", "quốc", "gia", "chính", "thức", "thiết",
-                       "lập", "bình", "thường", "hóa", "xác", "nâng", "cấp", "tầm", "triển", "khai", "khuôn", "khổ",
-                       "mối", "quan", "hệ", "và", "-", "–", "thực", "hiện", "lên", "ngoại", "giao"}
-_DURATION = {"hơn", "gần", "trên", "khoảng", "suốt", "trong", "qua", "mấy", "vài", "nhiều", "hàng", "ngót", "chừng"}
-_FUTURE_ANNIVERSARY = re.compile(r"(?:hướng tới|tiến tới)\s+(?:(?:lễ|dịp|việc)\s+)?(?:kỷ niệm|mốc)\s+$", _I)
-_ESTABLISH = Prefiltered(re.compile(r"(?:thiết lập|xác lập|bình thường hóa|nối lại|trở thành|xây dựng(?= khuôn khổ))\s+"
-                                    r"(?:(?:chính thức|khuôn khổ|mối|quan hệ|việc|lại|cả|những)\s+){0,3}[“\"']?$", _I),
-                         _CLAUSES)
-_UPGRADE = Prefiltered(re.compile(r"\b(?:nâng cấp|nâng tầm|nâng|đưa)\b[^;]{0,90}?\b(?:lên|thành)\s+(?:(?:thành|mức|tầm|"
-                                  r"cấp độ|quan hệ|khuôn khổ|mối quan hệ)\s+){0,2}[“\"']?$", _I), _CLAUSES)
-_UPGRADE_NAMED = Prefiltered(re.compile(r"\b(?:nâng cấp|nâng tầm)\s+(?:(?:mối|quan hệ|khuôn khổ)\s+){0,2}[“\"']$", _I),
-                             _CLAUSES)
-_PASSIVE = re.compile(r"\s*,?\s*(?:đã\s+)?được\s+(?:chính thức\s+)?(?:thiết lập|xác lập|nâng cấp|nâng lên|công bố|ký)",
-                      _I)
-_BACKGROUND = Prefiltered(re.compile(r"(?:\bkể từ khi|\btừ khi|\bsau khi|\bkhi|\btrước khi|\bkể từ|\btừ ngày|"
-                                     r"\bđầu tiên|\bthứ \S+)\s+(?:\S+\s+){0,5}$", _I), _CLAUSES)
-_NEWS = Prefiltered(re.compile(r"\b(?:vừa|chính thức|công bố|tuyên bố|Tuyên bố chung|Thông cáo chung|thông qua|ký|"
-                               r"nhất trí|quyết định|đồng ý|thống nhất|hoan nghênh việc|chúc mừng việc)\b", _I),
-                    _CLAUSES)
-_STORY_DAY = re.compile(r"(?:^|[\s,(])(?:ngày|sáng|trưa|chiều|tối|đêm)\s+(?:nay|qua|\d{1,2}[/.-]\d{1,2})(?![/.-]?\d)",
-                        _I)
-_PROPOSED = Prefiltered(re.compile(r"\b(?:đề nghị|đề xuất|xem xét|nghiên cứu|mong muốn|muốn|khả năng|kêu gọi|hướng tới|"
-                                   r"tiến tới|thảo luận|bàn về|ủng hộ việc)\s+(?:[^\s,;]+\s+){0,4}$", _I), _CLAUSES)
-_OCCASION = re.compile(r"[”\"'\s]*,?\s*(?:nhân dịp|nhân|dịp|trong|khi|tại)\b", _I)
-_PLANNED = Prefiltered(re.compile(r"\b(?:sẽ|dự kiến|sớm|kế hoạch|chuẩn bị|nhằm|cần)\b", _I), _CLAUSES)
 
 
 def _number(word: str) -> int | None:
     w = word.casefold()
-    return int(w) if w.isdigit() else NUMBER_WORDS.get(w)
+    return int(w) if w.isdigit() else number_words().get(w)
 
 
 def _anniversary(doc: Doc, sent: Sentence, hit: _Hit, slot_end: int, clause_start: int,
@@ -452,7 +407,7 @@ def _anniversary(doc: Doc, sent: Sentence, hit: _Hit, slot_end: int, clause_star
     and the year it falls in when the text or the story's year tells it."""
     text = doc.text
     found = None
-    for m in _N_YEARS.finditer(text, doc.low, clause_start, hit.start):
+    for m in _pf().n_years.finditer(text, doc.low, clause_start, hit.start):
         found = m
     if found is None:
         return None
@@ -460,34 +415,35 @@ def _anniversary(doc: Doc, sent: Sentence, hit: _Hit, slot_end: int, clause_star
     for p in doc.in_span(doc.states, found.end(), hit.start):
         filler = filler.replace(text[p.start:p.end], " ")
     words = [w for w in re.split(r"[\s“”\"']+", filler.casefold()) if w]
-    if any(w not in _ANNIVERSARY_FILLER for w in words) or (found.group("pre") or "").casefold() in _DURATION:
+    ws = _words()
+    if any(w not in ws.anniversary_filler for w in words) or (found.group("pre") or "").casefold() in ws.duration:
         return None
     n = _number(found.group("n"))
     if n is None:
         return None
     year: int | None = None
-    after = _ANCHOR_AFTER.match(text, slot_end)
+    after = _rx().anchor_after.match(text, slot_end)
     if after:
         year = int(after.group(1)) if after.group(1) else (ref.year + _RELATIVE[after.group(2).casefold()]
                                                            if ref.year else None)
     else:
-        anchors = [a for a in _ANCHOR.finditer(text, sent.start, found.start("n"))
-                   if not _TARGET_BEFORE.search(text[max(sent.start, a.start() - 12):a.start()])]
+        anchors = [a for a in _rx().anchor.finditer(text, sent.start, found.start("n"))
+                   if not _rx().target_before.search(text[max(sent.start, a.start() - 12):a.start()])]
         if anchors:
             a = anchors[-1]
             year = int(a.group(1)) if a.group(1) else (ref.year + _RELATIVE[a.group(2).casefold()]
                                                        if ref.year else None)
         elif ref.year:
             # "hướng tới kỷ niệm 30 năm": the coming anniversary, next year's unless the story is early in its year
-            upcoming = _FUTURE_ANNIVERSARY.search(text[clause_start:found.start("n")])
+            upcoming = _rx().future_anniversary.search(text[clause_start:found.start("n")])
             year = ref.year + (1 if upcoming and not (ref.month and ref.month <= 3) else 0)
     return n, year
 
 
 def _date_years(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
-    for m in _DATE_YEAR.finditer(text, start, end):
-        if _TARGET_BEFORE.search(text[max(0, m.start() - 14):m.start()]):
+    for m in _rx().date_year.finditer(text, start, end):
+        if _rx().target_before.search(text[max(0, m.start() - 14):m.start()]):
             continue
         out.append((m.start(), int(m.group(1) or m.group(2))))
     return out
@@ -498,7 +454,7 @@ def _timing(doc: Doc, sent: Sentence, hit: _Hit, slot_end: int, prev_end: int, n
     """``since`` for a formula, and whether the level is only proposed ("đề nghị nâng cấp quan hệ lên ...")."""
     text = doc.text
     anniversary = _anniversary(doc, sent, hit, slot_end, clause[0], ref)
-    paren = _PAREN_YEAR.match(text, slot_end) or _PAREN_YEAR.match(text, hit.end)
+    paren = _rx().paren_year.match(text, slot_end) or _rx().paren_year.match(text, hit.end)
     if paren:
         year = int(paren.group(1))
         if anniversary and anniversary[1] and not paren.group("range") and abs(year - anniversary[1]) <= 1:
@@ -507,19 +463,19 @@ def _timing(doc: Doc, sent: Sentence, hit: _Hit, slot_end: int, prev_end: int, n
     if anniversary:
         return (anniversary[1] - anniversary[0] if anniversary[1] else None), False
     before = text[clause[0]:hit.start]
-    passive = _PASSIVE.match(text, slot_end, clause[1])
-    verb = doc.search(_ESTABLISH, clause[0], hit.start) or doc.search(_UPGRADE, clause[0], hit.start)
-    if verb is None and not re.match(r"[^;]{0,40}?\blên\b", text[slot_end:clause[1]]):
-        verb = doc.search(_UPGRADE_NAMED, clause[0], hit.start)  # "nâng cấp quan hệ “Đối tác ...” với Nhật Bản"
+    passive = _rx().passive.match(text, slot_end, clause[1])
+    verb = doc.search(_pf().establish, clause[0], hit.start) or doc.search(_pf().upgrade, clause[0], hit.start)
+    if verb is None and not _rx().raised_to.match(text[slot_end:clause[1]]):
+        verb = doc.search(_pf().upgrade_named, clause[0], hit.start)  # "nâng cấp quan hệ “Đối tác ...” với Nhật Bản"
     if not (verb or passive):
         return None, False
     verb_at = clause[0] + verb.start() if verb else hit.start
-    if verb and doc.search(_PROPOSED, max(clause[0], verb_at - 50), verb_at):
+    if verb and doc.search(_pf().proposed, max(clause[0], verb_at - 50), verb_at):
         return None, True
     # a date right after: "thiết lập quan hệ ngoại giao ngày 18/1/1950", "... lên Đối tác ... vào tháng 12/2022",
     # or in the occasion told after it: "... nhân chuyến thăm ... của Tổng Bí thư (9/2024)"
     after_end = min(next_start, clause[1])
-    occasion = _OCCASION.match(text, slot_end, after_end)
+    occasion = _rx().occasion.match(text, slot_end, after_end)
     for pos, y in _date_years(text, slot_end, after_end):
         if occasion and pos - slot_end <= 150:
             return y, False
@@ -528,17 +484,18 @@ def _timing(doc: Doc, sent: Sentence, hit: _Hit, slot_end: int, prev_end: int, n
         break
     if verb is None:
         return None, False
-    origin = re.search(r"\btừ\s+(?:quan hệ\s+)?$", before, _I)
-    if origin or doc.search(_PLANNED, max(clause[0], verb_at - 40), verb_at):
+    origin = _rx().from_before.search(before)
+    if origin or doc.search(_pf().planned, max(clause[0], verb_at - 40), verb_at):
         return None, False
     # a date before, in the same sentence: "Tháng 9/2023, ... hai nước đã nâng cấp quan hệ lên ..."
     dates = _date_years(text, max(sent.start, prev_end), verb_at)
     if dates:
         return dates[-1][1], False
-    if doc.search(_BACKGROUND, max(clause[0], verb_at - 40), verb_at):
+    if doc.search(_pf().background, max(clause[0], verb_at - 40), verb_at):
         return None, False
     # told as the story's news: announced, agreed, just done, or dated with the story's day
-    if doc.search(_NEWS, max(clause[0], verb_at - 80), verb_at) or _STORY_DAY.search(text[sent.start:verb_at]):
+    if doc.search(_pf().news, max(clause[0], verb_at - 80), verb_at) \
+            or _rx().story_day.search(text[sent.start:verb_at]):
         return ref.year, False
     return None, False
 
@@ -565,7 +522,7 @@ def _sentence_relations(doc: Doc, sent: Sentence, ref: Reference) -> list[tuple[
         next_start = hits[k + 1].start if k + 1 < len(hits) else sent.end
         slot = _after(doc, parties, hit, min(next_start, clause[1]))
         pairs = _own_pairs(doc, parties, hit, slot, clause)
-        listed = k + 1 < len(hits) and bool(_LISTED.match(text[hit.end:hits[k + 1].start]))
+        listed = k + 1 < len(hits) and bool(_rx().listed.match(text[hit.end:hits[k + 1].start]))
         if listed and pairs_next is not None and slot.kind == "none":
             pairs = list(pairs_next)
         prev_end = hits[k - 1].end if k else sent.start

@@ -16,13 +16,33 @@ from functools import cache
 
 from doingoai.analyse.dates import DateExpr
 from doingoai.analyse.officeholders import accession_years, find_officeholders, windows
-from doingoai.lexicon import load_yaml
+from doingoai.lexicon import Table, load_yaml, number_words, patterns, prefiltered, word_lists
 from doingoai.prefilter import ARTICLE, Prefiltered
 
-__all__ = ["NUMBER_WORDS", "Reference", "format_date", "reference_of", "resolve"]
+__all__ = ["Reference", "format_date", "reference_of", "resolve"]
 
-NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
-                 "mười": 10}
+
+@cache
+def _rx() -> Table[re.Pattern[str]]:
+    """The plain patterns of ``data/patterns_timeline.yaml``."""
+    cycle = _seqs()
+    return patterns("patterns_timeline.yaml", (("number_words", "|".join(number_words())),
+                                               ("canchi_stems", "|".join(cycle.canchi_stems)),
+                                               ("canchi_branches", "|".join(cycle.canchi_branches))))
+
+
+@cache
+def _pf() -> Table[Prefiltered]:
+    """The prefiltered patterns of ``data/patterns_timeline.yaml``."""
+    return prefiltered("patterns_timeline.yaml", ())
+
+
+@cache
+def _seqs() -> Table[tuple[str, ...]]:
+    """The word lists of ``data/patterns_timeline.yaml``."""
+    return word_lists("patterns_timeline.yaml")
+
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,27 +83,13 @@ def _parse_published(published: str | None) -> tuple[dt.date | None, int | None,
     return date, y, int(mo) if mo else None
 
 
-# The patterns run over whole stories are tried only where their first words stand (``Prefiltered``),
-# found for all the article's patterns in one pass.
-_ANNIVERSARY = Prefiltered(re.compile(r"(?<![\d/.])(\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+năm\s+"
-                                      r"(?:ngày\s+)?(?P<what>[^,.;()]{3,60})", re.IGNORECASE), ARTICLE)
-# "APEC 2017", "COP 2023": a meeting named by its year.
-_SESSION = Prefiltered(re.compile(r"(?:APEC|G20|G7|ASEM|BRICS|SCO|WEF|COP)\s+(?P<year>(?:19|20)\d{2})", re.IGNORECASE),
-                       ARTICLE)
-_EXPLICIT_YEAR = Prefiltered(re.compile(r"(?:(?<=\d[/.\-])|(?<![\d/.\-]))((?:19|20)\d{2})(?![\d])"), ARTICLE)
 _FULL_DATE_BEFORE = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]$")
 # The lead tells the story's own date far more often than the rest does.
 LEAD_CHARS = 300
-_FUTURE = re.compile(r"(?:sang|đến|tới|trước|hướng tới|tầm nhìn|giai đoạn|nhiệm kỳ|đến hết|từ nay đến)\s+(?:năm\s+)?$",
-                     re.IGNORECASE)
-_CANCHI_STEMS = ["Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý"]
-_CANCHI_BRANCHES = ["Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi"]
-_TET = re.compile(r"(?:Tết|Xuân|năm)\s+(?:Nguyên đán\s+)?(" + "|".join(_CANCHI_STEMS) + r")\s+("
-                  + "|".join(_CANCHI_BRANCHES) + r")\b")
 
 
 def _canchi_year(stem: str, branch: str, today: int) -> int | None:
-    s, b = _CANCHI_STEMS.index(stem), _CANCHI_BRANCHES.index(branch)
+    s, b = _seqs().canchi_stems.index(stem), _seqs().canchi_branches.index(branch)
     # 1984 was Giáp Tý (0, 0): find the year in the 60-year cycle, the latest one not after ``today`` + 1
     for y in range(today + 1, today - 61, -1):
         if (y - 1984) % 10 == s and (y - 1984) % 12 == b:
@@ -92,7 +98,7 @@ def _canchi_year(stem: str, branch: str, today: int) -> int | None:
 
 
 def _number(word: str) -> int | None:
-    return int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower())
+    return int(word) if word.isdigit() else number_words().get(word.lower())
 
 
 def office_windows(text: str, today: dt.date) -> list[tuple[dt.date, dt.date]]:
@@ -115,18 +121,6 @@ def _sessions() -> tuple[tuple[tuple[str, ...], re.Pattern[str], int, float], ..
     return tuple(out)
 
 
-# "Năm 2023, kim ngạch ... đạt", "11 tháng đầu năm 2023", "trong năm 2023 ... đạt": a period reported as done,
-# so the story is told after it.
-_DONE_PERIOD = re.compile(r"(?:(?P<n>\d{1,2}) tháng (?:đầu |đầu tiên của )?năm|(?:^|[.;]\s*|\b(?:trong|cả|của) )năm)"
-                          r"\s+(?P<y>(?:19|20)\d{2})\b(?=[^.;]{0,120}\b(?:đạt|tăng|giảm|lên tới|lên đến|vượt)\b)",
-                          re.IGNORECASE | re.MULTILINE)
-# "vào đầu năm 2014", "sẽ ... năm 2026": a year the story looks forward to.
-_LATER_YEAR = re.compile(r"\b(?:sẽ|dự kiến|dự định|kế hoạch|chuẩn bị)\b[^.;]{0,80}?\b(?P<early>đầu |)năm\s+"
-                         r"(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)
-# "21 năm ... kể từ (tháng 7/)2004", "kỷ niệm 50 năm ... (21/9/1973)": the year N years after the one named.
-_SINCE_YEAR = re.compile(r"(?<![\d/.])(?P<n>\d{1,3}|" + "|".join(NUMBER_WORDS) + r")\s+năm\b[^.;]{0,160}?"
-                         r"\b(?:kể từ|từ)\s+[^.;]{0,80}?(?:năm\s+|tháng\s+\d{1,2}[/\-]|\d{1,2}[/.\-]\d{1,2}[/.\-])"
-                         r"(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)
 
 
 def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], list[tuple[dt.date, dt.date]]]:
@@ -135,14 +129,15 @@ def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], list[tuple[
     votes: Counter[int] = Counter()
     fixed = _anchors().get("fixed_anniversaries", {})
     assert isinstance(fixed, dict)
+    pf = _pf()  # its patterns join ARTICLE before the text's candidates are found
     candidates = ARTICLE.candidates(text)
-    for m in _ANNIVERSARY.finditer_in(text, 0, candidates[_ANNIVERSARY.index]):
+    for m in pf.anniversary.finditer_in(text, 0, candidates[pf.anniversary.index]):
         n = _number(m.group(1))
         what = m.group("what").casefold()
         for key, year in fixed.items():
             if n and key.casefold() in what:
                 votes[int(year) + n] += 3
-    for m in _SINCE_YEAR.finditer(text):
+    for m in _rx().since_year.finditer(text):
         n = _number(m.group("n"))
         if n and 1 <= n <= 150:
             votes[int(m.group("y")) + n] += 4
@@ -154,10 +149,10 @@ def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], list[tuple[
             n = int(m.group("n"))
             if 1 <= n <= 250:
                 votes[int(base + n * per)] += 3
-    for m in _SESSION.finditer_in(text, 0, candidates[_SESSION.index]):
+    for m in pf.session.finditer_in(text, 0, candidates[pf.session.index]):
         if m.group("year"):
             votes[int(m.group("year"))] += 3
-    for m in _TET.finditer(text):
+    for m in _rx().tet.finditer(text):
         y = _canchi_year(m.group(1), m.group(2), today.year)
         if y:
             votes[y] += 3
@@ -166,7 +161,7 @@ def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], list[tuple[
     spans = windows(text, holders, today)
     for year in accession_years(text, holders, today):
         votes[year] += 4
-    for m in _DONE_PERIOD.finditer(text):
+    for m in _rx().done_period.finditer(text):
         y = int(m.group("y"))
         months = int(m.group("n")) if m.group("n") else 12
         if y > today.year or not 1 <= months <= 12:
@@ -174,15 +169,15 @@ def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], list[tuple[
         done = dt.date(y, months, 28) if months < 12 else dt.date(y, 12, 31)
         earliest = max(earliest, done) if earliest else done
     later: list[int] = []
-    for m in _LATER_YEAR.finditer(text):
+    for m in _rx().later_year.finditer(text):
         y = int(m.group("y"))
         later.append(y)
         if m.group("early"):
             votes[y - 1] += 2  # "sẽ ... vào đầu năm 2014" is told in the year before
-    for m in _EXPLICIT_YEAR.finditer_in(text, 0, candidates[_EXPLICIT_YEAR.index]):
+    for m in pf.explicit_year.finditer_in(text, 0, candidates[pf.explicit_year.index]):
         year = int(m.group(1))
         before = text[max(0, m.start() - 30):m.start()]
-        if year > today.year + 1 or _FUTURE.search(before) or year in later:
+        if year > today.year + 1 or _rx().future.search(before) or year in later:
             continue
         votes[year] += (2 if _FULL_DATE_BEFORE.search(before) else 1) + (2 if m.start() < LEAD_CHARS else 0)
     # no story is told after "today"

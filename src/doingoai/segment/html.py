@@ -9,28 +9,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 import lxml.html
 import trafilatura
 from lxml import etree
 
 from doingoai.clean.normalize import fold, normalize, normalize_line
-from doingoai.lexicon import clutter_key, page_clutter
+from doingoai.lexicon import Table, clutter_key, page_clutter, patterns
 from doingoai.segment.dateline import find_dates
 from doingoai.segment.lines import Kind, classify, word_count
 from doingoai.segment.text import Segments, segment_lines
 
 __all__ = ["HtmlParts", "html_parts"]
 
+
+@cache
+def _rx() -> Table[re.Pattern[str]]:
+    """The plain patterns of ``data/patterns_html.yaml``."""
+    return patterns("patterns_html.yaml")
+
+
 # Below this many characters of body, trafilatura missed the story (calibrated on pages whose
 # article is inside unusual containers): fall back to reading all visible text.
 MIN_BODY_CHARS = 250
-_RELATED = re.compile(r"relat|lien-?quan|lienquan|tin-?khac|cung-?chuyen-?muc|xem-?them|doc-?them|doc-?nhieu|"
-                      r"more|other|suggest|recommend|box-?news|list-?news|readmore|same|tinmoi|tin-?moi|"
-                      r"most|popular|hot-?news|sidebar|aside", re.IGNORECASE)
-_LEAD_CLASS = re.compile(r"sapo|lead|desc|summary|teaser|excerpt|chapeau|intro", re.IGNORECASE)
-# The lead (sapo) block of Vietnamese CMS pages; trafilatura often leaves it out of the main text.
-_SAPO = re.compile(r"sapo|lead|desc|summary|chapeau|intro|excerpt|abstract", re.IGNORECASE)
 _SAPO_ATTRIBUTES = ("class", "id", "data-role", "itemprop")
 # Calibrated on the golden HTML pages and the sites they imitate: a sapo is one to three sentences; a
 # block with a "lead" class and more words than this is a wrapper around the whole story.
@@ -41,9 +43,6 @@ MAX_MARKER_CHARS = 60
 MARKER_TITLE_BAR_DEPTH = 2
 # A link with fewer words is a menu entry or a tag, not another story's headline.
 MIN_HEADLINE_WORDS = 4
-# Links to a tag's or a topic's page ("/tag/brazil", "?keywords=...") name a subject, not another story.
-_TAG_HREF = re.compile(r"/(?:tags?|tu-?khoa|keywords?|chu-?de|topics?)(?:/|\.|$)|[?&](?:tags?|keywords?)=",
-                       re.IGNORECASE)
 _TEXT_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td")
 _HEADLINE_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6")
 _LINK_BLOCKS = (*_HEADLINE_BLOCKS, "div")
@@ -53,8 +52,6 @@ _PAGE_CONTAINERS = {"html", "body", "main", "article"}
 _BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "section", "article",
                "header", "footer", "figcaption", "blockquote", "ul", "ol", "table", "aside", "nav", "dd", "dt"}
 _SITE_SUFFIX = re.compile(r"^(.{12,}?)\s+[-|–—:]\s+([^-|–—]{2,60})$")
-_SITE_WORDS = re.compile(r"^(báo|tạp chí|cổng|đài|trang|tin tức|thông tấn|tin|vn)|\.(vn|com|net|org)\b|"
-                         r"online|express|plus|news", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +95,7 @@ def _clean_title(title: str | None, sitename: str | None) -> str | None:
     if m:
         suffix = m.group(2).strip()
         same_site = sitename and (suffix.casefold() in sitename.casefold() or sitename.casefold() in suffix.casefold())
-        if same_site or (_SITE_WORDS.search(suffix) and word_count(suffix) <= 5):
+        if same_site or (_rx().site_words.search(suffix) and word_count(suffix) <= 5):
             title = m.group(1).strip()
     return title or None
 
@@ -109,7 +106,8 @@ def _teasers(tree: lxml.html.HtmlElement, title: str | None) -> list[tuple[str, 
     for box in _teaser_boxes(tree):
         for a in box.iter("a"):
             headline = normalize_line(a.text_content())
-            if word_count(headline) < MIN_HEADLINE_WORDS or headline in seen or _TAG_HREF.search(a.get("href", "")):
+            if (word_count(headline) < MIN_HEADLINE_WORDS or headline in seen
+                    or _rx().tag_href.search(a.get("href", ""))):
                 continue
             seen.add(headline)
             items.append((headline, _teaser_lead(a, box, headline)))
@@ -124,7 +122,7 @@ def _teaser_boxes(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     for el in tree.iter():
         if not isinstance(el.tag, str):
             continue
-        if el.tag == "aside" or _RELATED.search(f"{el.get('class', '')} {el.get('id', '')}"):
+        if el.tag == "aside" or _rx().related.search(f"{el.get('class', '')} {el.get('id', '')}"):
             boxes.append(el)
         elif el.tag in _MARKER_BLOCKS and (el.tag != "div" or len(el) == 0):
             text = el.text_content()
@@ -161,7 +159,7 @@ def _teaser_lead(a: lxml.html.HtmlElement, box: lxml.html.HtmlElement, headline:
     while item is not None and item is not box and _headline_links(item) <= 1:
         texts = [normalize_line(el.text_content()) for el in item.iter()
                  if isinstance(el.tag, str) and el is not a
-                 and (el.tag == "p" or _LEAD_CLASS.search(el.get("class", "")))]
+                 and (el.tag == "p" or _rx().lead_class.search(el.get("class", "")))]
         texts = [t for t in texts if t and t != headline and word_count(t) >= 6]
         if texts:
             return texts[0]
@@ -180,7 +178,7 @@ def _link_headlines(tree: lxml.html.HtmlElement) -> list[str]:
     for el in tree.iter(*_LINK_BLOCKS):
         links = el.findall(".//a")
         href = (links[0].get("href") or "#") if len(links) == 1 else "#"
-        if href.startswith("#") or _TAG_HREF.search(href) or not _among_paragraphs(el):
+        if href.startswith("#") or _rx().tag_href.search(href) or not _among_paragraphs(el):
             continue
         text = normalize_line(el.text_content())
         if word_count(text) >= MIN_HEADLINE_WORDS and text == normalize_line(links[0].text_content()) \
@@ -205,7 +203,7 @@ def _sapo(tree: lxml.html.HtmlElement, first_line: str) -> str | None:
             continue
         if _is_block_of(el, first_line):
             return found
-        if any(_SAPO.search(el.get(name, "")) for name in _SAPO_ATTRIBUTES) and not _outside_story(el):
+        if any(_rx().sapo.search(el.get(name, "")) for name in _SAPO_ATTRIBUTES) and not _outside_story(el):
             text = normalize_line(el.text_content())
             if MIN_SAPO_WORDS <= word_count(text) <= MAX_SAPO_WORDS and classify(text) is Kind.PARAGRAPH:
                 found = text
@@ -219,7 +217,7 @@ def _is_block_of(el: lxml.html.HtmlElement, line: str) -> bool:
 
 
 def _outside_story(el: lxml.html.HtmlElement) -> bool:
-    return any(a.tag in _NOT_STORY or _RELATED.search(f"{a.get('class', '')} {a.get('id', '')}")
+    return any(a.tag in _NOT_STORY or _rx().related.search(f"{a.get('class', '')} {a.get('id', '')}")
                for a in el.iterancestors() if isinstance(a.tag, str))
 
 
@@ -279,7 +277,7 @@ def html_parts(html: str, url: str | None) -> HtmlParts:
 
 
 def _has_teaser_boxes(tree: lxml.html.HtmlElement) -> bool:
-    return any(isinstance(el.tag, str) and (el.tag == "aside" or _RELATED.search(
+    return any(isinstance(el.tag, str) and (el.tag == "aside" or _rx().related.search(
         f"{el.get('class', '')} {el.get('id', '')}")) for el in tree.iter())
 
 

@@ -8,14 +8,22 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from functools import cache
 
 from doingoai.clean.normalize import fold
-from doingoai.lexicon import clutter_key, page_clutter
+from doingoai.lexicon import Table, clutter_key, page_clutter, patterns
 from doingoai.prefilter import lowered
 from doingoai.segment.dateline import date_line
 
 __all__ = ["Kind", "classify", "is_story_end", "is_truncated", "link_headline", "read_line", "teaser_headline",
            "word_count"]
+
+
+@cache
+def _rx() -> Table[re.Pattern[str]]:
+    """The plain patterns of ``data/patterns_lines.yaml``."""
+    return patterns("patterns_lines.yaml")
+
 
 
 class Kind(Enum):
@@ -35,15 +43,11 @@ class Kind(Enum):
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _TERMINAL = re.compile(r"""(?:[.!?…;]|\.\.\.|[.!?…]["”’»)\]]|:["”]?)\s*$""")
 _LINK = re.compile(r"^\s*(>>|»|→|⇒|\+\+)")
-_MEDIA_TEASER = re.compile(r"^\[?\s*(video|clip|infographics?|podcast|ảnh|photo|emagazine|e-magazine|longform|"
-                           r"interactive|trực tiếp|live|megastory|multimedia)\s*\]", re.IGNORECASE)
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9 \-]+$")
 _SLUG_TOKEN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ALNUM = re.compile(r"[a-z0-9]+")
 # A teaser lead cut short by the site: "... tham dự hội nghị ...".
 _ELLIPSES = ("...", "…")
-_VIETNAMESE_LETTER = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]",
-                                re.IGNORECASE)
 
 # Calibrated on the seed and dev pages: leads and paragraphs have at least six words and end in a
 # full stop; long unpunctuated lines are paragraphs cut by the scraper; headlines run 3 to 40 words.
@@ -156,7 +160,7 @@ def read_line(line: str) -> tuple[Kind, int | None]:
         return Kind.BOILERPLATE, None
     if _LINK.match(line):
         return Kind.LINK, None
-    if _MEDIA_TEASER.match(line):
+    if _rx().media_teaser.match(line):
         return Kind.TEASER, None
     if clutter.captions.search(line, lowered(line)):
         return Kind.CAPTION, None
@@ -165,7 +169,7 @@ def read_line(line: str) -> tuple[Kind, int | None]:
     words = word_count(line)
     if _is_byline(line, words):
         return Kind.BYLINE, words
-    if words >= 5 and _SLUG.match(line) and not _VIETNAMESE_LETTER.search(line):
+    if words >= 5 and _SLUG.match(line) and not _rx().vietnamese_letter.search(line):
         return Kind.SLUG, words
     if " | " in line or line.count("|") >= 2:
         return Kind.BOILERPLATE, words  # a menu or a breadcrumb

@@ -184,7 +184,7 @@ def _printed_twice(lines: list[_Line], i: int) -> bool:
     def joined(a: str, b: str) -> str | None:
         return f"{a} {b}" if a and b else None
 
-    return bool(text) and text in (joined(at(i + 1), at(i + 2)), joined(at(i - 2), at(i - 1))) or (
+    return (bool(text) and text in (joined(at(i + 1), at(i + 2)), joined(at(i - 2), at(i - 1)))) or (
         at(i - 1) == joined(text, at(i + 1)) or at(i - 2) == joined(at(i - 1), text))
 
 

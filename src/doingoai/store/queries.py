@@ -15,9 +15,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from doingoai.clean.normalize import fold
 from doingoai.config import HOME
+from doingoai.extract.cues import EVENT_TYPES, types_where
 from doingoai.resolve.people import name_key
 from doingoai.resolve.relations import highest
-from doingoai.extract.cues import EVENT_TYPES, types_where
 from doingoai.store import schema as s
 
 __all__ = [
