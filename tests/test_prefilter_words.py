@@ -15,11 +15,11 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import doingoai.analyse.dates  # noqa: F401  (its patterns take their words from data/prefilter_words.yaml)
+from doingoai.analyse import dates
 from doingoai.clean.normalize import normalize
 from doingoai.extract import arguments, builders, cues, document, events, figures, relations, timeline
-from doingoai.lexicon import load_yaml, page_clutter
-from doingoai.prefilter import ARTICLE, DIGIT, Prefiltered, lowered
+from doingoai.lexicon import page_clutter
+from doingoai.prefilter import DIGIT, Prefiltered, lowered
 from doingoai.segment.html import _visible_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,8 +40,8 @@ def _declared() -> list[tuple[str, Prefiltered]]:
                                                                       "word_counts")]
     clutter = page_clutter()
     out += [("page_clutter.yaml captions", clutter.captions), ("page_clutter.yaml story_ends", clutter.story_ends)]
-    out += [(f"prefilter_words.yaml {m.pattern.pattern[:30]}", m) for m in ARTICLE.members
-            if m.pattern.pattern in {row["pattern"] for row in load_yaml("prefilter_words.yaml")["patterns"]}]
+    reader = dates._reader()
+    out += [(f"analyse.dates {name}", p) for name, p in vars(reader).items() if isinstance(p, Prefiltered)]
     return [(name, p) for name, p in out if p.starts is not None or p.needs is not None]
 
 

@@ -89,15 +89,6 @@ def _shortest(strings: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-@cache
-def _undeclared() -> dict[str, dict[str, list[str]]]:
-    """The words of the patterns still written in Python (data/prefilter_words.yaml), by pattern text."""
-    from doingoai.lexicon import load_yaml  # the lexicon reads its patterns through this module
-
-    data = load_yaml("prefilter_words.yaml") or {}
-    return {str(row["pattern"]): row for row in data.get("patterns") or ()}
-
-
 class Prefiltered:
     """A compiled pattern, with the words its matches start with and contain."""
 
@@ -105,13 +96,9 @@ class Prefiltered:
 
     def __init__(self, pattern: re.Pattern[str], group: Group | None = None, *,
                  starts: Iterable[str] | None = None, needs: Iterable[str] | None = None) -> None:
-        """``starts``/``needs``: the words the data declares for the pattern (module docstring); when it
-        declares none, those data/prefilter_words.yaml lists for the pattern's text, if any."""
+        """``starts``/``needs``: the words the data (or the reader of dates, from its data) declares for the
+        pattern (module docstring); a pattern without them runs plainly."""
         self.pattern = pattern
-        if starts is None and needs is None:
-            row = _undeclared().get(pattern.pattern)
-            if row is not None:
-                starts, needs = row.get("starts"), row.get("needs")
         start_words = None if starts is None else set(starts)
         # every match starts with one of ``starts``, or with a digit when ``digit``
         self.digit = start_words is not None and DIGIT in start_words

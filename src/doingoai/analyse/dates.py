@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from doingoai.lexicon import LexiconError, load_yaml
-from doingoai.prefilter import ARTICLE, Prefiltered, lowered
+from doingoai.prefilter import ARTICLE, DIGIT, Prefiltered, lowered
 
 __all__ = ["ENGLISH", "ISO", "NUMERIC", "SAME_DAY", "WORDED", "DateExpr", "DateHit", "DateWords", "date_words",
            "find_calendar_dates", "find_date_exprs", "word_alternation"]
@@ -161,38 +161,47 @@ class _Reader:
         self.months = w.english_months
         i = re.IGNORECASE
         months = word_alternation(sorted({s for name in w.english_months for s in (name.capitalize(), name.upper())}))
+        # the words the prefilter looks for before it tries a pattern (``doingoai.prefilter``)
+        month_words = sorted({name.lower() for name in w.english_months})
         # A full date in ISO 8601, maybe with its time: "2025-03-12", "2025-03-12T10:00:00".
         self.iso = Prefiltered(re.compile(
-            r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?!\d)"), ARTICLE)
+            r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?!\d)"), ARTICLE,
+            starts=[DIGIT], needs=["-"])
         # English: "Nov 24, 2025", "November 24th 2025"; "24 November 2025", "24 Nov. 2025".
         self.en_mdy = Prefiltered(re.compile(
-            rf"\b(?P<mon>{months})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"), ARTICLE)
+            rf"\b(?P<mon>{months})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"), ARTICLE,
+            starts=month_words)
         self.en_dmy = Prefiltered(re.compile(
-            rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{months})\.?,?\s+(?P<y>\d{{4}})\b"), ARTICLE)
+            rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{months})\.?,?\s+(?P<y>\d{{4}})\b"), ARTICLE,
+            starts=[DIGIT], needs=month_words)
         # Days: "21-27/9", "8.9 đến 10.9.2024", "1/9/2024 - 3/9/2024" (not after a time's minutes or a letter).
         self.range = Prefiltered(re.compile(
             r"(?<![\w/.\-:])(?P<d1>\d{1,2})(?:(?P<s1>[/.\-])(?P<m1>\d{1,2}))?(?:(?P=s1)(?P<y1>\d{4}))?"
             rf"\s*(?:-|–|{word_alternation(w.range_words)})\s*(?:ngày\s+)?"
-            r"(?P<d2>\d{1,2})(?P<s2>[/.\-])(?P<m2>\d{1,2})(?:(?P=s2)(?P<y2>\d{4}))?", i), ARTICLE)
+            r"(?P<d2>\d{1,2})(?P<s2>[/.\-])(?P<m2>\d{1,2})(?:(?P=s2)(?P<y2>\d{4}))?", i), ARTICLE,
+            starts=[DIGIT], needs=[".", "/", "-"])
         # "ngày 6 tháng 8", "ngày 6 tháng 8 năm 2020", "6 tháng 8, 2020", "23 tháng 08/2019": without "ngày",
         # only with its year (else "3 tháng" is three months).
         self.words = Prefiltered(re.compile(
             r"(?:(?P<ngay>ngày)\s+)?(?<!\d)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
-            r"(?:(?:\s*(?:năm|,|/)\s*|\s+)(?P<y>\d{4})(?!\d))?", i), ARTICLE)
+            r"(?:(?:\s*(?:năm|,|/)\s*|\s+)(?P<y>\d{4})(?!\d))?", i), ARTICLE,
+            starts=["ngày", DIGIT], needs=["tháng"])
         # A full date, maybe with spaces around its separators ("Tối 24- 4-2010", "22 - 10 - 2020"); a time may
         # be glued to it ("31/10/2011-10:24"), not another date ("2/9/1945-2/9/2025" is a range).
         self.spaced = Prefiltered(re.compile(
             r"(?<![\d/.\-])(?P<d>\d{1,2})\s*(?P<s>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=s)\s*(?P<y>(?:19|20)\d{2})"
-            r"(?!\d|[-–]\d{1,2}[/.\-]\d)"), ARTICLE)
+            r"(?!\d|[-–]\d{1,2}[/.\-]\d)"), ARTICLE, starts=[DIGIT], needs=["19", "20"])
         # A day and month, maybe with any year: "6/11", "8.9", "5/6/1850".
         self.day = Prefiltered(re.compile(
             r"(?<![\d/.\-])(?P<d>\d{1,2})(?P<s>[/.\-])(?P<m>\d{1,2})(?:(?P=s)(?P<y>\d{4}))?(?![\d/.\-]?\d)"),
-            ARTICLE)
-        self.anaphora = Prefiltered(re.compile(rf"\b(?:{word_alternation(w.same_day)})\b", i), ARTICLE)
+            ARTICLE, starts=[DIGIT], needs=[".", "/", "-"])
+        self.anaphora = Prefiltered(re.compile(rf"\b(?:{word_alternation(w.same_day)})\b", i), ARTICLE,
+                                    starts=[x.lower() for x in w.same_day])
         self.month = Prefiltered(re.compile(
-            r"tháng\s+(?P<m>\d{1,2})(?:\s*(?:/|-|năm)\s*(?P<y>\d{4}))?(?![\d/])", i), ARTICLE)
-        self.year = Prefiltered(re.compile(r"năm\s+(?P<y>(?:19|20)\d{2})\b", i), ARTICLE)
-        self.relative_rx = Prefiltered(re.compile(rf"\b(?P<rel>{word_alternation(self.relative)})\b", i), ARTICLE)
+            r"tháng\s+(?P<m>\d{1,2})(?:\s*(?:/|-|năm)\s*(?P<y>\d{4}))?(?![\d/])", i), ARTICLE, starts=["tháng"])
+        self.year = Prefiltered(re.compile(r"năm\s+(?P<y>(?:19|20)\d{2})\b", i), ARTICLE, starts=["năm"])
+        self.relative_rx = Prefiltered(re.compile(rf"\b(?P<rel>{word_alternation(self.relative)})\b", i), ARTICLE,
+                                       starts=[x.lower() for x in self.relative])
         # looked for before a match, in the ``_LOOKBACK`` characters before it
         self.part_before = re.compile(rf"(?P<part>{word_alternation(w.parts_of_day)})\s+(?:(?:ngày|hôm)\s+)?$", i)
         self.day_word_before = re.compile(r"(?:từ\s+)?(?:ngày\s+)$", i)
