@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from doingoai.analyse.gazetteer import Match, MatchIndex, lower_title_openers
+from doingoai.config import HOME
 from doingoai.lexicon import Table, load_yaml, word_sets
 
 __all__ = ["PersonMention", "find_people", "grammar", "looks_vietnamese"]
@@ -63,6 +64,7 @@ class Grammar:
     plural: frozenset[str]
     not_counterparts: tuple[str, ...]
     not_name_words: frozenset[str]
+    home_titles: frozenset[str]
 
 
 @cache
@@ -79,6 +81,7 @@ def grammar() -> Grammar:
         plural=frozenset(data["plural_quantifiers"]),
         not_counterparts=tuple(x.casefold() for x in data["not_counterparts"]),
         not_name_words=frozenset(x.casefold() for x in data["not_name_words"]),
+        home_titles=frozenset(x.casefold() for x in data["home_titles"]),
     )
 
 
@@ -373,6 +376,11 @@ def find_people(text: str, ix: MatchIndex) -> list[PersonMention]:
             nxt = i + 1 if p.key(i) in {",", "kiêm"} else i + 2 if p.key(i) == "đồng" and p.key(i + 1) == "thời" \
                 else None
             title = p.title_at(nxt) if nxt is not None else None
+            if title is not None and country is not None and country != HOME and \
+                    p.span_text(title.first, title.last).casefold() in grammar().home_titles and \
+                    p.qualifiers(title.last + 1)[1] is None:
+                # "Nhận lời mời của Tổng thống Pháp, Chủ tịch nước sẽ thăm": Vietnam's office, another person
+                title = None
             if title is not None:
                 i = nxt  # type: ignore[assignment]
         # "Tổng lãnh sự Lào tại TP Hồ Chí Minh - ông Southideth Phommalat"

@@ -13,13 +13,18 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from doingoai.analyse.mentions import BodyMention, PlaceMention, StateMention
-from doingoai.analyse.people import PersonMention
+from doingoai.analyse.people import PersonMention, grammar
 from doingoai.analyse.sentences import Sentence
 from doingoai.extract.cues import Cue
 from doingoai.extract.document import Doc
 from doingoai.lexicon import Table, patterns
 
 __all__ = ["Sides", "sides_of"]
+
+
+def _home_office(m: PersonMention) -> bool:
+    """A Vietnamese office named alone ("Chủ tịch nước sẽ thăm ..."): a side of the act, Vietnam's."""
+    return m.name is None and m.country is None and (m.title or "").casefold() in grammar().home_titles
 
 
 @cache
@@ -63,7 +68,8 @@ def _coordinated_before(doc: Doc, before: list[PersonMention]) -> list[PersonMen
 
 def sides_of(doc: Doc, sent: Sentence, cue: Cue, next_cue: Cue | None, prev_cue: Cue | None) -> Sides:
     # named people, people a title refers back to, and unnamed office holders of a stated state
-    people = [m for m in doc.in_span(doc.mentions, sent.start, sent.end) if m.name or doc.person_of(m) or m.country]
+    people = [m for m in doc.in_span(doc.mentions, sent.start, sent.end)
+              if m.name or doc.person_of(m) or m.country or _home_office(m)]
     stop = next_cue.start if next_cue else sent.end
     start_before = sent.start
     before = [p for p in people if start_before <= p.start and p.end <= cue.start]

@@ -20,7 +20,7 @@ from doingoai.extract.document import Doc
 from doingoai.lexicon import Table, load_yaml, patterns
 from doingoai.model import Place
 
-__all__ = ["BUILDERS", "Draft", "country_of", "objects", "unique"]
+__all__ = ["BUILDERS", "Draft", "country_of", "home_office", "objects", "unique"]
 
 
 @cache
@@ -61,7 +61,12 @@ def unique(items: list[str | None]) -> list[str]:
 
 def country_of(doc: Doc, m: PersonMention, fallback: str | None = None) -> str | None:
     p = doc.person_of(m)
-    return (p.country if p else None) or m.country or fallback
+    return (p.country if p else None) or m.country or (HOME if home_office(m) else fallback)
+
+
+def home_office(m: PersonMention) -> bool:
+    """A Vietnamese office named alone, with no name and no state: "Chủ tịch nước sẽ thăm ..." """
+    return m.name is None and m.country is None and (m.title or "").casefold() in grammar().home_titles
 
 
 def _agent_countries(doc: Doc, sides: Sides) -> list[str]:

@@ -79,14 +79,20 @@ def _place(doc: Doc, sent: Sentence, d: Draft, sides: Sides) -> Place:
     "Tại Cuba, ..."); a visit's place is where it goes."""
     if d.type == "visit":
         return d.place
+    # a statement's place is its own ("Tại cuộc họp báo ... ở Bắc Kinh"), never one of what it announces
+    limit = d.cue.end if d.type in ("statement", "protest") else sent.end
     free_states = [s for s in doc.in_span(doc.states, sent.start, sent.end)
                    if not any(p.start <= s.start and s.end <= p.end for p in doc.mentions)]
     candidates: list[tuple[int, Place]] = []
     for p in sides.places:
+        if p.start >= limit:
+            continue
         words = doc.text[max(sent.start, p.start - 25):p.start].casefold().split()
         if "tại" in words or "ở" in words or (words and words[-1] in ("(giờ", "giờ")):
             candidates.append((abs(p.start - d.cue.start), Place(p.name, p.country)))
     for st in free_states:
+        if st.start >= limit:
+            continue
         lead = doc.text[max(sent.start, st.start - 8):st.start].casefold().rstrip()
         if lead.endswith(("tại", "ở")):
             candidates.append((abs(st.start - d.cue.start) + 1, Place(None, st.code)))
@@ -117,6 +123,10 @@ def _date_for(doc: Doc, sent: Sentence, cue: Cue, claimed: set[int], next_cue: C
         framing = cue.start - sent.start < FRAME_CHARS or cue.type in ("statement", "message")
         if not framing:
             claimed.add(after[0].start)
+        elif cue.type == "conference" and after[0].day is not None and "," in doc.text[cue.end:after[0].start]:
+            # "Nhân dịp tham dự Hội nghị ..., chiều 6/11, Thủ tướng gặp ...": the day is the meeting's; the
+            # summit it frames is known to that month only
+            return dc_replace(after[0], day=None, end_day=None, end_month=None, end_year=None, part_of_day=None)
         return after[0]
     return None
 
@@ -157,6 +167,8 @@ def _drafts(doc: Doc) -> list[Draft]:
                 continue  # "tăng cường trao đổi tiếp xúc", "đề nghị sớm ký kết": content, not an act
             if cue.type == "relation_upgrade" and doc.search(pf.prospect, max(sent.start, cue.start - 80), cue.start):
                 continue  # "đề nghị 2 bên sớm thống nhất về lộ trình nâng cấp quan hệ": a proposal
+            if cue.type == "visit" and doc.search(pf.invited, max(sent.start, cue.start - 120), cue.start):
+                continue  # "đã trân trọng mời Chủ tịch QH sớm thăm chính thức Jordan": an invitation, no visit yet
             made = BUILDERS[cue.type](doc, cue, sent, sides)
             for d in made:
                 d.place = _place(doc, sent, d, sides)
@@ -332,7 +344,7 @@ def _to_event(doc: Doc, d: Draft, ref: Reference, occasion: Draft | None) -> Eve
         part = None
     place = d.place
     if place.country is None and occasion is not None and not d.background and d.type not in (
-            "message", "statement", "relation_upgrade"):
+            "message", "statement", "relation_upgrade", "protest"):
         place = occasion.place
     if place.country is None and d.type == "reception":
         host = next((c for m in d.people[:1] if (c := country_of(doc, m))), None)
