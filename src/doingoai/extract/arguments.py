@@ -77,6 +77,13 @@ def sides_of(doc: Doc, sent: Sentence, cue: Cue, next_cue: Cue | None, prev_cue:
     inviters = [p for p in after if _rx().invitation.search(doc.text[max(sent.start, p.start - 30):p.start])]
     after = [p for p in after if p not in inviters]
     sides = Sides(inviters=inviters)
+    invited = _rx().invited_by.search(doc.text, sent.start, cue.start)
+    if invited and before and before[0].start >= invited.end():
+        # "Nhận lời mời của A và B, C sẽ thăm ...": A and B invite, C (after the last comma) acts
+        comma = doc.text.rfind(",", invited.end(), before[-1].start)
+        acting = [p for p in before if p.start > comma] if comma >= 0 else before[-1:]
+        sides.inviters = [*[p for p in before if p not in acting], *sides.inviters]
+        before = acting
     if cue.type == "reception" and _rx().fronted_host.match(doc.text[sent.start:cue.end]):
         # "Tiếp Tổng lãnh sự Lào có Chủ tịch UBND tỉnh X - ông Y": the hosts come after "có"
         host_at = doc.text.find(" có ", cue.end, sent.end)
@@ -110,13 +117,6 @@ def sides_of(doc: Doc, sent: Sentence, cue: Cue, next_cue: Cue | None, prev_cue:
             # "A và phu nhân đang có chuyến thăm ...": the subject of the light verb makes the act
             sides.agents = _coordinated_before(doc, before)
     else:
-        invited = _rx().invited_by.search(doc.text, sent.start, cue.start)
-        if invited and before and before[0].start >= invited.end():
-            # "Nhận lời mời của A và B, C sẽ thăm ...": A and B invite, C (after the last comma) acts
-            comma = doc.text.rfind(",", invited.end(), before[-1].start)
-            acting = [p for p in before if p.start > comma] if comma >= 0 else before[-1:]
-            sides.inviters = [*[p for p in before if p not in acting], *sides.inviters]
-            before = acting
         sides.agents, sides.others = _coordinated_before(doc, before), after
     end = _phrase_end(doc.text, cue.end, stop)
     if not sides.agents and cue.voice == "noun" and _rx().own.match(doc.text[end - 14:end].rstrip(" .")):

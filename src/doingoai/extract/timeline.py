@@ -141,6 +141,13 @@ def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], list[tuple[
         n = _number(m.group("n"))
         if n and 1 <= n <= 150:
             votes[int(m.group("y")) + n] += 4
+    for m in _rx().assembly_session.finditer(text):
+        # "kỳ họp thứ 11, Quốc hội khóa XIV": two regular sessions a year from the term's first year
+        terms = _anchors().get("assembly_terms", {})
+        assert isinstance(terms, dict)
+        term = terms.get((m.group("term") or m.group("term2")).upper())
+        if term:
+            votes[int(term) + (int(m.group("n") or m.group("n2")) - 1) // 2] += 3
     low = text.lower()
     for names, pattern, base, per in _sessions():
         if not any(n in low for n in names):
@@ -203,11 +210,18 @@ def _decide(votes: Counter[int], spans: list[tuple[dt.date, dt.date]]) -> int | 
     return years.pop() if len(years) == 1 else None
 
 
+def _looks_back_from(text: str, year: int) -> bool:
+    """A story that looks forward to a year before the page's ("sẽ ... vào đầu năm 2014" on a page dated
+    2025): the page's date is a site's clock or a late reprint, not the story's."""
+    later = [int(m.group("y")) for m in _rx().later_year.finditer(text)]
+    return bool(later) and max(later) < year
+
+
 def reference_of(published: str | None, text: str, today: dt.date | None = None) -> Reference:
     """The page's date when it gives one; else the year the story tells, and the spans it can be told in.
     ``today`` (default: the data's review date, never the machine's clock) bounds the years."""
     date, year, month = _parse_published(published)
-    if year is not None:
+    if year is not None and not _looks_back_from(text, year):
         return Reference(date, year, month)
     votes, spans = story_evidence(text, today or DATA_DATE)
     return Reference(None, _decide(votes, spans), None, min((lo for lo, _ in spans), default=None),
