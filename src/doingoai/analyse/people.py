@@ -65,6 +65,7 @@ class Grammar:
     not_counterparts: tuple[str, ...]
     not_name_words: frozenset[str]
     home_titles: frozenset[str]
+    sports: tuple[str, ...]
 
 
 @cache
@@ -82,6 +83,7 @@ def grammar() -> Grammar:
         not_counterparts=tuple(x.casefold() for x in data["not_counterparts"]),
         not_name_words=frozenset(x.casefold() for x in data["not_name_words"]),
         home_titles=frozenset(x.casefold() for x in data["home_titles"]),
+        sports=tuple(x.casefold() for x in data["sports_words"]),
     )
 
 

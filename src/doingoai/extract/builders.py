@@ -82,6 +82,8 @@ def _pairwise(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     if cue.voice == "noun" and not sides.others and _rx().plural_before.search(
             doc.text, max(sent.start, cue.start - 12), cue.start):
         return []  # "các cuộc gặp giữa các nhà lãnh đạo hai quốc gia": talk of contacts in general, no act
+    if cue.type == "meeting" and any(w in sent.text.casefold() for w in grammar().sports):
+        return []  # "U23 Việt Nam gặp U23 Thái Lan", "đội tuyển ... gặp Thái Lan": a match, not a meeting
     if cue.type == "meeting" and _rx().negotiators.match(doc.text, cue.end, min(sent.end, cue.end + 40)):
         return []  # "cuộc gặp giữa hai đoàn đàm phán": the negotiation's round, told by its own cue
     agents = _agent_countries(doc, sides)
@@ -308,6 +310,10 @@ def _upgrade(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
 
 def _message(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     senders, recipients = sides.agents, sides.others
+    if senders and all(m.start > cue.end for m in senders) and _rx().to_recipient.search(
+            doc.text, cue.end, senders[0].start):
+        # "X đã gửi thư chia buồn đến Tổng Bí thư Tô Lâm": who comes after "đến/tới" receives, not sends
+        senders, recipients = [], [*senders, *recipients]
     if not senders and sides.others and _rx().of_after.match(doc.text[cue.end:cue.end + 6]):
         senders, recipients = sides.others[:1], sides.others[1:]
     by_state: dict[str, list[PersonMention]] = {}
