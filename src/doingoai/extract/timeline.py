@@ -137,11 +137,17 @@ def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], list[tuple[
         for key, year in fixed.items():
             if n and key.casefold() in what:
                 votes[int(year) + n] += 3
-    for m in _rx().since_year.finditer(text):
-        n = _number(m.group("n"))
-        if n and 1 <= n <= 150:
-            votes[int(m.group("y")) + n] += 4
-    for m in _rx().assembly_session.finditer(text):
+    # the year mentions of the text: the patterns below all end on or start at one, so they are tried only
+    # around them (a story has a handful; scanning it whole for each pattern cost a tenth of the extraction)
+    years = [m.span(1) for m in pf.explicit_year.finditer_in(text, 0, candidates[pf.explicit_year.index])]
+    rx = _rx()
+    for ys, ye in years:
+        for m in rx.since_year.finditer(text, max(0, ys - 300), ye):
+            n = _number(m.group("n"))
+            if m.end("y") == ye and n and 1 <= n <= 150:
+                votes[int(m.group("y")) + n] += 4
+                break
+    for m in (rx.assembly_session.finditer(text) if "quốc hội khóa" in text.lower() else ()):
         # "kỳ họp thứ 11, Quốc hội khóa XIV": two regular sessions a year from the term's first year
         terms = _anchors().get("assembly_terms", {})
         assert isinstance(terms, dict)
@@ -168,7 +174,10 @@ def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], list[tuple[
     spans = windows(text, holders, today)
     for year in accession_years(text, holders, today):
         votes[year] += 4
-    for m in _rx().done_period.finditer(text):
+    done_periods = (m for ys, ye in years
+                    for m in rx.done_period.finditer(text, max(0, ys - 40), min(len(text), ye + 140))
+                    if m.start("y") == ys)
+    for m in done_periods:
         y = int(m.group("y"))
         months = int(m.group("n")) if m.group("n") else 12
         if y > today.year or not 1 <= months <= 12:
@@ -176,7 +185,9 @@ def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], list[tuple[
         done = dt.date(y, months, 28) if months < 12 else dt.date(y, 12, 31)
         earliest = max(earliest, done) if earliest else done
     later: list[int] = []
-    for m in _rx().later_year.finditer(text):
+    later_years = (m for ys, ye in years for m in rx.later_year.finditer(text, max(0, ys - 130), ye)
+                   if m.end("y") == ye)
+    for m in later_years:
         y = int(m.group("y"))
         later.append(y)
         if m.group("early"):
