@@ -25,6 +25,7 @@ Offsets index the text as given; it should be normalized like every text doingoa
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -199,7 +200,8 @@ def terms() -> tuple[Term, ...]:
 
 # A dash and a space are one: the press writes both "Kim Jong-un" and "Kim Jong Un". Each maps to one
 # character, so that offsets into the lowered text are offsets into the original.
-_SEPARATORS = dict.fromkeys(map(ord, "-\u2010\u2011\u2012\u2013\u2014\u2212\t\n\r\x0b\x0c\u00a0\u202f"), " ")
+_SEPARATORS = "-\u2010\u2011\u2012\u2013\u2014\u2212\t\n\r\x0b\x0c\u00a0\u202f"
+_SEPARATOR_RX = re.compile("[" + re.escape(_SEPARATORS) + "]")
 
 
 def _lower(text: str) -> str:
@@ -207,7 +209,7 @@ def _lower(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a letter such as "İ" lowers to two characters: keep those as written
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return low.translate(_SEPARATORS)
+    return _SEPARATOR_RX.sub(" ", low)  # (str.translate looks up every character: slower on Vietnamese text)
 
 
 @cache
@@ -296,7 +298,10 @@ def _index() -> _Index:
     all_terms = terms()
     exact = _group((_key(f), t) for t in all_terms for f in t.forms)
     folded = _group((_fold(_key(f)), t) for t in all_terms for f in t.forms if not _vietnamese_spelling(f))
-    return _Index(exact, folded, _automaton(exact), _automaton(folded))
+    # the text is searched as written (lower-cased) only: a name printed without its accents ("Diaz-Canel")
+    # is found by its folded form, listed beside the exact ones (folding every page cost more than the rest)
+    both = _group([*((k, t) for k, ts in exact.items() for t in ts), *((k, t) for k, ts in folded.items() for t in ts)])
+    return _Index(exact, folded, _automaton(both), _automaton({}))
 
 
 def _hits(automaton: Any, haystack: str) -> Iterable[tuple[int, int, tuple[Term, ...]]]:
@@ -317,7 +322,7 @@ def find_officeholders(text: str) -> list[OfficeMatch]:
     index = _index()
     lowered = _lower(text)
     found: dict[tuple[int, int], list[Term]] = {}
-    for automaton, haystack in ((index.exact_automaton, lowered), (index.folded_automaton, _fold(lowered))):
+    for automaton, haystack in ((index.exact_automaton, lowered),):
         for start, end, hit_terms in _hits(automaton, haystack):
             if _bounded(text, start, end):
                 bucket = found.setdefault((start, end), [])
@@ -403,6 +408,13 @@ def _by_last_word(forms: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
 
 
 def _title_reading(text_before_name: str) -> tuple[str, str] | None:
+    """See ``_read_title``: the same, for the last ``_LOOKBACK`` characters of the text (cached: the years
+    of a text and its accessions read the same names)."""
+    return _read_title(text_before_name[-_LOOKBACK:])
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_title(text_before_name: str) -> tuple[str, str] | None:
     """The title that ends the text before a name, and the word before that title; None if no title.
 
     A state name may stand between title and name; the title key loses an "acting" prefix.

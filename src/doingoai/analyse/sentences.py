@@ -57,14 +57,16 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 # Scraped paragraphs are often glued ("trong hai ngày một đêm.Lãnh đạo hai nước", "Canada.Sau đây"): a full
 # stop between a word of three or more letters (or a number) and a capitalised word ends a sentence too.
-_GLUED = re.compile(r"""(?:(?<=[^\W_]{3})|(?<=\d))([.!?]["”’»)]*)(?=[""" + _UPPER + r"""][^\W\d_]*[a-zà-ỹđ])""")
+_GLUED = re.compile(r"""([.!?]["”’»)]*)(?=[""" + _UPPER + r"""][^\W\d_]*[a-zà-ỹđ])""")
+_GLUED_AFTER = re.compile(r"(?:[^\W_]{3}|\d)$")  # what must stand right before it (tried there only: faster)
 
 
 def _breaks(line: str) -> list[tuple[int, int]]:
     """(end of a sentence, start of the next) for each sentence break of a line, in order."""
     out = [(m.end(1), m.end()) for m in _END.finditer(line)
            if not (m.group(1) == "." and _is_abbreviation(line, m.start(1)))]
-    out += [(m.end(1), m.end(1)) for m in _GLUED.finditer(line)
+    out += [(m.end(1), m.end(1)) for m in _GLUED.finditer(line) if _GLUED_AFTER.search(line, max(0, m.start() - 3),
+                                                                                         m.start())
             if not (m.group(1) == "." and _is_abbreviation(line, m.start(1)))]
     return sorted(out)
 
