@@ -20,7 +20,7 @@ from doingoai.extract.document import Doc
 from doingoai.lexicon import Table, load_yaml, patterns
 from doingoai.model import Place
 
-__all__ = ["BUILDERS", "Draft", "country_of", "home_office", "objects", "unique"]
+__all__ = ["BUILDERS", "Draft", "country_of", "home_office", "may_state", "objects", "unique"]
 
 
 @cache
@@ -382,6 +382,17 @@ def _institution_state(doc: Doc, sent: Sentence, cue: Cue) -> str | None:
         return seat
     after = [st for st in doc.in_span(doc.states, found.end(), cue.start) if st.start - found.end() <= 2]
     return after[0].code if after else None
+
+
+def may_state(doc: Doc, cue: Cue, sent: Sentence) -> bool:
+    """Whether a statement cue can make a statement here (a spokesperson in the sentence, or an institution
+    speaking for a state before the cue): most "cho biết" are a minister's words, and the sides of a cue are
+    costly to read."""
+    if cue.type != "statement" or cue.voice != "active":
+        return True
+    if any(m.title and "phát ngôn" in m.title.casefold() for m in doc.in_span(doc.mentions, sent.start, sent.end)):
+        return True
+    return doc.text[cue.start:cue.end].casefold() != "dẫn lời" and _institution_state(doc, sent, cue) is not None
 
 
 def _statement(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:

@@ -16,7 +16,7 @@ from functools import cache
 from doingoai.analyse.dates import DateExpr
 from doingoai.analyse.sentences import Sentence
 from doingoai.extract.arguments import Sides, sides_of
-from doingoai.extract.builders import BUILDERS, Draft, country_of, objects, unique
+from doingoai.extract.builders import BUILDERS, Draft, country_of, may_state, objects, unique
 from doingoai.extract.cues import EVENT_TYPES, Cue, find_cues, is_planned_before, types_where
 from doingoai.extract.document import Doc
 from doingoai.extract.timeline import Reference, resolve
@@ -149,6 +149,8 @@ def _drafts(doc: Doc) -> list[Draft]:
                 break
             nxt = cues[k + 1] if k + 1 < len(cues) else None
             prv = cues[k - 1] if k else None
+            if not may_state(doc, cue, sent):
+                continue  # a minister's "cho biết": no statement, and no side of another act
             sides = sides_of(doc, sent, cue, nxt, prv)
             follows = previous is not None and bool(sides.agents) and all(a in previous.others for a in sides.agents)
             if follows and previous_type == "reception" and cue.type == "courtesy_call":

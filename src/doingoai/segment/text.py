@@ -169,23 +169,25 @@ def _annotate(lines: list[_Line], read: _Readings) -> list[_Line]:
 
 def _printed_twice(lines: list[_Line], i: int) -> bool:
     """A line printed again right after itself, whole or wrapped over two lines, or the second copy: the
-    image text and the caption of a photo, which is neither a headline nor a teaser."""
+    image text and the caption of a photo, which is neither a headline nor a teaser. (Lengths are compared
+    first: this runs for every line of every page.)"""
     text = lines[i].text
-    # the lines right next to it (a blank line between makes a teaser's title and link text instead)
-    after = [ln.text for ln in lines[i + 1:i + 3]]
-    before = [ln.text for ln in reversed(lines[max(0, i - 2):i])]
-
-    def at(k: int) -> str:
-        seq, n = (after, k - i - 1) if k > i else (before, i - k - 1)
-        return seq[n] if n < len(seq) else ""
-
-    if at(i + 1) == text or at(i - 1) == text:
+    if not text:
+        return False
+    n = len(lines)
+    prv = lines[i - 1].text if i > 0 else ""
+    nxt = lines[i + 1].text if i + 1 < n else ""
+    if nxt == text or prv == text:
         return True
-    def joined(a: str, b: str) -> str | None:
-        return f"{a} {b}" if a and b else None
+    p2 = lines[i - 2].text if i > 1 else ""
+    n2 = lines[i + 2].text if i + 2 < n else ""
+    size = len(text)
 
-    return (bool(text) and text in (joined(at(i + 1), at(i + 2)), joined(at(i - 2), at(i - 1)))) or (
-        at(i - 1) == joined(text, at(i + 1)) or at(i - 2) == joined(at(i - 1), text))
+    def joined(a: str, b: str, whole: str) -> bool:  # whole == a + " " + b, a line wrapped in two
+        return bool(a and b) and len(a) + 1 + len(b) == len(whole) and whole == f"{a} {b}"
+
+    return (joined(nxt, n2, text) or joined(p2, prv, text)
+            or (len(prv) > size and joined(text, nxt, prv)) or (len(p2) > size and joined(prv, text, p2)))
 
 
 def _starts_region(ln: _Line) -> bool:
