@@ -221,11 +221,18 @@ def _decide(votes: Counter[int], spans: list[tuple[dt.date, dt.date]]) -> int | 
     return years.pop() if len(years) == 1 else None
 
 
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 def _looks_back_from(text: str, year: int) -> bool:
     """A story that looks forward to a year before the page's ("sẽ ... vào đầu năm 2014" on a page dated
     2025): the page's date is a site's clock or a late reprint, not the story's."""
-    later = [int(m.group("y")) for m in _rx().later_year.finditer(text)]
-    return bool(later) and max(later) < year
+    earlier = [m for m in _YEAR.finditer(text) if int(m.group()) < year]
+    if not earlier:
+        return False  # (most pages: no year before the page's own, nothing to read)
+    later = [int(m.group("y")) for y in earlier
+             for m in _rx().later_year.finditer(text, max(0, y.start() - 130), y.end()) if m.end("y") == y.end()]
+    return bool(later) and max(later) < year and not any(int(m.group()) >= year for m in _YEAR.finditer(text))
 
 
 def reference_of(published: str | None, text: str, today: dt.date | None = None) -> Reference:
