@@ -226,6 +226,8 @@ def _same_speakers(doc: Doc, a: Draft, b: Draft) -> bool:
 def _same_act(doc: Doc, a: Draft, b: Draft) -> bool:
     if a.cue == b.cue:
         return False  # one cue's drafts are the acts its builder told apart ("lần lượt được A, B tiếp")
+    if a.date is not None and b.date is not None and a.date.year and b.date.year and a.date.year != b.date.year:
+        return False  # "thiết lập năm 2009 ... nâng cấp vào tháng 12/2022": two acts years apart
     if set(a.countries) != set(b.countries) or set(a.organizations) != set(b.organizations):
         return False
     if a.type in ("statement", "protest") and not _same_speakers(doc, a, b):
@@ -388,6 +390,12 @@ def extract_events(doc: Doc, ref: Reference) -> list[Event]:
 
     def dated(d: Draft) -> bool:
         return not d.background and d.date is not None and not d.date.is_anaphoric
+
+    for d in drafts:
+        if ref.year is not None and d.date is not None and d.date.year is not None and d.date.year < ref.year \
+                and not d.planned:
+            # "đề cập chuyến thăm ... đến Cuba vào tháng 3/2018" in a story of a later year: an earlier occasion
+            d.background = True
 
     occasion = next((d for d in drafts if dated(d) and d.type not in _NOT_OCCASION), None) or next(
         (d for d in drafts if dated(d)), None)
