@@ -87,10 +87,16 @@ def _visible_text(tree: lxml.html.HtmlElement) -> str:
     return re.sub(r"\n\s*\n+", "\n\n", "".join(parts))
 
 
+# What only markup left in a title has: "[if IE 9]></video><![endif]" (a conditional comment's text).
+_MARKUP_LEFT = re.compile(r"[<>]|\[if\b|\[endif\]", re.IGNORECASE)
+
+
 def _clean_title(title: str | None, sitename: str | None) -> str | None:
     if not title:
         return None
     title = normalize_line(title)
+    if _MARKUP_LEFT.search(title):
+        return None  # markup, not a headline
     m = _SITE_SUFFIX.match(title)
     if m:
         suffix = m.group(2).strip()
