@@ -48,6 +48,7 @@ class Draft:
     place: Place = field(default_factory=lambda: Place(None, None))
     date: DateExpr | None = None
     planned: bool = False
+    done: bool = False  # told as done ("đã", "vừa") in its own sentence
     background: bool = False
 
 

@@ -181,6 +181,7 @@ def _drafts(doc: Doc) -> list[Draft]:
                 before = doc.text[sent.start:cue.start]
                 d.planned = bool(agreed) or is_planned_before(before, doc.lower(sent.start, cue.start)) or bool(
                     doc.search(_pf().later, cue.end, nxt.start if nxt else sent.end))
+                d.done = not d.planned and bool(_rx().told_done.search(before[-30:]))
                 d.background = bool(doc.search(pf.background_marker, max(sent.start, cue.start - 40), cue.start)) or (
                     d.date is not None and d.date.marker == "hồi")
                 drafts.append(d)
@@ -342,7 +343,8 @@ def _to_event(doc: Doc, d: Draft, ref: Reference, occasion: Draft | None) -> Eve
         inherit = own.day is None and own.month is not None and own.month == o.month and o.day is not None \
             and own.year in (None, o.year)
     date = occasion.date if inherit and occasion else d.date
-    planned = d.planned or (inherit and occasion is not None and occasion.planned)
+    # an act told as done ("Trong chuyến thăm, A đã hội đàm với B") is done, whatever its trip's status
+    planned = d.planned or (inherit and occasion is not None and occasion.planned and not d.done)
     start, end, part = resolve(date, ref, planned)
     if inherit:
         part = None

@@ -115,12 +115,14 @@ def _sessions() -> tuple[tuple[tuple[str, ...], re.Pattern[str], int, float], ..
     out = []
     for row in _anchors().get("sessions", []):  # type: ignore[attr-defined]
         names = sorted(row["names"], key=len, reverse=True)
-        pattern = re.compile(r"(?:" + "|".join(re.escape(n) for n in names) + r")\s*(?:\([A-Z]{2,6}\)\s*)?"
-                             r"(?:-|–|lần thứ|khóa|kỳ họp thứ|thứ)?\s*(?P<n>\d{1,3})(?![\d/.,]\d|\d)", re.IGNORECASE)
+        alternation = "|".join(re.escape(n) for n in names)
+        # "Đại hội đồng LHQ khóa 79", "AIPA-43", and the number first: "Khóa 74 Đại hội đồng LHQ"
+        pattern = re.compile(r"(?:" + alternation + r")\s*(?:\([A-Z]{2,6}\)\s*)?(?:-|–|lần thứ|khóa|kỳ họp thứ|thứ)?\s*"
+                             r"(?P<n>\d{1,3})(?![\d/.,]\d|\d)"
+                             r"|\b(?:khóa|lần thứ|kỳ họp thứ)\s+(?P<n2>\d{1,3})\s+(?:của\s+)?(?:" + alternation + r")",
+                             re.IGNORECASE)
         out.append((tuple(n.lower() for n in names), pattern, int(row["base"]), float(row["per"])))
     return tuple(out)
-
-
 
 
 def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], list[tuple[dt.date, dt.date]]]:
@@ -159,7 +161,7 @@ def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], list[tuple[
         if not any(n in low for n in names):
             continue  # most stories name none of the bodies
         for m in pattern.finditer(text):
-            n = int(m.group("n"))
+            n = int(m.group("n") or m.group("n2"))
             if 1 <= n <= 250:
                 votes[int(base + n * per)] += 3
     for m in pf.session.finditer_in(text, 0, candidates[pf.session.index]):
