@@ -8,6 +8,7 @@ plain-text segmenter over all the visible text of the page.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -277,7 +278,9 @@ def html_parts(html: str, url: str | None) -> HtmlParts:
     if not (url or hostname):
         segments.header, segments.below = page_segments().header, page_segments().below
     if tree is not None:
-        _place_story_parts(tree, segments, title, page_segments().related if not _has_teaser_boxes(tree) else [])
+        # the teasers of the whole page are read only when the story's own boxes give none (lazily: it costs)
+        _place_story_parts(tree, segments, title,
+                           lambda: page_segments().related if not _has_teaser_boxes(tree) else [])
     return HtmlParts(title=title or (page_segments().title if title is None else None), published=published,
                      hostname=hostname, sitename=getattr(doc, "sitename", None), segments=segments)
 
@@ -288,7 +291,7 @@ def _has_teaser_boxes(tree: lxml.html.HtmlElement) -> bool:
 
 
 def _place_story_parts(tree: lxml.html.HtmlElement, segments: Segments, title: str | None,
-                       fallback_related: list[tuple[str, str]]) -> None:
+                       fallback_related: Callable[[], list[tuple[str, str]]]) -> None:
     """Put the sapo above the body, and links printed as paragraphs among the teasers."""
     inline = _link_headlines(tree)
     links = set(inline)
@@ -300,7 +303,7 @@ def _place_story_parts(tree: lxml.html.HtmlElement, segments: Segments, title: s
     related = _teasers(tree, title)
     known = {headline for headline, _ in related}
     related += [(h, "") for h in inline if h not in known and h != title]
-    segments.related = related or fallback_related
+    segments.related = related or fallback_related()
 
 
 def _time_element_date(tree: lxml.html.HtmlElement) -> str | None:
