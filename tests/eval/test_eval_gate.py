@@ -8,30 +8,16 @@ logs every change in ``floor_history.jsonl`` (checked here: no floor is lowered 
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from tests.eval.bench_floors import load_floors
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _load_floors() -> ModuleType:
-    """bench/floors.py, loaded by path (bench/ is not put on sys.path: its scripts would shadow other modules)."""
-    name = "doingoai_bench_floors"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / "floors.py")
-        if spec is None or spec.loader is None:
-            raise ImportError(ROOT / "bench" / "floors.py")
-        sys.modules[name] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(sys.modules[name])
-    return sys.modules[name]
-
-
-floors = _load_floors()
+floors = load_floors()
 SHARED = floors.default_shared()
 BASELINE = floors.load_baseline()
 FLOORS, SHA256 = floors.baseline_state(BASELINE)

@@ -453,17 +453,7 @@ def term_years(text_before_name: str, term_list: Iterable[Term], today: date) ->
     date the text from the term's end to ``today``. A title of none of the person's offices (a deputy's
     "Phó Thủ tướng", a minister's) gives no range. With no title before the name, every term counts.
     """
-    listed = [t for t in term_list if t.start <= today]
-    reading = _title_reading(text_before_name)
-    if reading is None:
-        return [t.years(today) for t in listed]
-    title, before = reading
-    if before in _words().deputy:
-        return []
-    matching = [t for t in listed if title in _office_keys(t)]
-    if before in _words().former:
-        return [(t.end.year, today.year) for t in matching if t.end is not None and t.end <= today]
-    return [t.years(today) for t in matching]
+    return [(lo.year, hi.year) for lo, hi in term_spans(text_before_name, term_list, today)]
 
 
 def years_consistent(text: str, matches: Sequence[OfficeMatch], today: date) -> tuple[int, int] | None:
