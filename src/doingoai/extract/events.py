@@ -149,7 +149,12 @@ def _drafts(doc: Doc) -> list[Draft]:
                 break
             nxt = cues[k + 1] if k + 1 < len(cues) else None
             prv = cues[k - 1] if k else None
+            # "Ngày 6-12, Bộ Ngoại giao ra thông cáo ...": that day is the telling's (the statement's, when it
+            # makes one), not the acts' it reports
+            told = [d.start for d in doc.in_span(doc.dates, sent.start, cue.start) if d.day is not None] \
+                if cue.type == "statement" and _rx().reporting.fullmatch(doc.text, cue.start, cue.end) else []
             if not may_state(doc, cue, sent):
+                claimed.update(told[-1:])
                 continue  # a minister's "cho biết": no statement, and no side of another act
             sides = sides_of(doc, sent, cue, nxt, prv)
             follows = previous is not None and bool(sides.agents) and all(a in previous.others for a in sides.agents)
@@ -183,8 +188,9 @@ def _drafts(doc: Doc) -> list[Draft]:
                     doc.search(_pf().later, cue.end, nxt.start if nxt else sent.end))
                 d.done = not d.planned and bool(_rx().told_done.search(before[-30:]))
                 d.background = bool(doc.search(pf.background_marker, max(sent.start, cue.start - 40), cue.start)) or (
-                    d.date is not None and d.date.marker == "hồi")
+                    d.date is not None and d.date.marker == "hồi") or bool(_rx().other_year.match(sent.text))
                 drafts.append(d)
+            claimed.update(told[-1:])
     return drafts
 
 
@@ -269,7 +275,10 @@ def _merge(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             same.people = [*d.people, *(m for m in same.people if m not in d.people)]
             continue
         same.people += [m for m in d.people if m not in same.people]
-        if same.date is None or (d.date is not None and same.date.day is None and d.date.day is not None):
+        if same.date is None or (d.date is not None and same.date.day is None and d.date.day is not None) or (
+                d.type in _MULTI_DAY and d.date is not None and d.date.is_range and not same.date.is_range
+                and d.date.month == same.date.month):
+            # ("Tối 12/7, ... về tới Hà Nội, kết thúc chuyến thăm" and "thăm ... từ ngày 8-12/7": the range)
             same.date, same.planned = d.date, d.planned
         if same.place.country is None:
             same.place = d.place

@@ -149,6 +149,9 @@ def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], list[tuple[
             if m.end("y") == ye and n and 1 <= n <= 150:
                 votes[int(m.group("y")) + n] += 4
                 break
+    for m in rx.anniversary_year.finditer(text):
+        # "vào năm sau (8/2/1993-8/2/2023)": the story is told the year before the anniversary's
+        votes[int(m.group("y")) - (0 if m.group("when").casefold() == "năm nay" else 1)] += 5
     for m in (rx.assembly_session.finditer(text) if "quốc hội khóa" in text.lower() else ()):
         # "kỳ họp thứ 11, Quốc hội khóa XIV": two regular sessions a year from the term's first year
         terms = _anchors().get("assembly_terms", {})
