@@ -66,6 +66,7 @@ class Grammar:
     not_name_words: frozenset[str]
     home_titles: frozenset[str]
     sports: tuple[str, ...]
+    title_states: dict[str, str]
 
 
 @cache
@@ -84,6 +85,7 @@ def grammar() -> Grammar:
         not_name_words=frozenset(x.casefold() for x in data["not_name_words"]),
         home_titles=frozenset(x.casefold() for x in data["home_titles"]),
         sports=tuple(x.casefold() for x in data["sports_words"]),
+        title_states={k.casefold(): v for k, v in data["title_states"].items()},
     )
 
 
@@ -366,6 +368,7 @@ def find_people(text: str, ix: MatchIndex) -> list[PersonMention]:
             if title.entry.rank < rank:
                 rank, pillar = title.entry.rank, title.entry.pillar
             i, c, o, extra = p.qualifiers(title.last + 1)
+            c = c or grammar().title_states.get(shown.casefold())  # "Nhật hoàng", "Giáo hoàng": their state
             if c and country and c != country:
                 # "được bầu giữ chức Chủ tịch nước ... Việt Nam, Tổng Bí thư, Chủ tịch nước ... Lào X": a title
                 # of another state ends the chain; the person's own titles start after the last one of it
