@@ -21,6 +21,7 @@ def extract(article: Article, today: dt.date | None = None, related: bool = Fals
     ``section: "related"`` with evidence in their own text. ``today`` bounds the years a dateless story
     may be told in."""
     doc = analyse(article.text)
+    doc.headline = article.title or ""
     ref = reference_of(article.published, article.text, today)
     events, relations, figures = extract_events(doc, ref), extract_relations(doc, ref), extract_figures(doc)
     for i, item in enumerate(article.related if related else ()):

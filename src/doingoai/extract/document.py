@@ -69,6 +69,7 @@ class Doc:
     who: dict[int, int] = field(default_factory=dict)  # mention index -> person index
     main_partner: str | None = None
     low: str | None = None  # the text lower-cased for the prefiltered patterns (``prefilter.lowered``)
+    headline: str = ""  # the story's title, when the rules need what it calls the act
     # what the rules look up again and again, computed once: each mention's index, the parties of a
     # sentence ...; and the start offsets of the lists above, by the list's id (the lists do not change
     # once analysed)

@@ -153,6 +153,9 @@ def _drafts(doc: Doc) -> list[Draft]:
             # makes one), not the acts' it reports
             told = [d.start for d in doc.in_span(doc.dates, sent.start, cue.start) if d.day is not None] \
                 if cue.type == "statement" and _rx().reporting.fullmatch(doc.text, cue.start, cue.end) else []
+            if cue.type == "phone_call" and "trao đổi" in doc.text[cue.start:cue.end].casefold() and not (
+                    _rx().call_words.search(doc.headline) or _rx().call_words.search(sent.text)):
+                continue  # "có cuộc trao đổi với": a call only under a headline (or in a sentence) that says so
             if not may_state(doc, cue, sent):
                 claimed.update(told[-1:])
                 continue  # a minister's "cho biết": no statement, and no side of another act
