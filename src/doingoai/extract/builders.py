@@ -166,17 +166,17 @@ def _without_dates(doc: Doc, start: int, end: int) -> str:
 
 
 def _last_of(doc: Doc, states: list[str], offset: int) -> list[PersonMention]:
-    """The person last named for each of ``states`` in the passage before ``offset`` ("hai Thủ tướng": the
-    two prime ministers just named)."""
-    out: list[PersonMention] = []
-    for i in reversed(doc.people_idx_in(max(0, offset - 1500), offset)):
+    """The leader of each of ``states`` in the passage before ``offset`` ("hai lãnh đạo", "hai Thủ tướng": the
+    two just named): the highest-ranked person named for the state, the last named of equal rank."""
+    best: dict[str, PersonMention] = {}
+    for i in doc.people_idx_in(max(0, offset - 1500), offset):
         m = doc.mentions[i]
         c = country_of(doc, m)
-        if (m.name or doc.person_of(m)) and c in states and all(country_of(doc, o) != c for o in out):
-            out.append(m)
-        if len(out) == len(states):
-            break
-    return out[::-1]
+        if not (m.name or doc.person_of(m)) or c not in states:
+            continue
+        if c not in best or m.rank <= best[c].rank:
+            best[c] = m
+    return sorted(best.values(), key=lambda m: m.start)
 
 
 def _body_of(doc: Doc, m: PersonMention) -> str | None:

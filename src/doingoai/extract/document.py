@@ -197,7 +197,8 @@ def _delegation_state(doc: Doc, m: PersonMention) -> str | None:
     sent = doc.sentence_at(m.start)
     if sent is None:
         return None
-    found = _rx().delegation.search(doc.text, max(sent.start, m.start - 140), m.start)
+    found = _rx().delegation.search(doc.text, max(sent.start, m.start - 140), m.start) or \
+        _rx().delegation_members.search(doc.text, max(sent.start, m.start - 500), m.start)
     if not found:
         return None
     # "đoàn Nhóm Nghị sĩ hữu nghị Pháp - Việt Nam ... do": a delegation names Vietnam in its name only when
