@@ -226,6 +226,27 @@ def _protests(doc: Doc, drafts: list[Draft]) -> None:
             d.type, d.countries = "protest", [*d.countries[:1], targets[0]]
 
 
+# How many sentences after a negotiation its heads of delegation may be named ("Trưởng đoàn Việt Nam là ...").
+HEADS_SENTENCES = 2
+
+
+def _heads_of_delegation(doc: Doc, drafts: list[Draft]) -> None:
+    """A negotiation's participants are the heads of its delegations, often named in the sentences after it:
+    "... phiên họp toàn thể Đoàn đàm phán ... Trưởng đoàn Việt Nam là Thứ trưởng Ngoại giao A. Trưởng đoàn Trung
+    Quốc là Thứ trưởng Ngoại giao B.", "do ... A làm Trưởng đoàn"."""
+    for d in drafts:
+        if d.type != "negotiation":
+            continue
+        k = doc.sentences.index(d.sentence)
+        for sent in doc.sentences[k:k + 1 + HEADS_SENTENCES]:
+            for i in doc.people_idx_in(sent.start, sent.end):
+                m = doc.mentions[i]
+                around = doc.text[max(sent.start, m.start - 40):min(sent.end, m.end + 30)].casefold()
+                if "trưởng đoàn" in around and country_of(doc, m) in d.countries and m not in d.people and (
+                        m.name or doc.person_of(m)):
+                    d.people.append(m)
+
+
 def _same_speakers(doc: Doc, a: Draft, b: Draft) -> bool:
     """Two statements of one state by different named speakers are two acts (Zakharova, then Peskov)."""
     na = {p.name for m in a.people if (p := doc.person_of(m))}
@@ -400,6 +421,7 @@ def _resolve_anaphora(doc: Doc, drafts: list[Draft], occasion: Draft | None) -> 
 def extract_events(doc: Doc, ref: Reference) -> list[Event]:
     drafts = _drafts(doc)
     _protests(doc, drafts)
+    _heads_of_delegation(doc, drafts)
     _before_page(drafts, ref)
 
     def dated(d: Draft) -> bool:
