@@ -181,6 +181,13 @@ class _Parser:
                 if where:
                     i = where.last + 1
                     continue
+            if k in grammar().org_words and not self.tokens[i].is_upper_initial and i > 0:
+                # "Chủ tịch Hội hữu nghị đối ngoại nhân dân Trung Quốc X": the rest of the body's name, up to its state
+                j, inner_country = self._org_phrase(i)
+                if inner_country is not None:
+                    country = country or inner_country
+                    i = j
+                    continue
             if k == "của" and self.tokens[i + 1 if i + 1 < self.n else i].is_upper_initial:
                 # "Đại diện cấp cao của EU", "Tổng Thư ký của Liên hợp quốc"
                 owner = self.match(i + 1, {"body"}) or self.match(i + 1, {"state"})
