@@ -128,6 +128,11 @@ def _pairwise(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
         pair = doc.pair_near(cue.start)
         if len(pair) == 2:
             return [Draft(cue.type, sent, cue, _last_of(doc, pair, cue.start), pair)]
+    if _rx().delegation_object.match(doc.text, cue.end, min(sent.end, cue.end + 30)):
+        # "hội đàm với Đoàn đại biểu Đảng Cộng sản Trung Quốc": the delegation's head, named before, takes part
+        for code, people in groups.items():
+            if not people:
+                people.extend(_last_of(doc, [code], cue.start))
     host_groups: list[list[PersonMention]] = [list(sides.agents)]
     if len(sides.agents) > 1 and _rx().in_turn.search(doc.text, sent.start, cue.end):
         host_groups = [[a] for a in sides.agents]  # "lần lượt được A, B, C tiếp": one reception by each
