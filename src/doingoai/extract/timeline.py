@@ -58,6 +58,9 @@ class Reference:
     latest: dt.date | None = None
     # the spans the window is made of: who held which office when may allow two terms apart
     windows: tuple[tuple[dt.date, dt.date], ...] = ()
+    # the latest day (or month) of an act the story recalls with its year ("cuộc hội đàm ... tháng 6/2023"): the
+    # story is told after it, so a day it gives without a year falls after it too
+    after: dt.date | None = None
 
 
 # The day the language data were last reviewed: "today" when the caller gives none, so that no result
@@ -123,6 +126,22 @@ def _sessions() -> tuple[tuple[tuple[str, ...], re.Pattern[str], int, float], ..
                              re.IGNORECASE)
         out.append((tuple(n.lower() for n in names), pattern, int(row["base"]), float(row["per"])))
     return tuple(out)
+
+
+def recalled_after(text: str, today: dt.date) -> dt.date | None:
+    """The latest month-and-year or full date the story gives to an act it recalls ("tháng 6/2023",
+    "ngày 25/7/2023"): not in a range (an anniversary's), not looked forward to ("sẽ ... tháng 11/2025")."""
+    latest: dt.date | None = None
+    for m in _rx().recalled_date.finditer(text):
+        before = text[max(0, m.start() - 60):m.start()]
+        if _rx().future.search(before[-30:]) or _rx().forward.search(before):
+            continue
+        year, month = int(m.group("y")), int(m.group("m"))
+        if not 1 <= month <= 12 or year > today.year:
+            continue
+        day = dt.date(year, month, 1)
+        latest = max(latest, day) if latest else day
+    return latest
 
 
 def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], list[tuple[dt.date, dt.date]]]:
@@ -248,7 +267,7 @@ def reference_of(published: str | None, text: str, today: dt.date | None = None)
         return Reference(date, year, month)
     votes, spans = story_evidence(text, today or DATA_DATE)
     return Reference(None, _decide(votes, spans), None, min((lo for lo, _ in spans), default=None),
-                     max((hi for _, hi in spans), default=None), tuple(spans))
+                     max((hi for _, hi in spans), default=None), tuple(spans), recalled_after(text, today or DATA_DATE))
 
 
 def format_date(year: int | None, month: int | None, day: int | None) -> str | None:
@@ -263,19 +282,25 @@ def _year_for(month: int, day: int | None, ref: Reference, planned: bool) -> int
     """The year of a day/month told without one: an occurred act is on or before the page's date,
     a planned one on or after it."""
     if ref.date is None:
+        year = ref.year
+        if year is not None and ref.after is not None and not planned and year == ref.after.year and \
+                dt.date(year, month, min(day or 1, 28)) < ref.after:
+            year += 1  # "7/3" in a story that recalls "tháng 6/2023" and names no later year: March 2024
         if ref.windows:
             # the years in whose spans the day falls: the story's year if it is one of them, else the one,
             # else the earliest (two terms of one office holder: the archives hold more of the earlier)
             per_span = [[y for y in range(lo.year, hi.year + 1) if lo <= dt.date(y, month, min(day or 1, 28)) <= hi]
                         for lo, hi in ref.windows]
             fits = sorted({y for ys in per_span for y in ys})
+            if year in fits:
+                return year
             if ref.year in fits:
                 return ref.year
             if fits and all(len(ys) <= 1 for ys in per_span):
                 return fits[0]
             if fits:
                 return None  # a term of several years: the day could be in any of them
-        return ref.year
+        return year
     if ref.year is None:
         return None
     candidate = dt.date(ref.year, month, min(day or 1, 28))
