@@ -242,8 +242,11 @@ def _heads_of_delegation(doc: Doc, drafts: list[Draft]) -> None:
             for i in doc.people_idx_in(sent.start, sent.end):
                 m = doc.mentions[i]
                 around = doc.text[max(sent.start, m.start - 40):min(sent.end, m.end + 30)].casefold()
-                if "trưởng đoàn" in around and country_of(doc, m) in d.countries and m not in d.people and (
-                        m.name or doc.person_of(m)):
+                if "trưởng đoàn" not in around or m in d.people or not (m.name or doc.person_of(m)):
+                    continue
+                # "Trưởng đoàn Lào là Thứ trưởng Ngoại giao X": the state of the delegation he heads
+                named = [st.code for st in doc.in_span(doc.states, max(sent.start, m.start - 40), m.start)]
+                if (country_of(doc, m) or (named[-1] if named else None)) in d.countries:
                     d.people.append(m)
 
 
