@@ -274,7 +274,7 @@ def _same_act(doc: Doc, a: Draft, b: Draft) -> bool:
         # one event per sending state on one occasion, however many of its leaders send (spec, "message")
         return a.countries[0] == b.countries[0] and _compatible_days(a.date, b.date)
     fa, fb = _foreign_names(doc, a), _foreign_names(doc, b)
-    if fa and fb and not fa & fb:
+    if fa and fb and not fa & fb and a.type != "relation_upgrade":  # (an upgrade is the pair's, whoever tells it)
         return False  # two acts with different counterparts ("hội kiến A; B; chào C")
     if a.type != b.type or a.date is None or b.date is None:
         return True  # "A tiếp B" and "B đến chào A" tell one act
@@ -307,6 +307,11 @@ def _merge(doc: Doc, drafts: list[Draft]) -> list[Draft]:
                 and d.date.month == same.date.month):
             # ("Tối 12/7, ... về tới Hà Nội, kết thúc chuyến thăm" and "thăm ... từ ngày 8-12/7": the range)
             same.date, same.planned = d.date, d.planned
+        elif d.type == "relation_upgrade" and same.planned and d.planned and d.date is not None and d.date.year and \
+                same.date is not None and (same.date.year or 0) < d.date.year:
+            # "Hôm nay (17/4), hai nước nhất trí sẽ nâng cấp ..." and "... sẽ nâng cấp ... vào năm 2026": the
+            # upgrade is the later year's; the first is the day it was agreed
+            same.date = d.date
         if same.place.country is None:
             same.place = d.place
     return out
