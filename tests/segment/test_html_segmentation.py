@@ -101,3 +101,14 @@ def test_box_named_by_its_heading_gives_teasers_and_tag_links_do_not() -> None:
 def test_decomposed_document() -> None:
     body, _ = seg(unicodedata.normalize("NFD", html_page(paragraphs(PARAS))))
     assert body == [SAPO, *PARAS]
+
+
+def test_conditional_comment_text_is_no_title() -> None:
+    # vnexpress-style <picture> whose IE conditional comments leave "[if IE 9]>…" as the only headline-like line
+    picture = ('<div class="fig-picture"><picture>\n<!--[if IE 9]><video style="display: none;"><![endif]-->\n'
+               '<source data-srcset="https://example.vn/a.jpg?w=680">\n<!--[if IE 9]></video><![endif]-->\n'
+               '<img alt="" src="https://example.vn/a.jpg"></picture></div>')
+    html = f'<article class="fck_detail ">{picture}{paragraphs(PARAS)}</article>'
+    art = segment(Page(source="t.html", content=html, markup="html"))
+    assert art.title is None or "[if" not in art.title
+    assert "[if" not in art.text

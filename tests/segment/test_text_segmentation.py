@@ -149,6 +149,33 @@ def test_caption_split_over_two_lines() -> None:
     assert art.text.split("\n") == [LEAD, PARA2, PARA3]
 
 
+def test_caption_printed_twice_with_blank_lines_between_stays_inside_the_story() -> None:
+    # the photo's text and its caption, each between blank lines, after the lead: neither a headline
+    # nor the start of another story, so the title stays the headline above the lead
+    caption = "Bộ trưởng Bùi Thanh Sơn và Đại sứ Marco Farani"
+    text = "\n".join([
+        "Bộ trưởng Ngoại giao tiếp Đại sứ Brazil chào từ biệt", "", LEAD, "", " ", caption, "", caption, " ", "",
+        PARA2, "", PARA3,
+    ])
+    art = segment(page(text))
+    assert art.title == "Bộ trưởng Ngoại giao tiếp Đại sứ Brazil chào từ biệt"
+    assert art.text.split("\n") == [LEAD, PARA2, PARA3]
+
+
+def test_teasers_printed_twice_after_cut_leads_stay_out() -> None:
+    # a box of teasers whose headlines are printed twice apart: glued to the previous teaser's lead
+    text = "\n".join([
+        "Bộ trưởng Ngoại giao tiếp Đại sứ Brazil chào từ biệt", "", LEAD, "", PARA2, "", PARA3, "",
+        "Tin bài liên quan", "",
+        "Thủ tướng hội đàm với Thủ tướng Singapore", "", "Thủ tướng hội đàm với Thủ tướng Singapore", "",
+        "Sáng 26/3, tại Phủ Chủ tịch, hai Thủ tướng đã hội đàm, nhất trí làm sâu sắc quan hệ hai nước.",
+        "Chủ tịch nước tiếp Đại sứ Nhật Bản chào từ biệt", "", "Chủ tịch nước tiếp Đại sứ Nhật Bản chào từ biệt",
+        "", "Chiều 25/3, Chủ tịch nước đã tiếp Đại sứ Nhật Bản đến chào từ biệt nhân dịp kết thúc nhiệm kỳ.",
+    ])
+    art = segment(page(text))
+    assert art.text.split("\n") == [LEAD, PARA2, PARA3]
+
+
 def test_outlet_from_follow_button_and_lead_tag() -> None:
     text = "\n".join(["Tiêu đề bài báo về ngoại giao Việt Nam", "Theo dõi Baoquocte.vn trên", LEAD, PARA2])
     assert segment(page(text)).outlet == "baoquocte.vn"

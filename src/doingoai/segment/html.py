@@ -281,7 +281,9 @@ def html_parts(html: str, url: str | None) -> HtmlParts:
         # the teasers of the whole page are read only when the story's own boxes give none (lazily: it costs)
         _place_story_parts(tree, segments, title,
                            lambda: page_segments().related if not _has_teaser_boxes(tree) else [])
-    return HtmlParts(title=title or (page_segments().title if title is None else None), published=published,
+    if title is None:  # the page's own headline line, held to the same test (markup text is no title)
+        title = _clean_title(page_segments().title, None)
+    return HtmlParts(title=title, published=published,
                      hostname=hostname, sitename=getattr(doc, "sitename", None), segments=segments)
 
 

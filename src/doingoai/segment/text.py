@@ -164,6 +164,7 @@ def _annotate(lines: list[_Line], read: _Readings) -> list[_Line]:
             if ln.kind is Kind.LINK:
                 ln.teaser_title = link_headline(ln.text)
         kept.append(ln)
+    _mark_captions_apart(lines)
     return kept
 
 
@@ -188,6 +189,26 @@ def _printed_twice(lines: list[_Line], i: int) -> bool:
 
     return (joined(nxt, n2, text) or joined(p2, prv, text)
             or (len(prv) > size and joined(text, nxt, prv)) or (len(p2) > size and joined(prv, text, p2)))
+
+
+def _mark_captions_apart(lines: list[_Line]) -> None:
+    """The two copies of a photo's text with blank lines between them, inside the story: the copies stand
+    apart from the lead before them (a full paragraph) and the story runs on after them for several full
+    paragraphs. Teasers printed twice in a box are glued to a cut-short lead or to the next teaser."""
+    filled = [k for k, ln in enumerate(lines) if ln.text]
+    for n in range(1, len(filled) - 1):
+        a, b = lines[filled[n]], lines[filled[n + 1]]
+        if a.text != b.text or a.kind is not Kind.HEADING or a.caption or not a.blank_before:
+            continue
+        if not 1 < filled[n + 1] - filled[n] <= 3:  # one or two blank lines between the copies
+            continue
+        lead = lines[filled[n - 1]]
+        if lead.kind is not Kind.PARAGRAPH or is_truncated(lead.text):
+            continue
+        after = [lines[k] for k in filled[n + 2:n + 2 + MIN_RESUMED_PARAGRAPHS]]
+        if len(after) == MIN_RESUMED_PARAGRAPHS and all(
+                ln.kind is Kind.PARAGRAPH and not ln.repeated and not is_truncated(ln.text) for ln in after):
+            a.caption = b.caption = True
 
 
 def _starts_region(ln: _Line) -> bool:
