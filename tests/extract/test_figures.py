@@ -238,3 +238,28 @@ def test_lexicon_is_well_formed() -> None:
     assert set(data["qualifiers"].values()) <= {"more_than", "about", "less_than"}
     assert all(len(code) == 3 and code.isupper() for code in data["currencies"])
     assert set(data["money_cues"]) == {"trade", "block", "investment", "aid", "aid_weak"}
+
+
+# ---------------------------------------------------------------------------------------------- scope
+
+
+def test_dong_with_no_other_party_is_domestic_not_a_figure() -> None:
+    # a state budget or a family's gift in đồng on a page that names no other state is not diplomacy
+    assert figures("Nhà nước sẽ đầu tư 2.500 tỷ đồng để nâng cấp hạ tầng dùng chung của cảng biển.") == []
+    assert figures("Thành phố thu về từ xuất nhập khẩu mỗi năm khoảng 90.000 tỷ đồng nhờ tuyến cao tốc.") == []
+
+
+def test_dong_given_by_another_state_or_a_body_stays() -> None:
+    assert summary("Chính phủ Hàn Quốc viện trợ 30 tỷ đồng cho các tỉnh miền Trung khắc phục hậu quả bão lũ.") \
+        == {("aid", 30_000_000_000, ("KR", "VN"), "VND", None)}
+    assert {f.kind for f in figures(
+        "Quỹ Nhi đồng Liên hợp quốc (UNICEF) viện trợ 12 tỷ đồng cho trẻ em vùng lũ.")} == {"aid"}
+
+
+def test_both_countries_of_the_story_beat_a_list_of_others_ranked_before() -> None:
+    # "hai nước" after a ranking against others ("sau Mỹ, Trung Quốc và Nhật Bản") is still the story's pair
+    text = ("Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Ấn Độ Narendra Modi. Việt Nam là đối tác thương "
+            "mại lớn thứ 4 của Ấn Độ trong khu vực, sau Singapore, Indonesia và Malaysia. Năm 2024, tổng kim "
+            "ngạch thương mại hai nước đạt 15,8 tỷ USD.")
+    trade = [f for f in figures(text) if f.kind == "trade_value"]
+    assert [(f.countries, f.value) for f in trade] == [(("IN", "VN"), 15_800_000_000)]

@@ -136,12 +136,18 @@ class Doc:
         k = self._sentence_index(offset)
         return self.sentences[k] if k is not None else None
 
-    def partner_near(self, offset: int, back: int = PARTNER_LOOKBACK) -> str | None:
+    def partner_near(self, offset: int, back: int = PARTNER_LOOKBACK, *, prefer_main: bool = False) -> str | None:
         """The foreign state the text is about around ``offset``: the latest one named in this sentence
-        or the few before it (people's states included), else the story's main partner."""
+        or the few before it (people's states included), else the story's main partner. With
+        ``prefer_main``, the main partner when it is named there at all: "hai nước" after "... lớn thứ 5
+        của Trung Quốc, sau Mỹ, Nhật Bản và Nga" is still Vietnam and China."""
         idx = self._sentence_index(offset)
         if idx is None:
             idx = len(self.sentences) - 1
+        if prefer_main and self.main_partner:
+            first = self.sentences[max(0, idx - back)].start
+            if any(x.code == self.main_partner for x in self.in_span(self.states, first, offset)):
+                return self.main_partner
         for k in range(idx, max(-1, idx - back - 1), -1):
             s = self.sentences[k]
             limit = offset if k == idx else s.end

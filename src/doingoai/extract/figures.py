@@ -388,6 +388,9 @@ def _money_figures(doc: Doc, sent: Sentence, ev: Evidence, add: _Add) -> None:
             kind = "trade_target" if target else "trade_value"
             prev.kind = "trade"
         countries = _money_partners(doc, sent, (c_start, c_end), seg_start, n0, m.end(), kind)
+        if countries == (HOME,) and unit == "VND" and doc.partner_near(sent.start + n0) is None \
+                and not _foreign(doc, sent.start, sent.end) and not _names_body(doc, sent, c_start, n0):
+            continue  # đồng with no other party anywhere: a domestic budget or a family's gift, not diplomacy
         add(Figure(kind, countries, value, unit, qualifier_of(m.group("q")), what, "article", ev))
 
 
@@ -404,9 +407,15 @@ def _money_partners(doc: Doc, sent: Sentence, clause: tuple[int, int], seg_start
             return (HOME,)
         partner = _nearest_foreign(doc, [(sent.start, sent.end, False)])
     if partner is None:
-        partner = doc.partner_near(o + n0)
+        partner = doc.partner_near(o + n0, prefer_main=True)
         return _pair(partner)
     return _other_pair(doc, sent, partner, o + c_start, o + c_end) or _pair(partner)
+
+
+def _names_body(doc: Doc, sent: Sentence, c_start: int, n0: int) -> bool:
+    """An international body or many donors give the money: it is aid to Vietnam, whatever the currency."""
+    before = sent.text[c_start:n0]
+    return bool(_lex().many_donors.search(before) or doc.in_span(doc.bodies, sent.start + c_start, sent.start + n0))
 
 
 # ---------------------------------------------------------------------------------------------- rankings
