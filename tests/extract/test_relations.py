@@ -35,6 +35,10 @@ CASES: list[tuple[str, str | None, Found]] = [
     # two other states, established in the story
     ("Ngày 14/6, Trung Quốc và Palestine thiết lập quan hệ đối tác chiến lược.", "2023-06-15",
      {(("CN", "PS"), SP, 2023)}),
+    # two other states' leaders, one named by "ông", then "hai nước": their pair, Việt Nam is not in it
+    ("Tổng thống Pháp Emmanuel Macron cho biết, ông và Thủ tướng Ấn Độ Narendra Modi đã nhất trí hai nước "
+     "sẽ nâng cấp quan hệ lên Đối tác chiến lược toàn diện vào năm 2027.", "2025-02-12",
+     {(("FR", "IN"), CSP, 2027)}),
     # a bloc is no state
     ("EU muốn nâng cấp quan hệ với Việt Nam lên Đối tác chiến lược toàn diện.", None, set()),
     ("Lãnh đạo EU mong muốn khởi động quá trình nâng cấp quan hệ Việt Nam - EU lên Đối tác Chiến lược "

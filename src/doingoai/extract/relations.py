@@ -375,6 +375,12 @@ def _own_pairs(doc: Doc, parties: list[_Party], hit: _Hit, slot: _Slot,
             two = _coordinated(text, before)
             if two:
                 return [two]
+            if len(set(foreign)) >= 2 and doc.search(_pf().bilateral, clause[0], hit.start):
+                # "Thủ tướng New Zealand X cho biết, ông và Thủ tướng Thái Lan Y nhất trí hai nước sẽ nâng cấp":
+                # two other states' leaders, then "hai nước": their pair, Việt Nam is not in it
+                pair = _bilateral(doc, hit.start)
+                if pair:
+                    return [pair]
         return [(HOME, foreign[-1])]
     rest = [p for p in parties if hit.end <= p.start and p.end <= clause[1]]
     r_home, r_foreign, r_body = _sides(rest)
