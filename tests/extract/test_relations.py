@@ -39,6 +39,9 @@ CASES: list[tuple[str, str | None, Found]] = [
     ("Tổng thống Pháp Emmanuel Macron cho biết, ông và Thủ tướng Ấn Độ Narendra Modi đã nhất trí hai nước "
      "sẽ nâng cấp quan hệ lên Đối tác chiến lược toàn diện vào năm 2027.", "2025-02-12",
      {(("FR", "IN"), CSP, 2027)}),
+    # the 2008-2013 name of China's level, printed with a comma
+    ("Hai bên nhất trí tiếp tục làm sâu sắc quan hệ đối tác, hợp tác chiến lược toàn diện giữa Việt Nam và "
+     "Trung Quốc trong giai đoạn mới.", None, {(("CN", "VN"), CSP, None)}),
     # a bloc is no state
     ("EU muốn nâng cấp quan hệ với Việt Nam lên Đối tác chiến lược toàn diện.", None, set()),
     ("Lãnh đạo EU mong muốn khởi động quá trình nâng cấp quan hệ Việt Nam - EU lên Đối tác Chiến lược "
