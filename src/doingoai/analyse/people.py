@@ -250,6 +250,24 @@ class _Parser:
             break
         return i, country, org, extra
 
+    def local_place(self, i: int) -> tuple[int, str] | None:
+        """After a local office ("Bí thư Tỉnh ủy", "Tỉnh trưởng", "Thị trưởng"): its province or city, with
+        the unit word the press puts first ("tỉnh Tứ Xuyên", "thành phố Hồ Chí Minh", "TP Huế"). Returns the
+        index after it and the place's country."""
+        j = i
+        if self.key(j) == "thành" and self.key(j + 1) == "phố":
+            j += 2
+        elif self.key(j) in {"tỉnh", "tp", "thủ"} or self.key(j) in _words().local_units:
+            j += 1
+            if (self.key(j - 1) == "thủ" and self.key(j) == "đô") or self.key(j) == ".":
+                j += 1  # "thủ đô Viêng Chăn", "TP. Huế"
+        if j >= self.n or not self.tokens[j].is_upper_initial:
+            return None
+        place = self.match(j, {"city", "vnplace"})
+        if place is None:
+            return None
+        return place.last + 1, str(place.entry.value)
+
     def _portfolio(self, i: int) -> tuple[int, Match] | None:
         """"Bộ trưởng Thương mại và Công nghiệp Singapore Gan Kim Yong": a portfolio the lexicon does not
         know, then the state, then a name. Returns (index after the portfolio, the state)."""
@@ -374,7 +392,13 @@ def find_people(text: str, ix: MatchIndex) -> list[PersonMention]:
             shown = _display(p.span_text(title.first, title.last))
             if title.entry.rank < rank:
                 rank, pillar = title.entry.rank, title.entry.pillar
-            i, c, o, extra = p.qualifiers(title.last + 1)
+            local = p.local_place(title.last + 1) if title.entry.pillar == "local" else None
+            if local is not None:
+                # a province or city is part of a local office as printed ("Bí thư Tỉnh ủy Thanh Hải"); unlike a
+                # state, which the title leaves out, it says which office
+                shown = f"{shown} {p.span_text(title.last + 1, local[0] - 1)}"
+            i, c, o, extra = p.qualifiers(local[0] if local else title.last + 1)
+            c = c or (local[1] if local else None)
             c = c or grammar().title_states.get(shown.casefold())  # "Nhật hoàng", "Giáo hoàng": their state
             if c and country and c != country:
                 # "được bầu giữ chức Chủ tịch nước ... Việt Nam, Tổng Bí thư, Chủ tịch nước ... Lào X": a title

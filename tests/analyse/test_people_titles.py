@@ -1,0 +1,33 @@
+"""Titles of people as the text gives them: a local office keeps its province or city, a state is left out."""
+
+from __future__ import annotations
+
+import pytest
+
+from doingoai.clean.normalize import normalize
+from doingoai.extract.document import analyse
+
+
+def _people(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [(m.name, m.title, m.country) for m in analyse(normalize(text)).mentions if m.name]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a foreign province after a provincial party office: part of the title, and no person's name
+    ("Đoàn đại biểu do ông Quách Văn Bình, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Cam Túc, làm Trưởng đoàn.",
+     ("Quách Văn Bình", "Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Cam Túc", "CN")),
+    ("Tỉnh trưởng tỉnh Quý Châu Lý Bỉnh Quân hội kiến Đại sứ Việt Nam.",
+     ("Lý Bỉnh Quân", "Tỉnh trưởng tỉnh Quý Châu", "CN")),
+    ("Chủ tịch UBND tỉnh Quảng Ninh Nguyễn Văn Thắng tiếp Tổng Lãnh sự Trung Quốc.",
+     ("Nguyễn Văn Thắng", "Chủ tịch UBND tỉnh Quảng Ninh", "VN")),
+    ("Bí thư Thành ủy Đà Nẵng Nguyễn Văn Quảng tiếp Đại sứ Hàn Quốc.",
+     ("Nguyễn Văn Quảng", "Bí thư Thành ủy Đà Nẵng", "VN")),
+    ("Thống đốc bang Washington Jay Inslee thăm Việt Nam.",
+     ("Jay Inslee", "Thống đốc bang Washington", "US")),
+])
+def test_local_office_keeps_its_place(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _people(text)
+
+
+def test_a_state_stays_out_of_the_title() -> None:
+    assert ("Anthony Albanese", "Thủ tướng", "AU") in _people("Thủ tướng Australia Anthony Albanese thăm Việt Nam.")
