@@ -31,3 +31,16 @@ def test_local_office_keeps_its_place(text: str, expected: tuple[str, str, str])
 
 def test_a_state_stays_out_of_the_title() -> None:
     assert ("Anthony Albanese", "Thủ tướng", "AU") in _people("Thủ tướng Australia Anthony Albanese thăm Việt Nam.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "kiêm" (concurrently) is kept as printed; a comma stays a comma
+    ("Phó Tổng thống kiêm Chủ tịch Thượng viện Ấn Độ Jagdeep Dhankhar hội kiến Chủ tịch Quốc hội.",
+     ("Jagdeep Dhankhar", "Phó Tổng thống kiêm Chủ tịch Thượng viện", "IN")),
+    ("Thủ tướng kiêm Bộ trưởng Ngoại giao Thái Lan Anutin Charnvirakul thăm Việt Nam.",
+     ("Anutin Charnvirakul", "Thủ tướng kiêm Bộ trưởng Ngoại giao", "TH")),
+    ("Phó Thủ tướng, Bộ trưởng Ngoại giao Campuchia Prak Sokhonn hội đàm với Bộ trưởng Ngoại giao.",
+     ("Prak Sokhonn", "Phó Thủ tướng, Bộ trưởng Ngoại giao", "KH")),
+])
+def test_titles_joined_as_printed(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _people(text)

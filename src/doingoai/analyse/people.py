@@ -50,7 +50,16 @@ class PersonMention:
 
     @property
     def title(self) -> str | None:
-        return ", ".join(self.titles) if self.titles else None
+        """The titles as printed: a comma between them, but "kiêm" ("concurrently") kept where the text has it."""
+        if not self.titles:
+            return None
+        out = self.titles[0].removeprefix(_KIEM)
+        for t in self.titles[1:]:
+            out += f" {t}" if t.startswith(_KIEM) else f", {t}"
+        return out
+
+
+_KIEM = "kiêm "  # marks a title the text joins to the one before with "kiêm"
 
 
 @dataclass(frozen=True, slots=True)
@@ -384,6 +393,7 @@ def find_people(text: str, ix: MatchIndex) -> list[PersonMention]:
         chain: list[tuple[int, str | None]] = []  # each title's first token and the state it names
         country = org = None
         rank, pillar = 9, ""
+        joined_by_kiem = False
         while title is not None:
             if title.last > title.first and tokens[title.last].key == "đảng" and title.last + 1 < p.n and \
                     tokens[title.last + 1].is_upper_initial:
@@ -407,8 +417,10 @@ def find_people(text: str, ix: MatchIndex) -> list[PersonMention]:
                 start, titles, chain = chain[keep][0] if keep < len(chain) else title.first, titles[keep:], chain[keep:]
                 country, org, rank, pillar = None, None, title.entry.rank, title.entry.pillar
             chain.append((title.first, c))
-            titles.append(f"{shown} {extra}" if extra and (org is None or extra == o) else shown)
+            shown = f"{shown} {extra}" if extra and (org is None or extra == o) else shown
+            titles.append(f"{_KIEM}{shown}" if joined_by_kiem else shown)
             country, org = country or c, org or o
+            joined_by_kiem = p.key(i) == "kiêm"
             nxt = i + 1 if p.key(i) in {",", "kiêm"} else i + 2 if p.key(i) == "đồng" and p.key(i + 1) == "thời" \
                 else None
             title = p.title_at(nxt) if nxt is not None else None
