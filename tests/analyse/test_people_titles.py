@@ -44,3 +44,16 @@ def test_a_state_stays_out_of_the_title() -> None:
 ])
 def test_titles_joined_as_printed(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in _people(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the seat or ministry printed after an office is part of the title; the state after it is not
+    ("Người phát ngôn Phủ Tổng thống Philippines Claire Castro cho biết.",
+     ("Claire Castro", "Người phát ngôn Phủ Tổng thống", "PH")),
+    ("Trợ lý Bộ trưởng Bộ Ngoại giao Nhật Bản Kenji Kanasugi tiếp đoàn.",
+     ("Kenji Kanasugi", "Trợ lý Bộ trưởng Bộ Ngoại giao", "JP")),
+    ("Thứ trưởng Bộ Quốc phòng Australia Richard Marles dự hội nghị.",
+     ("Richard Marles", "Thứ trưởng Bộ Quốc phòng", "AU")),
+])
+def test_seat_or_ministry_stays_in_the_title(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _people(text)

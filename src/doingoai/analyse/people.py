@@ -76,6 +76,7 @@ class Grammar:
     home_titles: frozenset[str]
     sports: tuple[str, ...]
     title_states: dict[str, str]
+    titled_seats: tuple[tuple[str, ...], ...]
 
 
 @cache
@@ -95,6 +96,7 @@ def grammar() -> Grammar:
         home_titles=frozenset(x.casefold() for x in data["home_titles"]),
         sports=tuple(x.casefold() for x in data["sports_words"]),
         title_states={k.casefold(): v for k, v in data["title_states"].items()},
+        titled_seats=tuple(sorted((tuple(x.casefold().split()) for x in data["titled_seats"]), key=len, reverse=True)),
     )
 
 
@@ -162,6 +164,13 @@ class _Parser:
         extra: str | None = None
         while i < self.n:
             k = self.key(i)
+            seat = self.titled_seat(i) if extra is None and org is None and country is None else None
+            if seat is not None:
+                # "người phát ngôn Điện Kremlin", "trợ lý Bộ trưởng Bộ Ngoại giao Trung Quốc": the seat or ministry
+                # the office belongs to is part of the title as printed; the state after it is not
+                extra = self.span_text(i, seat - 1)
+                i = seat
+                continue
             state = self.match(i + 1, {"state"}) if k == "nước" else None
             if state:
                 country = country or state.entry.value
@@ -276,6 +285,15 @@ class _Parser:
         if place is None:
             return None
         return place.last + 1, str(place.entry.value)
+
+    def titled_seat(self, i: int) -> int | None:
+        """The end of a seat or ministry printed after an office as part of it ("Điện Kremlin", "Bộ Ngoại giao")."""
+        if i >= self.n or not self.tokens[i].is_upper_initial:
+            return None
+        for seat in grammar().titled_seats:
+            if tuple(self.key(i + k) for k in range(len(seat))) == seat:
+                return i + len(seat)
+        return None
 
     def _portfolio(self, i: int) -> tuple[int, Match] | None:
         """"Bộ trưởng Thương mại và Công nghiệp Singapore Gan Kim Yong": a portfolio the lexicon does not
