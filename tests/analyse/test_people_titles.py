@@ -57,3 +57,8 @@ def test_titles_joined_as_printed(text: str, expected: tuple[str, str, str]) -> 
 ])
 def test_seat_or_ministry_stays_in_the_title(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in _people(text)
+
+
+def test_co_president_in_lower_case() -> None:
+    assert ("Rosario Murillo", "đồng Tổng thống", "NI") in _people(
+        "Chủ tịch Quốc hội hội kiến đồng Tổng thống Nicaragua Rosario Murillo tại Managua.")
