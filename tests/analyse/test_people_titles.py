@@ -62,3 +62,15 @@ def test_seat_or_ministry_stays_in_the_title(text: str, expected: tuple[str, str
 def test_co_president_in_lower_case() -> None:
     assert ("Rosario Murillo", "đồng Tổng thống", "NI") in _people(
         "Chủ tịch Quốc hội hội kiến đồng Tổng thống Nicaragua Rosario Murillo tại Managua.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "Quyền" (acting) is part of the title, alone or inside a chain
+    ("Quyền Bộ trưởng Ngoại giao Nguyễn Văn An tiếp Đại sứ Nhật Bản.",
+     ("Nguyễn Văn An", "Quyền Bộ trưởng Ngoại giao", None)),
+    ("Sáng 3/4, Ủy viên Trung ương Đảng, Quyền Bộ trưởng Công Thương Trần Văn Bình tiếp Đại sứ Hàn Quốc.",
+     ("Trần Văn Bình", "Ủy viên Trung ương Đảng, Quyền Bộ trưởng Công Thương", None)),
+    ("Quyền Tổng thống Peru José Jerí tiếp Đại sứ Việt Nam.", ("José Jerí", "Quyền Tổng thống", "PE")),
+])
+def test_acting_prefix_stays_in_the_title(text: str, expected: tuple[str, str, str | None]) -> None:
+    assert expected in _people(text)

@@ -132,6 +132,10 @@ class _Parser:
     def _title_at(self, i: int) -> Match | None:
         if i in self.covered:
             return None  # inside a place or a body's name: "Phủ Chủ tịch", "Văn phòng Chủ tịch nước"
+        if self.key(i) in _words().title_prefixes and self.tokens[i].is_upper_initial and i + 1 < self.n:
+            inner = self._title_at(i + 1)  # "Quyền Bộ trưởng": the acting holder's title, printed whole
+            if inner is not None and self.match(i, {"title"}) is None:
+                return Match(inner.entry, i, inner.last, self.tokens[i].start, inner.end)
         m = self.match(i, {"title"})
         # titles open a mention capitalised; the press writes a few in lower case ("người phát ngôn Bộ Ngoại
         # giao Nga", "trợ lý Bộ trưởng", "người đồng cấp Nga Sergei Lavrov"), and the lexicon lists some so
@@ -395,7 +399,9 @@ def find_people(text: str, ix: MatchIndex) -> list[PersonMention]:
     tokens = ix.tokens
     out: list[PersonMention] = []
     # a mention starts on a title or an honorific: the tokens in between are skipped at once
-    openers = sorted({*ix.starts("title"), *ix.starts("honorific")})
+    title_starts = set(ix.starts("title"))
+    prefixed = {k - 1 for k in title_starts if k > 0 and p.key(k - 1) in _words().title_prefixes}
+    openers = sorted({*title_starts, *prefixed, *ix.starts("honorific")})
     i = 0
     while i < p.n:
         k = bisect_left(openers, i)
