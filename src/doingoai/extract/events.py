@@ -128,6 +128,15 @@ def _date_for(doc: Doc, sent: Sentence, cue: Cue, claimed: set[int], next_cue: C
             # summit it frames is known to that month only
             return dc_replace(after[0], day=None, end_day=None, end_month=None, end_year=None, part_of_day=None)
         return after[0]
+    if cue.type in _MULTI_DAY and next_cue is None:
+        # "tham dự hội nghị cấp cao ASEAN lần thứ 11 và các hội nghị cấp cao ASEAN+3 (...), ASEAN+1 (...) tại
+        # Kuala Lumpur từ ngày 11 đến 14-12-2005": a window printed right after the place, however far from the
+        # cue, is where and when the act is held (not a trip's window: "Chuyến công tác ... diễn ra từ ngày ...")
+        late = [d for d in exprs if d.start >= cue.end and d.is_range and d.start not in claimed
+                and d.day is not None and not d.is_anaphoric
+                and _rx().place_before_window.search(doc.text[max(cue.end, d.start - 80):d.start])]
+        if late:
+            return late[0]
     return None
 
 
