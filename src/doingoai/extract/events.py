@@ -132,7 +132,7 @@ def _date_for(doc: Doc, sent: Sentence, cue: Cue, claimed: set[int], next_cue: C
         # "tham dự hội nghị cấp cao ASEAN lần thứ 11 và các hội nghị cấp cao ASEAN+3 (...), ASEAN+1 (...) tại
         # Kuala Lumpur từ ngày 11 đến 14-12-2005": a window printed right after the place, however far from the
         # cue, is where and when the act is held (not a trip's window: "Chuyến công tác ... diễn ra từ ngày ...")
-        late = [d for d in exprs if d.start >= cue.end and d.is_range and d.start not in claimed
+        late: list[DateExpr] = [d for d in exprs if d.start >= cue.end and d.is_range and d.start not in claimed
                 and d.day is not None and not d.is_anaphoric
                 and _rx().place_before_window.search(doc.text[max(cue.end, d.start - 80):d.start])]
         if late:
