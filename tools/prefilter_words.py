@@ -18,20 +18,13 @@ from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser as _p  # type: ignore[attr-defined]
 from typing import Any
 
+from doingoai.prefilter import _safe  # the letters lowered texts can be searched for: one rule for both
+
 # More alternatives than this and a literal set is not worth building (nor looking up).
 _MAX_LITERALS = 64
 # A character class this small is spelled out as literals ("[;,]").
 _MAX_CLASS = 8
 DIGIT_WORD = "\\d"
-
-
-def _safe(code: int) -> str | None:
-    """The lower-case form of a literal character, when it is one ``lowered`` texts can be searched for."""
-    ch = chr(code)
-    if ch in "\u0131\u017f\u1e9b\u00df\u1e9e" or not (code < 0x80 or 0xC0 <= code < 0x250 or 0x1E00 <= code < 0x1F00):
-        return None
-    low = ch.lower()
-    return low if len(low) == 1 else None
 
 
 _Strings = frozenset[str]
