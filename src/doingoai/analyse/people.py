@@ -76,7 +76,7 @@ class Grammar:
     home_titles: frozenset[str]
     sports: tuple[str, ...]
     title_states: dict[str, str]
-    titled_seats: tuple[tuple[str, ...], ...]
+    titled_seats: dict[str, tuple[tuple[str, ...], ...]]  # by first word, longest first
 
 
 @cache
@@ -96,8 +96,13 @@ def grammar() -> Grammar:
         home_titles=frozenset(x.casefold() for x in data["home_titles"]),
         sports=tuple(x.casefold() for x in data["sports_words"]),
         title_states={k.casefold(): v for k, v in data["title_states"].items()},
-        titled_seats=tuple(sorted((tuple(x.casefold().split()) for x in data["titled_seats"]), key=len, reverse=True)),
+        titled_seats=_by_first_word(data["titled_seats"]),
     )
+
+
+def _by_first_word(phrases: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    words = sorted((tuple(x.casefold().split()) for x in phrases), key=len, reverse=True)
+    return {w[0]: tuple(x for x in words if x[0] == w[0]) for w in words}
 
 
 def looks_vietnamese(name: str) -> bool:
@@ -292,10 +297,11 @@ class _Parser:
 
     def titled_seat(self, i: int) -> int | None:
         """The end of a seat or ministry printed after an office as part of it ("Điện Kremlin", "Bộ Ngoại giao")."""
-        if i >= self.n or not self.tokens[i].is_upper_initial:
+        seats = grammar().titled_seats.get(self.key(i))  # by first word: this runs after every title
+        if not seats or not self.tokens[i].is_upper_initial:
             return None
-        for seat in grammar().titled_seats:
-            if tuple(self.key(i + k) for k in range(len(seat))) == seat:
+        for seat in seats:
+            if all(self.key(i + k) == w for k, w in enumerate(seat)):
                 return i + len(seat)
         return None
 
