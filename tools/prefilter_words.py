@@ -18,7 +18,8 @@ from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser as _p  # type: ignore[attr-defined]
 from typing import Any
 
-from doingoai.prefilter import _safe  # the letters lowered texts can be searched for: one rule for both
+# the library's own rules: which letters lowered texts can be searched for, which words make others redundant
+from doingoai.prefilter import _minimal, _safe, _shortest
 
 # More alternatives than this and a literal set is not worth building (nor looking up).
 _MAX_LITERALS = 64
@@ -203,26 +204,6 @@ def _analyse(pattern: re.Pattern[str]) -> _Node:
         return _sequence(_p.parse(pattern.pattern, pattern.flags))
     except Exception:  # an unexpected parse: no prefilter, the plain pattern runs
         return _UNKNOWN
-
-
-def _minimal(strings: _Strings) -> tuple[str, ...]:
-    """Drop strings that another one starts: finding "tiếp" finds "tiếp xúc" too."""
-    ordered = sorted(strings, key=len)
-    out: list[str] = []
-    for s in ordered:
-        if not any(s.startswith(o) for o in out):
-            out.append(s)
-    return tuple(out)
-
-
-def _shortest(strings: _Strings) -> tuple[str, ...]:
-    """Drop strings that hold another one: a text with "hội đàm cấp cao" has "hội đàm"."""
-    ordered = sorted(strings, key=len)
-    out: list[str] = []
-    for s in ordered:
-        if not any(o in s for o in out):
-            out.append(s)
-    return tuple(out)
 
 
 
