@@ -461,22 +461,13 @@ def years_consistent(text: str, matches: Sequence[OfficeMatch], today: date) -> 
 
     Only names with a title before them count: a bare name ("ông Nguyễn Tấn Dũng") may be of a former
     officeholder and says nothing about the year. None when no name counts or the names contradict
-    each other. Years are a set per name (a person may have held an office twice); the answer spans
-    their intersection.
+    each other. The years of ``windows``: the days every name's terms share (a person who held an office
+    twice keeps each term apart).
     """
-    allowed: set[int] | None = None
-    for match in matches:
-        before = text[: match.start]
-        if _title_reading(before) is None:
-            continue
-        spans = term_years(before, match.terms, today)
-        if not spans:
-            continue
-        years = {year for first, last in spans for year in range(first, last + 1)}
-        allowed = years if allowed is None else allowed & years
-    if not allowed:
+    spans = windows(text, matches, today)  # the pipeline's own reading, to the day
+    if not spans:
         return None
-    return min(allowed), max(allowed)
+    return min(lo.year for lo, _ in spans), max(hi.year for _, hi in spans)
 
 
 def term_spans(text_before_name: str, term_list: Iterable[Term], today: date) -> list[tuple[date, date]]:
