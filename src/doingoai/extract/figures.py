@@ -401,9 +401,7 @@ def _money_partners(doc: Doc, sent: Sentence, clause: tuple[int, int], seg_start
     partner = _nearest_foreign(doc, [(o + seg_start, o + n0, True), (o + c_start, o + n0, True),
                                      (o + n1, o + c_end, False)])
     if partner is None:
-        before = sent.text[c_start:n0]
-        if kind in ("aid", "investment") and (_lex().many_donors.search(before)
-                                              or doc.in_span(doc.bodies, o + c_start, o + n0)):
+        if kind in ("aid", "investment") and _names_body(doc, sent, c_start, n0):
             return (HOME,)
         partner = _nearest_foreign(doc, [(sent.start, sent.end, False)])
     if partner is None:
