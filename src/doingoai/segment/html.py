@@ -241,14 +241,20 @@ def _metadata_date(date: str | None) -> str | None:
     return m.group(1) if m else None
 
 
+@cache
+def _parser() -> lxml.html.HTMLParser:
+    return lxml.html.HTMLParser(collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True)
+
+
 def html_parts(html: str, url: str | None) -> HtmlParts:
     """Title, date, site and segmented story of one HTML page."""
     try:
-        tree = lxml.html.fromstring(html)
+        # parsed once, as trafilatura parses (no comments, no processing instructions); it works on a copy
+        tree = lxml.html.fromstring(html, parser=_parser())
     except (etree.ParserError, ValueError):
         tree = None
     doc = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=True,
+        tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
         include_images=False, favor_recall=True, deduplicate=False, fast=True,  # our own cascade falls back
         date_extraction_params={"extensive_search": False, "original_date": True},
     ) if tree is not None else None
