@@ -131,6 +131,8 @@ def main() -> int:
         print(f"doingoai n={n}: {r['articles_per_s']:.1f} articles/s, {r['peak_mb']:.0f} MB", file=sys.stderr)
     largest = max(a.sizes)
     for task, label in (("word_tokenize", "underthesea.word_tokenize"), ("ner", "underthesea.ner")):
+        if task == "ner" and a.ner_sample <= 0:
+            continue  # --ner-sample 0: no NER row
         r = _run_child(task, largest, a.ner_sample)
         if r is None:
             print(f"{label}: underthesea is not installed; skipped", file=sys.stderr)

@@ -221,7 +221,7 @@ def derive(pattern: str, flags: int = re.IGNORECASE) -> tuple[list[str] | None, 
 
 def main() -> int:
     args = sys.argv[1:]
-    flags = re.IGNORECASE
+    flags = int(re.IGNORECASE)
     if args and args[0] == "--case":
         flags, args = 0, args[1:]
     for pattern in args:
