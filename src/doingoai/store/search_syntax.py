@@ -32,7 +32,8 @@ SYNTAX_HELP = (
     "Lào (quoted phrases and groups next to each other are joined by AND too: \"Tô Lâm\" \"Lào\"). A OR B "
     "finds either; NOT A or -A leaves out documents with A; parentheses group: (Lào OR Campuchia) AND "
     "\"hợp tác\". kim* finds words that start with kim; \"kim ngạch*\" a phrase whose last word does. OR, "
-    "AND and NOT are operators in capitals. Case never matters; tone marks matter unless -i is given.")
+    "AND and NOT are operators in capitals. Case never matters; tone marks matter unless -i is given. A query "
+    "that starts with - goes after --: doingoai search -- '-Lào \"Tô Lâm\"'.")
 
 # A word: letters and digits, with the combining marks that follow them ("_" is punctuation here).
 _WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
