@@ -157,3 +157,31 @@ def test_highlights_mark_the_wanted_words_only() -> None:
 
 def test_the_search_key_is_the_folded_words_between_spaces() -> None:
     assert search_key("Tô Lâm", "tổ chức, làm việc: 100%_x") == " to lam to chuc lam viec 100 x "
+
+
+DOCS = ["Tổng Bí thư Tô Lâm tiếp Đại sứ Lào.", "Ủy ban đã tổ chức buổi làm việc với Campuchia.",
+        "Món kimchi; kim ngạch thương mại 10 tỷ USD (100%_x).", "To lam: tô, lâm — tổ làm.", "Đà Nẵng, Da Nang, đa"]
+QUERIES = ["to lam", '"Tô Lâm"', "tô lâm OR campuchia", "kim*", "kim ngach*", "tổ AND làm -campuchia",
+           "(lào OR campuchia) AND NOT kimchi", "da", "đa", "1*", "10 tỷ"]
+
+
+def test_both_databases_answer_like_the_evaluator(db_url: str) -> None:
+    """The same documents and queries on SQLite and on PostgreSQL: search_documents gives exactly the
+    documents the Python evaluator matches, tone marks kept or ignored."""
+    from doingoai.store.engine import make_engine, migrate
+    from doingoai.store.search import search_documents
+
+    engine = make_engine(db_url)
+    migrate(engine)
+    with Session(engine) as session:
+        session.execute(insert(s.Document), [
+            {"id": i + 1, "content_hash": str(i), "source": f"d{i}", "title": None, "text": doc,
+             "folded": search_key(None, doc), "markup": "text", "encoding": "utf-8", "extractor_version": "t",
+             "ingested_at": dt.datetime(2026, 1, 1)} for i, doc in enumerate(DOCS)])
+        session.commit()
+        for query in QUERIES:
+            for folded in (False, True):
+                found = {h.source for h in search_documents(session, query, ignore_diacritics=folded, limit=50)}
+                expected = {f"d{i}" for i, doc in enumerate(DOCS) if matches(parse(query), words(f"\n{doc}"), folded)}
+                assert found == expected, (query, folded)
+    engine.dispose()
