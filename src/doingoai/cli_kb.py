@@ -20,13 +20,15 @@ from rich import box
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from doingoai.analyse.gazetteer import gazetteer
 from doingoai.config import PipelineConfig
 from doingoai.errors import UsageError
-from doingoai.export.tables import FORMATS, TABLES, export
+from doingoai.export.files import EXTENSIONS, FORMATS, STDOUT, choose_format
+from doingoai.export.tables import TABLES, export
 from doingoai.read.sources import expand
 from doingoai.store import schema as s
 from doingoai.store.engine import DEFAULT_DB_ENV, make_engine, migrate, resolve_url
@@ -41,6 +43,7 @@ from doingoai.store.queries import (
     search_documents,
     stats,
 )
+from doingoai.store.search_syntax import SYNTAX_HELP, QueryError, parse, render
 
 __all__ = ["register"]
 
@@ -282,41 +285,69 @@ def register(app: typer.Typer) -> None:
                     _console().print(f"{r.period} {m}: " + ", ".join(f"{c} {n}" for c, n in counts.most_common())
                                      + " | pillars: " + ", ".join(f"{p} {n}" for p, n in sorted(pillars.items())))
 
-    @app.command("search", epilog="Examples:\n\n  doingoai search \"kim ngạch\"\n\n  doingoai search \"kim ngach\" -i")
+    @app.command("search", help="Search the stored documents (title and text).\n\n" + SYNTAX_HELP,
+                 epilog="""Examples:
+
+  doingoai search '"Tô Lâm" Lào'
+
+  doingoai search 'kim ngach' -i
+
+  doingoai search '(Lào OR Campuchia) "hợp tác" -"quốc phòng"'
+
+  doingoai search 'Montealegre*' --format json""")
     def search_cmd(
-        query: Annotated[str, typer.Argument(help="Words to find in stored documents.")],
+        query: Annotated[str, typer.Argument(help="What to find: words, \"phrases\", prefix*, OR, NOT/-, "
+                                                  "(groups).", show_default=False)],
         ignore_diacritics: Annotated[bool, typer.Option("--ignore-diacritics", "-i",
                                                         help="Match with or without tone marks.")] = False,
-        limit: Annotated[int, typer.Option(min=1)] = 20,
+        limit: Annotated[int, typer.Option(min=1, help="At most this many documents, newest first.")] = 20,
         db: DbOption = None,
         fmt: FormatOption = Out.table,
     ) -> None:
-        """Full-text search over the stored documents."""
+        try:
+            tree = parse(query)
+        except QueryError as exc:
+            raise UsageError(f"cannot read the query {query!r}: {exc}") from None
         with _session(db) as session:
             hits = search_documents(session, query, ignore_diacritics, limit)
-        t = Table(title=f"{len(hits)} document(s)", box=box.SIMPLE_HEAD)
+        t = Table(title=f"{len(hits)} document(s) for {render(tree)}"
+                  + (" (tone marks ignored)" if ignore_diacritics else ""), box=box.SIMPLE_HEAD)
         for col in ("published", "title", "source", "snippet"):
             t.add_column(col, overflow="fold")
         for h in hits:
-            t.add_row(h.published or "?", h.title or "", h.source, h.snippet)
+            # page text goes in as Text, never as markup: "[bold]" in an article is printed as it is
+            snippet = Text(h.snippet)
+            for start, end in h.matches:
+                snippet.stylize("bold reverse", start, end)
+            t.add_row(h.published or "?", Text(h.title or ""), Text(h.source), snippet)
         _emit(hits, fmt, t)
 
     @app.command("export", epilog="""Examples:
 
-  doingoai export events --format csv --output events.csv
+  doingoai export events --output events.csv
 
-  doingoai export plover --format parquet --output events.parquet""")
+  doingoai export plover --output events.parquet
+
+  doingoai export relations --format jsonl --output - | jq .level""")
     def export_cmd(
         table: Annotated[str, typer.Argument(help=f"One of: {', '.join(TABLES)} (plover: a CAMEO/PLOVER "
-                                                  "event table, see docs/plover.md).")],
-        output: Annotated[Path, typer.Option("--output", "-o", help="File to write.", dir_okay=False)],
-        fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}.")] = "csv",
+                                                  "event table, see docs/plover.md).", show_default=False)],
+        output: Annotated[str, typer.Option("--output", "-o", help="File to write, or - for standard output. "
+                                            "Its extension names the format: "
+                                            f"{', '.join(f'{k} ({v})' for k, v in EXTENSIONS.items())}.",
+                                            show_default=False)],
+        fmt: Annotated[str | None, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}; must agree "
+                                                "with the extension of --output (default: the extension's, "
+                                                "csv on standard output).", show_default=False)] = None,
         db: DbOption = None,
     ) -> None:
-        """Write a table of the knowledge base to a file."""
+        """Write a table of the knowledge base to a file (replaced whole, or left as it was on failure)."""
+        if table not in TABLES:
+            raise UsageError(f"unknown table {table!r}: choose one of {', '.join(TABLES)}")
+        chosen = choose_format(fmt, output)
         with _session(db) as session:
-            n = export(session, table, fmt, output)
-        _err(f"wrote {n} row(s) to {output}")
+            n = export(session, table, chosen, None if output == STDOUT else Path(output))
+        _err(f"wrote {n} row(s) to {'standard output' if output == STDOUT else output} ({chosen})")
 
     @app.command("db", epilog="Example:\n\n  doingoai db --db kb.sqlite")
     def db_cmd(db: DbOption = None) -> None:

@@ -10,7 +10,7 @@ from doingoai.extract.cues import EVENT_TYPES, _cues, event_types, types_where
 from doingoai.lexicon import load_yaml
 from doingoai.store.queries import CONTACT_TYPES
 
-_FLAGS = ("contact", "multi_day", "occasion")
+_FLAGS = ("contact", "multi_day", "occasion", "directed")
 
 
 def test_every_table_has_the_same_types() -> None:

@@ -106,7 +106,8 @@ def test_stats_search_and_exports(db_url: str, tmp_path: Path) -> None:
         export(session, "plover", "parquet", tmp_path / "plover.parquet")
         table = pq.read_table(tmp_path / "plover.parquet").to_pylist()
         upgrade = next(r for r in table if r["doingoai_type"] == "relation_upgrade")
-        assert (upgrade["source_actor"], upgrade["target_actor"], upgrade["cameo_code"]) == ("VNM", "AUS", "054")
+        # an upgrade is diplomatic cooperation (CAMEO 050), not "grant diplomatic recognition" (054)
+        assert (upgrade["source_actor"], upgrade["target_actor"], upgrade["cameo_code"]) == ("VNM", "AUS", "050")
         reception = next(r for r in table if r["doingoai_type"] == "reception")
         assert reception["cameo_code"] == "043"
         assert reception["plover_event_type"] == "CONSULT"

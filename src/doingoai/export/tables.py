@@ -1,32 +1,45 @@
-"""Exports of the knowledge base: CSV, JSON Lines, Parquet, and a PLOVER/CAMEO event table.
+"""Exports of the knowledge base: CSV, JSON Lines, JSON, Parquet, and a PLOVER/CAMEO event table.
 
 Rows are flat (lists joined with ";"), so that spreadsheets, pandas and GDELT-style pipelines read them
-as they are. The CAMEO/PLOVER mapping is data: ``data/plover_cameo.yaml``.
+as they are. Every table has fixed columns (an empty export still says them). The CAMEO/PLOVER mapping
+is data: ``data/plover_cameo.yaml`` and ``data/cameo_sectors.yaml``.
 """
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-import orjson
 import pycountry
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from doingoai.config import HOME
 from doingoai.errors import UsageError
+from doingoai.export.files import FORMATS, write_rows
 from doingoai.lexicon import load_yaml
 from doingoai.store import schema as s
 from doingoai.store.queries import EventFilter, EventRow, find_events
 
-__all__ = ["FORMATS", "TABLES", "export", "rows"]
+__all__ = ["COLUMNS", "FORMATS", "TABLES", "export", "rows"]
 
-FORMATS = ("csv", "jsonl", "parquet")
-TABLES = ("events", "relations", "figures", "documents", "plover")
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "events": ("event_id", "type", "status", "salience", "date_start", "date_end", "part_of_day", "place_name",
+               "place_country", "countries", "bodies", "initiator", "participants", "n_sources", "evidence",
+               "source", "url"),
+    "relations": ("a", "b", "level", "since", "first_mention", "last_mention", "n_sources"),
+    "figures": ("figure_id", "document_id", "kind", "countries", "value", "unit", "qualifier", "what", "published",
+                "evidence"),
+    "documents": ("document_id", "content_hash", "source", "url", "outlet", "published", "title", "text",
+                  "extractor_version"),
+    "plover": ("event_id", "event_date", "source_actor", "source_sectors", "source_code", "target_actor",
+               "target_sectors", "target_code", "cameo_code", "cameo_root", "cameo_name", "quad_class",
+               "plover_event_type", "plover_mode", "plover_context", "doingoai_type", "status", "bodies",
+               "n_sources", "evidence", "url"),
+}
+TABLES = tuple(COLUMNS)
 
 
 def _event_row(e: EventRow) -> dict[str, Any]:
@@ -35,6 +48,7 @@ def _event_row(e: EventRow) -> dict[str, Any]:
         "event_id": e.id, "type": e.type, "status": e.status, "salience": e.salience, "date_start": e.date_start,
         "date_end": e.date_end, "part_of_day": e.part_of_day, "place_name": e.place_name,
         "place_country": e.place_country, "countries": ";".join(e.countries), "bodies": ";".join(e.bodies),
+        "initiator": e.initiator,
         "participants": "; ".join(f"{p['name']} ({p['title'] or ''}, {p['country'] or '?'})" for p in e.participants),
         "n_sources": e.n_sources, "evidence": e.evidence, "source": first.get("source"), "url": first.get("url"),
     }
@@ -49,14 +63,39 @@ def _iso3(code: str) -> str:
 def _dyads(e: EventRow, direction: str) -> list[tuple[str, str]]:
     """(source, target) states of an event, read the way CAMEO reads the act."""
     states = e.countries
+    if direction == "sender" and e.initiator in states:
+        # the record names who acts first: a National Day message to Vietnam is sent by its partner
+        targets = [c for c in states if c != e.initiator]
+        return [(e.initiator, t) for t in targets] or [(e.initiator, "")]
     if len(states) < 2:
         return [(states[0], "")] if states else []
     if direction in ("visitor", "host") and e.place_country in states:
         visitors = [c for c in states if c != e.place_country]
         pairs = [(v, e.place_country) for v in visitors]
         return pairs if direction == "visitor" else [(t, v) for v, t in pairs]
+    # `home`, and a directed act stored before initiators were kept (`ingest --reprocess` fills them in)
     first = HOME if HOME in states else states[0]
     return [(first, c) for c in states if c != first]
+
+
+def _sectors(e: EventRow, state: str) -> list[str]:
+    """The CAMEO sector codes of the participants serving ``state``: highest-ranked first, and among equals
+    in the order of data/cameo_sectors.yaml (the party before the state it leads)."""
+    table: dict[str, str] = load_yaml("cameo_sectors.yaml")
+    order = list(table)
+    people = [p for p in e.participants if p["country"] == state and p.get("pillar") in table]
+    out: list[str] = []
+    for p in sorted(people, key=lambda p: (p["rank"], order.index(p["pillar"]), p["name"] or "")):
+        if table[p["pillar"]] not in out:
+            out.append(table[p["pillar"]])
+    return out
+
+
+def _actor(e: EventRow, state: str) -> dict[str, str]:
+    if not state:
+        return {"actor": "", "sectors": "", "code": ""}
+    sectors = _sectors(e, state)
+    return {"actor": _iso3(state), "sectors": ";".join(sectors), "code": _iso3(state) + (sectors[0] if sectors else "")}
 
 
 def _plover(session: Session) -> Iterator[dict[str, Any]]:
@@ -64,11 +103,14 @@ def _plover(session: Session) -> Iterator[dict[str, Any]]:
     for e in find_events(session, EventFilter()):
         m = mapping.get(e.type, {})
         for src, dst in _dyads(e, m.get("direction", "home")):
-            yield {"event_id": e.id, "event_date": e.date_start, "source_actor": _iso3(src),
-                   "target_actor": _iso3(dst) if dst else "", "cameo_code": m.get("cameo", ""),
-                   "cameo_root": str(m.get("cameo", ""))[:2], "cameo_name": m.get("cameo_name", ""),
-                   "quad_class": m.get("quad_class"), "plover_event_type": m.get("plover", ""),
-                   "plover_mode": m.get("plover_mode", ""), "doingoai_type": e.type, "status": e.status,
+            source, target = _actor(e, src), _actor(e, dst)
+            yield {"event_id": e.id, "event_date": e.date_start,
+                   "source_actor": source["actor"], "source_sectors": source["sectors"], "source_code": source["code"],
+                   "target_actor": target["actor"], "target_sectors": target["sectors"], "target_code": target["code"],
+                   "cameo_code": m.get("cameo", ""), "cameo_root": str(m.get("cameo", ""))[:2],
+                   "cameo_name": m.get("cameo_name", ""), "quad_class": m.get("quad_class"),
+                   "plover_event_type": m.get("plover", ""), "plover_mode": m.get("plover_mode", ""),
+                   "plover_context": m.get("plover_context", ""), "doingoai_type": e.type, "status": e.status,
                    "bodies": ";".join(e.bodies), "n_sources": e.n_sources, "evidence": e.evidence,
                    "url": e.sources[0].get("url") if e.sources else None}
 
@@ -96,22 +138,14 @@ def rows(session: Session, table: str) -> Iterator[dict[str, Any]]:
         raise UsageError(f"unknown table {table!r}: choose one of {', '.join(TABLES)}")
 
 
-def export(session: Session, table: str, fmt: str, out: Path) -> int:
-    """Write one table to ``out``; returns the number of rows."""
+def export(session: Session, table: str, fmt: str, out: Path | None) -> int:
+    """Write one table to ``out`` (``None``: standard output) in ``fmt``; returns the number of rows.
+
+    The rows are read before the file is touched, and the file is replaced whole or not at all."""
+    if table not in COLUMNS:
+        raise UsageError(f"unknown table {table!r}: choose one of {', '.join(TABLES)}")
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
     data = list(rows(session, table))
-    if fmt == "jsonl":
-        out.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in data))
-    elif fmt == "csv":
-        with open(out, "w", encoding="utf-8", newline="") as fh:
-            if data:
-                writer = csv.DictWriter(fh, fieldnames=list(data[0]))
-                writer.writeheader()
-                writer.writerows(data)
-    else:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        pq.write_table(pa.Table.from_pylist(data), out)
+    write_rows(data, COLUMNS[table], fmt, out)
     return len(data)

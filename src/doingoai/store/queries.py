@@ -10,15 +10,16 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select, text
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from doingoai.clean.normalize import fold
 from doingoai.config import HOME
 from doingoai.extract.cues import EVENT_TYPES, types_where
 from doingoai.resolve.people import name_key
 from doingoai.resolve.relations import highest
 from doingoai.store import schema as s
+from doingoai.store.search import DocumentHit, search_documents
+from doingoai.store.search_syntax import words
 
 __all__ = [
     "METRICS", "CountryProfile", "DocumentHit", "EventFilter", "EventRow", "PersonProfile", "StatRow",
@@ -58,6 +59,7 @@ class EventRow:
     n_sources: int
     evidence: str
     sources: list[dict[str, Any]]
+    initiator: str | None = None  # the state that acts in a directed act (a message's sender)
 
     @property
     def when(self) -> str:
@@ -88,20 +90,23 @@ def _rows(session: Session, events: list[s.Event]) -> list[EventRow]:
             countries=sorted(c.code for c in e.countries), bodies=sorted(b.key for b in e.bodies),
             participants=[{"name": names.get(p.person_id), "title": p.title, "country": p.country, "org": p.org,
                            "rank": p.rank, "pillar": p.pillar} for p in e.participants],
-            n_sources=e.n_sources, evidence=e.sources[0].evidence if e.sources else "", sources=sources))
+            n_sources=e.n_sources, evidence=e.sources[0].evidence if e.sources else "", sources=sources,
+            initiator=e.initiator))
     return out
 
 
 def find_people(session: Session, name: str) -> list[s.Person]:
     """People whose name (any spelling, diacritics ignored) is or contains ``name``."""
     key = name_key(name)
+    if not key.strip():
+        return []  # "%", "_" or punctuation alone name nobody (and must not match everybody)
     exact = session.scalars(select(s.Person).join(s.PersonName).where(s.PersonName.key == key)).unique().all()
     if exact:
         return list(exact)
-    words = key.split()
     query = select(s.Person).join(s.PersonName)
-    for w in words:
-        query = query.where(s.PersonName.key.contains(w))
+    for w in key.split():
+        # autoescape: "%" and "_" in a name are letters to find, not LIKE wildcards
+        query = query.where(s.PersonName.key.contains(w, autoescape=True))
     return list(session.scalars(query).unique().all())
 
 
@@ -130,11 +135,12 @@ def find_events(session: Session, f: EventFilter) -> list[EventRow]:
         ids = [p.id for p in find_people(session, f.person)]
         q = q.where(s.Event.id.in_(select(s.EventParticipant.event_id).where(s.EventParticipant.person_id.in_(ids))))
     if f.text:
-        pattern = f"%{fold(f.text)}%"
+        # the article's search key holds its folded words between single spaces (search_syntax.search_key)
+        key = " ".join(w.folded for w in words(f.text))
+        said = func.lower(s.EventSource.evidence).contains(f.text.lower(), autoescape=True)
         q = q.where(s.Event.id.in_(select(s.EventSource.event_id).join(
-            s.Document, s.Document.id == s.EventSource.document_id).where(func.lower(s.EventSource.evidence)
-                                                                          .contains(f.text.lower())
-                                                                          | s.Document.folded.like(pattern))))
+            s.Document, s.Document.id == s.EventSource.document_id).where(
+                (said | s.Document.folded.contains(f" {key} ", autoescape=True)) if key else said)))
     q = q.order_by(s.Event.date_start.desc().nulls_last(), s.Event.id.desc())
     if f.limit:
         q = q.limit(f.limit)
@@ -289,44 +295,3 @@ def stats(session: Session, by: str = "year", compare: str | None = None) -> lis
         other = rows.get(compare)
         return [r for r in (other, latest) if r is not None]
     return ordered
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentHit:
-    id: int
-    source: str
-    title: str | None
-    published: str | None
-    snippet: str
-
-
-def _snippet(body: str, needle: str, width: int = 80) -> str:
-    at = fold(body).find(fold(needle).split()[0]) if needle.split() else -1
-    if at < 0:
-        return body[:width * 2]
-    return ("…" if at > width else "") + body[max(0, at - width):at + width] + "…"
-
-
-def search_documents(session: Session, query: str, ignore_diacritics: bool = False,
-                     limit: int = 20) -> list[DocumentHit]:
-    """Full-text search over stored documents (SQLite FTS5, PostgreSQL text search)."""
-    words = [w for w in re.findall(r"\w+", fold(query) if ignore_diacritics else query.lower()) if w]
-    if not words:
-        return []
-    dialect = session.get_bind().dialect.name
-    if dialect == "sqlite":
-        column = "folded" if ignore_diacritics else "{title text}"
-        match = f"{column} : (" + " AND ".join(f'"{w}"' for w in words) + ")"
-        ids = [r[0] for r in session.execute(text(
-            "SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q ORDER BY rank LIMIT :n"),
-            {"q": match, "n": limit}).all()]
-    else:
-        target = "folded" if ignore_diacritics else "coalesce(title, '') || ' ' || text"
-        ids = [r[0] for r in session.execute(text(
-            f"SELECT id FROM documents WHERE to_tsvector('simple', {target}) @@ plainto_tsquery('simple', :q) "
-            f"ORDER BY ts_rank(to_tsvector('simple', {target}), plainto_tsquery('simple', :q)) DESC LIMIT :n"),
-            {"q": " ".join(words), "n": limit}).all()]
-    docs = {d.id: d for d in session.scalars(select(s.Document).where(s.Document.id.in_(ids))).all()}
-    return [DocumentHit(i, docs[i].source, docs[i].title, docs[i].published, _snippet(docs[i].text, query))
-            for i in ids if i in docs]
-

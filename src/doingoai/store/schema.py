@@ -31,7 +31,9 @@ class Document(Base):
     published: Mapped[str | None] = mapped_column(String(10), index=True)
     title: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
-    folded: Mapped[str] = mapped_column(Text)  # lower-case, no diacritics: for search that ignores them
+    # the search key: the folded words (lower-case, no tone marks) of title and text between single spaces
+    # (search_syntax.search_key), which `doingoai search` and `events --text` match whole words in
+    folded: Mapped[str] = mapped_column(Text)
     markup: Mapped[str] = mapped_column(String(8))
     encoding: Mapped[str] = mapped_column(String(20))
     extractor_version: Mapped[str] = mapped_column(String(20), index=True)
@@ -102,6 +104,9 @@ class Event(Base):
     place_name: Mapped[str | None] = mapped_column(String(200))
     place_country: Mapped[str | None] = mapped_column(String(2))
     countries_key: Mapped[str] = mapped_column(String(100))  # "PH,VN": sorted, for matching
+    # the state that acts on the others in a directed act (event_types.yaml `directed`: the sender of a
+    # message, the objecting state of a protest, the speaker of a statement): the record's first state
+    initiator: Mapped[str | None] = mapped_column(String(2))
     bodies_key: Mapped[str] = mapped_column(String(200))
     n_sources: Mapped[int] = mapped_column(Integer, default=0)
     countries: Mapped[list[EventCountry]] = relationship(cascade="all, delete-orphan")

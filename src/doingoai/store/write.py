@@ -15,13 +15,15 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from doingoai.analyse.gazetteer import gazetteer
-from doingoai.clean.normalize import fold, normalize
+from doingoai.clean.normalize import normalize
 from doingoai.config import HOME
+from doingoai.extract.cues import types_where
 from doingoai.lexicon import load_tsv
 from doingoai.model import Article, Event, Extraction, Participant
 from doingoai.resolve.dates import compatible, precision
 from doingoai.resolve.people import last_word, name_key, same_name
 from doingoai.store import schema as s
+from doingoai.store.search_syntax import search_key
 
 __all__ = ["content_hash", "ensure_reference_data", "store_document"]
 
@@ -110,6 +112,11 @@ def _keys(event: Event) -> tuple[str, str]:
     return ",".join(sorted(set(event.countries))), ",".join(sorted(set(event.organizations)))
 
 
+def _initiator(event: Event) -> str | None:
+    """The state that acts in a directed act (a message's sender): the record names it first."""
+    return event.countries[0] if event.countries and event.type in types_where("directed") else None
+
+
 def _same_act(row: s.Event, event: Event, people: set[int], foreign: set[int]) -> bool:
     if not compatible(row.date_start, row.date_end, event.date.start, event.date.end):
         return False
@@ -123,8 +130,11 @@ def _same_act(row: s.Event, event: Event, people: set[int], foreign: set[int]) -
 
 def _find_event(session: Session, event: Event, people: set[int], foreign: set[int]) -> s.Event | None:
     countries, bodies = _keys(event)
+    initiator = _initiator(event)
+    # A's message to B and B's message to A are two acts, whatever else they share
     query = select(s.Event).where(s.Event.type == event.type, s.Event.countries_key == countries,
-                                  s.Event.bodies_key == bodies)
+                                  s.Event.bodies_key == bodies,
+                                  s.Event.initiator.is_(None) if initiator is None else s.Event.initiator == initiator)
     start = event.date.start
     if start and start[:4].isdigit():
         # only events of the same or a neighbouring year can be the same act: keeps the look-up small
@@ -163,7 +173,8 @@ def _store_event(session: Session, doc: s.Document, article: Article, event: Eve
         countries, bodies = _keys(event)
         row = s.Event(type=event.type, status=event.status, salience=event.salience, date_start=event.date.start,
                       date_end=event.date.end, part_of_day=event.date.part_of_day, place_name=event.place.name,
-                      place_country=event.place.country, countries_key=countries, bodies_key=bodies, n_sources=0)
+                      place_country=event.place.country, countries_key=countries, bodies_key=bodies, n_sources=0,
+                      initiator=_initiator(event))
         row.countries = [s.EventCountry(code=c) for c in sorted(set(event.countries))]
         row.bodies = [s.EventBody(key=b) for b in sorted(set(event.organizations))]
         session.add(row)
@@ -209,7 +220,7 @@ def store_document(session: Session, article: Article, extraction: Extraction, d
     """Store a new document with its facts (the caller checked that ``digest`` is not stored yet)."""
     doc = s.Document(content_hash=digest, source=article.source, url=article.url, outlet=article.outlet,
                      published=article.published, title=article.title, text=article.text,
-                     folded=fold(f"{article.title or ''}\n{article.text}"), markup=article.markup,
+                     folded=search_key(article.title, article.text), markup=article.markup,
                      encoding=article.encoding, extractor_version=version, ingested_at=dt.datetime.now(dt.UTC)
                      .replace(tzinfo=None))
     session.add(doc)
