@@ -21,7 +21,10 @@ from rich.table import Table
 from sqlalchemy.exc import SQLAlchemyError
 
 from doingoai import __version__
+from doingoai.cli_help import Command, Group
+from doingoai.cli_kb import megabytes
 from doingoai.cli_kb import register as register_kb_commands
+from doingoai.cli_text import console as fitted_console
 from doingoai.config import PipelineConfig
 from doingoai.errors import DoingoaiError, UsageError
 from doingoai.model import Failure
@@ -33,6 +36,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=Group,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -84,10 +88,8 @@ def _table(records: list[dict[str, Any]], out: IO[str]) -> None:
         a = r["article"]
         table.add_row(Path(r["source"]).name, a["title"] or "—", a["published"] or "—", a["outlet"] or "—",
                       str(len(a["text"])), str(len(r["events"])), str(len(r["relations"])), str(len(r["figures"])))
-    console = Console(file=out)
-    if not console.is_terminal:
-        console = Console(file=out, width=160)  # a file or a pipe: no terminal to fit
-    console.print(table)
+    fitted = fitted_console()  # the terminal's width, or COLUMNS, or a wide page for a file or a pipe
+    Console(file=out, width=fitted.width).print(table)
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -116,18 +118,20 @@ directories (walked for .txt, .html, .jsonl), globs, and - for standard input. T
 UTF-16, Windows-1258, VNI or TCVN3; it is normalized (NFC, "hòa" tone placement) before anything else.
 
 Exit status: 0 when at least one page was processed, 2 when none was (each failure is reported on
-stderr as "doingoai: INPUT: reason")."""
+stderr as "doingoai: INPUT: reason").""",
+    cls=Command,
 )
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.",
-                                               show_default=False)],
+                                               metavar="PATH...", show_default=False)],
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format: jsonl (one "
                              "record per line), json (one array) or table (a summary for people).")] =
     OutputFormat.jsonl,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.",
-                                                dir_okay=False, writable=True)] = None,
-    max_size: Annotated[float, typer.Option("--max-size", min=0.001, help="Refuse pages larger than this "
-                                            "many megabytes.")] = 10.0,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write here instead of "
+                                                "stdout.", dir_okay=False, writable=True)] = None,
+    max_size: Annotated[float, typer.Option("--max-size", metavar="MB", callback=megabytes, help="Refuse pages "
+                                            "larger than this many megabytes (each record of a JSON Lines "
+                                            "file is a page).")] = 10.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")] = False,
     related: Annotated[bool, typer.Option("--related", help="Also extract the acts the teasers around each story "
                                           "report (marked section: related).")] = False,
