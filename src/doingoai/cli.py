@@ -30,13 +30,29 @@ from doingoai.errors import DoingoaiError, UsageError
 from doingoai.model import Failure
 from doingoai.pipeline import extract_paths
 
+
+class _App(Group):
+    """The root group: a user's mistake or a database failure becomes one line and an exit status here,
+    so that the app run in-process (tests, other programs) behaves as the installed command does."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DoingoaiError as exc:
+            _err(exc.message)
+            raise typer.Exit(2) from exc
+        except SQLAlchemyError as exc:
+            _err(f"database error: {str(exc).splitlines()[0]}")
+            raise typer.Exit(1) from exc
+
+
 app = typer.Typer(
     name="doingoai",
     help="Read Vietnamese foreign-affairs news and turn it into structured records (doingoai/1).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
-    cls=Group,
+    cls=_App,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -123,7 +139,7 @@ stderr as "doingoai: INPUT: reason").""",
 )
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.",
-                                               metavar="PATH...", show_default=False)],
+                                               metavar="PATH", show_default=False)],
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format: jsonl (one "
                              "record per line), json (one array) or table (a summary for people).")] =
     OutputFormat.jsonl,

@@ -10,6 +10,8 @@ import csv
 import io
 import math
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, is_dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -121,19 +123,25 @@ def _emit(data: Any, fmt: Out, table: Table | None = None) -> None:
         _console().print(table)
 
 
-def _session(db: str | None) -> Session:
-    """A session on an existing knowledge base: the query commands never create one."""
-    return Session(open_knowledge_base(db))
+@contextmanager
+def _session(db: str | None) -> Iterator[Session]:
+    """A session on an existing knowledge base (the query commands never create one); its connections
+    are closed at the end, also when the commands run in-process one after another."""
+    engine = open_knowledge_base(db)
+    try:
+        with Session(engine) as session:
+            yield session
+    finally:
+        engine.dispose()
 
 
 def _documents(db: str | None) -> int:
     """How many pages the knowledge base at ``db`` holds (0 when there is none yet)."""
     try:
-        engine = open_knowledge_base(db)
+        with _session(db) as session:
+            return session.scalar(select(func.count()).select_from(s.Document)) or 0
     except UsageError:
         return 0
-    with Session(engine) as session:
-        return session.scalar(select(func.count()).select_from(s.Document)) or 0
 
 
 def _who(e: EventRow) -> str:
@@ -164,7 +172,7 @@ Exit status: 0 when pages were stored (or were stored already), 2 when nothing c
                  cls=Command)
     def ingest_cmd(
         paths: Annotated[list[str] | None, typer.Argument(help="Files, directories, globs, or - for stdin.",
-                                                          metavar="PATH...", show_default=False)] = None,
+                                                          metavar="PATH", show_default=False)] = None,
         db: DbOption = None,
         batch: Annotated[int, typer.Option(min=1, max=MAX_LIMIT, metavar="N",
                                            help="Pages committed together.")] = 50,
@@ -208,7 +216,7 @@ Exit status: 0 when pages were stored (or were stored already), 2 when nothing c
                 raise typer.Exit(2)
         if again:
             if not paths:
-                open_knowledge_base(db)  # --reprocess alone on no knowledge base: say so, create nothing
+                open_knowledge_base(db).dispose()  # --reprocess alone on no knowledge base: say so, create nothing
             _err(reprocess(db, batch, every).line())
 
     @app.command("events", epilog="""Examples:
@@ -423,10 +431,9 @@ Multilateral bodies (--body: a key, an acronym or a name): """ + ", ".join(body_
     @app.command("db", epilog="Example:\n\n  doingoai db --db kb.sqlite", cls=Command)
     def db_cmd(db: DbOption = None) -> None:
         """Where the knowledge base is, its schema version, and what it holds."""
-        engine = open_knowledge_base(db)
-        typer.echo(f"database: {resolve_url(db, create=False)}")
-        typer.echo(f"extractor version: {extractor_version()}")
-        with Session(engine) as session:
+        with _session(db) as session:
+            typer.echo(f"database: {resolve_url(db, create=False)}")
+            typer.echo(f"extractor version: {extractor_version()}")
             for model in (s.Document, s.Event, s.EventSource, s.Person, s.Relation, s.Figure):
                 n = session.scalar(select(func.count()).select_from(model))
                 typer.echo(f"{model.__tablename__}: {n}")
