@@ -34,7 +34,7 @@ from doingoai.errors import UsageError
 from doingoai.export.tables import FORMATS, TABLES, export
 from doingoai.extract.cues import EVENT_TYPES
 from doingoai.read.sources import expand
-from doingoai.resolve.states import resolve_state
+from doingoai.resolve.states import resolve_state, state_names
 from doingoai.store import schema as s
 from doingoai.store.engine import DEFAULT_DB_ENV, open_knowledge_base, resolve_url
 from doingoai.store.filters import (
@@ -277,12 +277,17 @@ Multilateral bodies (--body: a key, an acronym or a name): """ + ", ".join(body_
         code = resolve_state(state)
         with _session(db) as session:
             profile = country_profile(session, code)
+        known = state_names(code)
+        name = profile.name or (known.name if known else None) or code
+        if not (profile.relations or profile.contacts_by_year or profile.figures or profile.upgrades):
+            # a real state the knowledge base has nothing on: say so, so that it does not read as a typo
+            _err(f"the knowledge base holds nothing on {name} ({code}) yet")
         if fmt is not Out.table:
             _emit(profile, fmt)
             return
         console = _console()
         level = profile.current_level.replace("_", " ") if profile.current_level else "—"
-        console.print(f"[bold]{profile.name or code}[/bold] ({code}): {level}"
+        console.print(f"[bold]{name}[/bold] ({code}): {level}"
                       + (f", since {profile.current_since}" if profile.current_since else ""))
         t = Table(title="relations", box=box.SIMPLE_HEAD)
         for col in ("with", "level", "since", "mentioned", "evidence"):

@@ -143,3 +143,10 @@ def test_every_query_command_speaks_json_lines(kb: str, args: tuple[str, ...]) -
     whole = json.loads(doingoai(*args, "--format", "json", "--db", kb).stdout)
     assert records == (whole if isinstance(whole, list) else [whole])
     assert records
+
+
+def test_a_state_with_no_data_is_told_apart_from_a_typo(kb: str) -> None:
+    done = doingoai("country", "Bra-xin", "--db", kb)
+    assert done.returncode == 0
+    assert "the knowledge base holds nothing on Brazil (BR) yet" in done.stderr
+    assert "holds nothing" not in doingoai("country", "Úc", "--db", kb).stderr

@@ -177,3 +177,13 @@ def test_max_size_limits_each_record_not_the_archive(db_url: str, tmp_path: Path
     assert done.returncode == 0, done.stderr
     assert "60 new, 0 already stored, 1 failed" in done.stderr
     assert f"{archive}:line 31: record is larger than the 0.5 MB limit" in done.stderr
+
+
+def test_records_on_standard_input_are_limited_one_by_one() -> None:
+    records = [{"source": f"s{i}", "text": f"Chiều {1 + i}/3, Thủ tướng Phạm Minh Chính đã tiếp Đại sứ Nhật Bản. "
+                + "Hai bên trao đổi về hợp tác kinh tế giữa hai nước. " * 40} for i in range(25)]
+    stdin = "".join(orjson.dumps(r).decode() + "\n" for r in records)
+    assert len(stdin.encode()) > 50_000
+    done = doingoai("extract", "-", "--max-size", "0.01", "--format", "jsonl", stdin=stdin)
+    assert done.returncode == 0, done.stderr
+    assert [orjson.loads(line)["source"] for line in done.stdout.splitlines()] == [f"s{i}" for i in range(25)]
