@@ -54,6 +54,7 @@ from doingoai.store.queries import (
     EventRow,
     country_profile,
     find_events,
+    find_people,
     person_profile,
     search_documents,
     stats,
@@ -262,6 +263,8 @@ Multilateral bodies (--body: a key, an acronym or a name): """ + ", ".join(body_
             status=resolve_status(status) if status is not None else None,
             since=dates.since, until=dates.until, text=text, limit=limit)
         with _session(db) as session:
+            if person is not None and not find_people(session, person):
+                raise UsageError(f"--person {person!r}: nobody of that name in the knowledge base")
             found = find_events(session, query)
         _emit(found, fmt, _events_table(found, f"{len(found)} event(s)"))
 

@@ -150,3 +150,8 @@ def test_a_state_with_no_data_is_told_apart_from_a_typo(kb: str) -> None:
     assert done.returncode == 0
     assert "the knowledge base holds nothing on Brazil (BR) yet" in done.stderr
     assert "holds nothing" not in doingoai("country", "Úc", "--db", kb).stderr
+
+
+def test_an_unknown_person_is_an_error_not_an_empty_list(kb: str) -> None:
+    assert _ids(kb, "--person", "to lam")
+    _refused(doingoai("events", "--person", "Tô Lầm Lũi", "--db", kb), "--person 'Tô Lầm Lũi'", "nobody")

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
 
 from tests.cli.conftest import doingoai
+from tests.cli.fixtures import PAGES
+from tests.store import fixtures as fx
 
 COMMANDS = ["extract", "ingest", "events", "country", "person", "stats", "search", "export", "db"]
 
@@ -54,3 +57,11 @@ def test_evidence_is_cut_to_its_clause_in_tables_and_whole_in_json(kb: str) -> N
     row = next(line for line in table.splitlines() if "comprehensive_strategic_partnership" in line)
     assert "Đối tác chiến lược toàn diện" in row
     assert "Ngày 7/3/2024, tại Canberra" not in row
+
+
+@pytest.mark.parametrize("columns", [60, 120])
+def test_the_extract_table_fits_the_width(tmp_path: Path, columns: int) -> None:
+    pages = fx.write(tmp_path / "p", PAGES)
+    shown = doingoai("extract", *pages, "--format", "table", columns=columns)
+    assert shown.returncode == 0, shown.stderr
+    assert max(cell_len(line) for line in shown.stdout.splitlines()) <= columns
