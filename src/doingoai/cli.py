@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from sqlalchemy.exc import SQLAlchemyError
+from typer.core import TyperCommand
 
 from doingoai import __version__
 from doingoai.cli_help import Command, Group
@@ -134,8 +135,7 @@ directories (walked for .txt, .html, .jsonl), globs, and - for standard input. T
 UTF-16, Windows-1258, VNI or TCVN3; it is normalized (NFC, "hòa" tone placement) before anything else.
 
 Exit status: 0 when at least one page was processed, 2 when none was (each failure is reported on
-stderr as "doingoai: INPUT: reason").""",
-    cls=Command,
+stderr as "doingoai: INPUT: reason")."""
 )
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.",
@@ -218,6 +218,10 @@ def extract(
 
 
 register_kb_commands(app)
+# every command shows its options in the user's words (cli_help), also commands added later
+for _info in app.registered_commands:
+    if _info.cls in (None, TyperCommand):  # typer's default, not a class a command chose
+        _info.cls = Command
 
 
 def main() -> None:

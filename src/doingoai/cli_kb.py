@@ -26,7 +26,6 @@ from rich.table import Table
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from doingoai.cli_help import Command
 from doingoai.cli_text import clause, figure_anchor, level_anchor
 from doingoai.cli_text import console as _console
 from doingoai.config import PipelineConfig
@@ -169,8 +168,7 @@ def register(app: typer.Typer) -> None:
   doingoai ingest --reprocess --db kb.sqlite
 
 Exit status: 0 when pages were stored (or were stored already), 2 when nothing could be ingested,
-130 when interrupted (Ctrl-C): the pages stored so far stay, and the same command stores the rest.""",
-                 cls=Command)
+130 when interrupted (Ctrl-C): the pages stored so far stay, and the same command stores the rest.""")
     def ingest_cmd(
         paths: Annotated[list[str] | None, typer.Argument(help="Files, directories, globs, or - for stdin.",
                                                           metavar="PATH", show_default=False)] = None,
@@ -230,7 +228,7 @@ Exit status: 0 when pages were stored (or were stored already), 2 when nothing c
 
   doingoai events --country Mỹ --type "courtesy call" --format jsonl
 
-Multilateral bodies (--body: a key, an acronym or a name): """ + ", ".join(body_keys()) + ".", cls=Command)
+Multilateral bodies (--body: a key, an acronym or a name): """ + ", ".join(body_keys()) + ".")
     def events_cmd(
         country: Annotated[str | None, typer.Option(metavar="STATE", help="A state taking part: ISO code (PH, PHL) "
                                                     "or English or Vietnamese name (Philippines, Mỹ).")] = None,
@@ -269,7 +267,7 @@ Multilateral bodies (--body: a key, an acronym or a name): """ + ", ".join(body_
         _emit(found, fmt, _events_table(found, f"{len(found)} event(s)"))
 
     @app.command("country", epilog="Example:\n\n  doingoai country PH\n\n  doingoai country \"Hàn Quốc\" --format json"
-                 "\n\n  doingoai country Úc", cls=Command)
+                 "\n\n  doingoai country Úc")
     def country_cmd(
         state: Annotated[str, typer.Argument(metavar="STATE", help="ISO code (PH, PHL) or English or Vietnamese "
                                              "name (Philippines, Mỹ, Úc).", show_default=False)],
@@ -319,8 +317,7 @@ Multilateral bodies (--body: a key, an acronym or a name): """ + ", ".join(body_
                       clause(f["evidence"], figure_anchor(f["evidence"], f["value"])))
         console.print(t)
 
-    @app.command("person", epilog="Examples:\n\n  doingoai person \"Tô Lâm\"\n\n  doingoai person \"to lam\" -f json",
-                 cls=Command)
+    @app.command("person", epilog="Examples:\n\n  doingoai person \"Tô Lâm\"\n\n  doingoai person \"to lam\" -f json")
     def person_cmd(
         name: Annotated[str, typer.Argument(metavar="NAME", help="A name or part of it (diacritics optional).",
                                             show_default=False)],
@@ -347,7 +344,7 @@ Multilateral bodies (--body: a key, an acronym or a name): """ + ", ".join(body_
 
   doingoai stats --by year
 
-  doingoai stats --by quarter --compare 2024-Q3 --partners""", cls=Command)
+  doingoai stats --by quarter --compare 2024-Q3 --partners""")
     def stats_cmd(
         by: Annotated[str, typer.Option(metavar="PERIOD", help="One of: " + ", ".join(PERIODS) + ".")] = "year",
         compare: Annotated[str | None, typer.Option(metavar="PERIOD", help="Show this period beside the latest "
@@ -393,8 +390,7 @@ Multilateral bodies (--body: a key, an acronym or a name): """ + ", ".join(body_
                     _console().print(f"{r.period} {m}: " + ", ".join(f"{c} {n}" for c, n in counts.most_common())
                                      + " | pillars: " + ", ".join(f"{p} {n}" for p, n in sorted(pillars.items())))
 
-    @app.command("search", epilog="Examples:\n\n  doingoai search \"kim ngạch\"\n\n  doingoai search \"kim ngach\" -i",
-                 cls=Command)
+    @app.command("search", epilog="Examples:\n\n  doingoai search \"kim ngạch\"\n\n  doingoai search \"kim ngach\" -i")
     def search_cmd(
         query: Annotated[str, typer.Argument(metavar="QUERY", help="Words to find in stored documents.",
                                              show_default=False)],
@@ -419,7 +415,7 @@ Multilateral bodies (--body: a key, an acronym or a name): """ + ", ".join(body_
 
   doingoai export events --format csv --output events.csv
 
-  doingoai export plover --format parquet --output events.parquet""", cls=Command)
+  doingoai export plover --format parquet --output events.parquet""")
     def export_cmd(
         table: Annotated[str, typer.Argument(metavar="TABLE", help=f"One of: {', '.join(TABLES)} (plover: a "
                                              "CAMEO/PLOVER event table, see docs/plover.md).", show_default=False)],
@@ -436,7 +432,7 @@ Multilateral bodies (--body: a key, an acronym or a name): """ + ", ".join(body_
             n = export(session, table, fmt, output)
         _err(f"wrote {n} row(s) to {output}")
 
-    @app.command("db", epilog="Example:\n\n  doingoai db --db kb.sqlite", cls=Command)
+    @app.command("db", epilog="Example:\n\n  doingoai db --db kb.sqlite")
     def db_cmd(db: DbOption = None) -> None:
         """Where the knowledge base is, its schema version, and what it holds."""
         with _session(db) as session:

@@ -8,13 +8,20 @@ import re
 from pathlib import Path
 
 import pytest
+import typer
 from rich.cells import cell_len
 
+from doingoai.cli import app
 from tests.cli.conftest import doingoai
 from tests.cli.fixtures import PAGES
 from tests.store import fixtures as fx
 
-COMMANDS = ["extract", "ingest", "events", "country", "person", "stats", "search", "export", "db"]
+# every command of the app, also those added later
+COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+
+
+def test_every_command_is_checked() -> None:
+    assert {"extract", "ingest", "events", "country", "person", "stats", "search", "export", "db"} <= set(COMMANDS)
 
 
 @pytest.mark.parametrize("command", ["", *COMMANDS])
