@@ -187,3 +187,21 @@ def test_records_on_standard_input_are_limited_one_by_one() -> None:
     done = doingoai("extract", "-", "--max-size", "0.01", "--format", "jsonl", stdin=stdin)
     assert done.returncode == 0, done.stderr
     assert [orjson.loads(line)["source"] for line in done.stdout.splitlines()] == [f"s{i}" for i in range(25)]
+
+
+def test_a_schema_revision_that_is_not_ours_is_refused(db_url: str, tmp_path: Path) -> None:
+    """Another Alembic application (or a newer doingoai): its revision is not one of ours."""
+    statements = ["CREATE TABLE alembic_version (version_num varchar(32) primary key)",
+                  "INSERT INTO alembic_version VALUES ('9f3e2a1b7c00')", "CREATE TABLE orders (id integer)"]
+    engine = create_engine(db_url if db_url.startswith("postgresql") else f"sqlite:///{db_url}")
+    with engine.begin() as c:
+        for sql in statements:
+            c.execute(text(sql))
+    engine.dispose()
+    for args in (("events",), ("ingest", *fx.write(tmp_path / "p", fx.UPGRADES[:1]))):
+        done = doingoai(*args, "--db", db_url)
+        assert done.returncode == 2, done.stderr
+        assert "not a doingoai knowledge base of this version" in done.stderr
+        assert "9f3e2a1b7c00" in done.stderr
+    assert _tables(db_url if db_url.startswith("postgresql") else f"sqlite:///{db_url}") == {"alembic_version",
+                                                                                           "orders"}

@@ -94,11 +94,19 @@ def describe_url(engine: Engine) -> str:
     """The database as the user named it: a file path, or the URL without its password."""
     if engine.dialect.name == "sqlite":
         return str(engine.url.database)
-    return engine.url.render_as_string(hide_password=True)
+    # as the user writes it: postgresql://, not the driver's name
+    return engine.url.set(drivername=engine.url.get_backend_name()).render_as_string(hide_password=True)
 
 
-# What a database holds: nothing (a new or empty file), our schema at some revision, or other tables.
-_EMPTY, _FOREIGN = "empty", "foreign"
+# What a database holds: nothing (a new or empty file), our schema at some revision, or other tables;
+# _UNKNOWN marks an Alembic revision that is not one of ours (another application, or a newer doingoai).
+_EMPTY, _FOREIGN, _UNKNOWN = "empty", "foreign", "unknown:"
+
+
+def _ours(versions: set[str]) -> str:
+    if len(versions) == 1 and versions <= _revisions()[0]:
+        return versions.pop()
+    return _UNKNOWN + ",".join(sorted(versions))
 
 
 def _sqlite_state(path: Path) -> str:
@@ -122,7 +130,7 @@ def _sqlite_state(path: Path) -> str:
             if "alembic_version" not in tables:
                 return _FOREIGN
             versions = {r[0] for r in conn.execute("SELECT version_num FROM alembic_version")}
-            return versions.pop() if len(versions) == 1 and versions <= _revisions()[0] else _FOREIGN
+            return _ours(versions)
         except sqlite3.OperationalError as exc:
             if mode == "rw":
                 raise UsageError(f"cannot open the database {path}: {exc}") from exc
@@ -145,7 +153,7 @@ def _server_state(engine: Engine) -> str:
     except SQLAlchemyError as exc:
         raise UsageError(f"cannot open the database {describe_url(engine)}: "
                          f"{str(getattr(exc, 'orig', None) or exc).strip().splitlines()[0]}") from exc
-    return versions.pop() if len(versions) == 1 and versions <= _revisions()[0] else _FOREIGN
+    return _ours(versions)
 
 
 def _state(engine: Engine) -> str:
@@ -159,6 +167,10 @@ def _refuse_foreign(engine: Engine, state: str) -> None:
     if state == _FOREIGN:
         raise UsageError(f"{describe_url(engine)} is not a doingoai knowledge base (it holds another "
                          "application's data, or is not a database): refusing to touch it; give another --db")
+    if state.startswith(_UNKNOWN):
+        raise UsageError(f"{describe_url(engine)} is not a doingoai knowledge base of this version (its schema "
+                         f"revision {state.removeprefix(_UNKNOWN) or '?'} is not one of ours: another application's, "
+                         "or a newer doingoai's): refusing to touch it")
 
 
 def migrate(engine: Engine) -> None:
