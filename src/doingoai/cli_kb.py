@@ -23,7 +23,7 @@ from rich import box
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from doingoai.cli_text import clause, figure_anchor, level_anchor
@@ -35,7 +35,7 @@ from doingoai.extract.cues import EVENT_TYPES
 from doingoai.read.sources import expand
 from doingoai.resolve.states import resolve_state, state_names
 from doingoai.store import schema as s
-from doingoai.store.engine import DEFAULT_DB_ENV, open_knowledge_base, resolve_url
+from doingoai.store.engine import DEFAULT_DB_ENV, describe_url, open_knowledge_base
 from doingoai.store.filters import (
     PERIODS,
     STATUSES,
@@ -436,7 +436,8 @@ Multilateral bodies (--body: a key, an acronym or a name): """ + ", ".join(body_
     def db_cmd(db: DbOption = None) -> None:
         """Where the knowledge base is, its schema version, and what it holds."""
         with _session(db) as session:
-            typer.echo(f"database: {resolve_url(db, create=False)}")
+            bind = session.get_bind()
+            typer.echo(f"database: {describe_url(bind if isinstance(bind, Engine) else bind.engine)}")
             typer.echo(f"extractor version: {extractor_version()}")
             for model in (s.Document, s.Event, s.EventSource, s.Person, s.Relation, s.Figure):
                 n = session.scalar(select(func.count()).select_from(model))
