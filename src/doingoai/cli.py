@@ -19,13 +19,33 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from sqlalchemy.exc import SQLAlchemyError
+from typer.core import TyperCommand
 
 from doingoai import __version__
+from doingoai.cli_help import Command, Group
+from doingoai.cli_kb import megabytes
 from doingoai.cli_kb import register as register_kb_commands
+from doingoai.cli_text import console as fitted_console
 from doingoai.config import PipelineConfig
 from doingoai.errors import DoingoaiError, UsageError
 from doingoai.model import Failure
 from doingoai.pipeline import extract_paths
+
+
+class _App(Group):
+    """The root group: a user's mistake or a database failure becomes one line and an exit status here,
+    so that the app run in-process (tests, other programs) behaves as the installed command does."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DoingoaiError as exc:
+            _err(exc.message)
+            raise typer.Exit(2) from exc
+        except SQLAlchemyError as exc:
+            _err(f"database error: {str(exc).splitlines()[0]}")
+            raise typer.Exit(1) from exc
+
 
 app = typer.Typer(
     name="doingoai",
@@ -33,6 +53,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=_App,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -84,10 +105,8 @@ def _table(records: list[dict[str, Any]], out: IO[str]) -> None:
         a = r["article"]
         table.add_row(Path(r["source"]).name, a["title"] or "—", a["published"] or "—", a["outlet"] or "—",
                       str(len(a["text"])), str(len(r["events"])), str(len(r["relations"])), str(len(r["figures"])))
-    console = Console(file=out)
-    if not console.is_terminal:
-        console = Console(file=out, width=160)  # a file or a pipe: no terminal to fit
-    console.print(table)
+    fitted = fitted_console()  # the terminal's width, or COLUMNS, or a wide page for a file or a pipe
+    Console(file=out, width=fitted.width).print(table)
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -120,14 +139,15 @@ stderr as "doingoai: INPUT: reason")."""
 )
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.",
-                                               show_default=False)],
+                                               metavar="PATH", show_default=False)],
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format: jsonl (one "
                              "record per line), json (one array) or table (a summary for people).")] =
     OutputFormat.jsonl,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.",
-                                                dir_okay=False, writable=True)] = None,
-    max_size: Annotated[float, typer.Option("--max-size", min=0.001, help="Refuse pages larger than this "
-                                            "many megabytes.")] = 10.0,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write here instead of "
+                                                "stdout.", dir_okay=False, writable=True)] = None,
+    max_size: Annotated[float, typer.Option("--max-size", metavar="MB", callback=megabytes, help="Refuse pages "
+                                            "larger than this many megabytes (each record of a JSON Lines "
+                                            "file is a page).")] = 10.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")] = False,
     related: Annotated[bool, typer.Option("--related", help="Also extract the acts the teasers around each story "
                                           "report (marked section: related).")] = False,
@@ -198,6 +218,10 @@ def extract(
 
 
 register_kb_commands(app)
+# every command shows its options in the user's words (cli_help), also commands added later
+for _info in app.registered_commands:
+    if _info.cls in (None, TyperCommand):  # typer's default, not a class a command chose
+        _info.cls = Command
 
 
 def main() -> None:

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, is_dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -21,17 +24,30 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from doingoai.analyse.gazetteer import gazetteer
+from doingoai.cli_text import clause, figure_anchor, level_anchor
+from doingoai.cli_text import console as _console
 from doingoai.config import PipelineConfig
 from doingoai.errors import UsageError
 from doingoai.export.files import EXTENSIONS, FORMATS, STDOUT, choose_format
 from doingoai.export.tables import TABLES, export
+from doingoai.extract.cues import EVENT_TYPES
 from doingoai.read.sources import expand
+from doingoai.resolve.states import resolve_state, state_names
 from doingoai.store import schema as s
-from doingoai.store.engine import DEFAULT_DB_ENV, make_engine, migrate, resolve_url
+from doingoai.store.engine import DEFAULT_DB_ENV, describe_url, open_knowledge_base
+from doingoai.store.filters import (
+    PERIODS,
+    STATUSES,
+    body_keys,
+    date_range,
+    resolve_body,
+    resolve_period,
+    resolve_status,
+    resolve_type,
+)
 from doingoai.store.ingest import extractor_version, ingest, reprocess
 from doingoai.store.queries import (
     METRICS,
@@ -39,6 +55,7 @@ from doingoai.store.queries import (
     EventRow,
     country_profile,
     find_events,
+    find_people,
     person_profile,
     search_documents,
     stats,
@@ -47,26 +64,36 @@ from doingoai.store.search_syntax import SYNTAX_HELP, QueryError, parse, render
 
 __all__ = ["register"]
 
-DbOption = Annotated[str | None, typer.Option("--db", envvar=DEFAULT_DB_ENV, help="Database: a SQLite file "
-                     "path or postgresql://… (default: a file in your user data directory).")]
+DbOption = Annotated[str | None, typer.Option("--db", envvar=DEFAULT_DB_ENV, metavar="PATH|URL", help="Database: "
+                     "a SQLite file path or postgresql://… (default: a file in your user data directory).")]
+
+# The most rows a query may ask for: far more than any knowledge base holds, and within what SQLite and
+# PostgreSQL take as a LIMIT (a larger number is a typo, refused with the range).
+MAX_LIMIT = 1_000_000_000
+# The largest --max-size, in MB: a page is a few MB at most; more is a typo (or a file that is not news).
+MAX_PAGE_MB = 1000.0
 
 
 class Out(StrEnum):
     table = "table"
     json = "json"
+    jsonl = "jsonl"
     csv = "csv"
 
 
-FormatOption = Annotated[Out, typer.Option("--format", "-f", help="table (for people), json or csv.")]
+FormatOption = Annotated[Out, typer.Option("--format", "-f", help="table (for people), json, jsonl (one "
+                                           "record per line) or csv.")]
 
 
 def _err(message: str) -> None:
     sys.stderr.write(f"doingoai: {message}\n")
 
 
-def _console() -> Console:
-    console = Console()
-    return console if console.is_terminal else Console(width=160)
+def megabytes(value: float) -> float:
+    """A --max-size value: a finite number of MB in the allowed range (nan and inf pass a range check)."""
+    if not math.isfinite(value) or not 0.001 <= value <= MAX_PAGE_MB:
+        raise typer.BadParameter(f"{value} is not a size in MB between 0.001 and {MAX_PAGE_MB:g}")
+    return value
 
 
 def _plain(value: Any) -> Any:
@@ -82,6 +109,9 @@ def _plain(value: Any) -> Any:
 def _emit(data: Any, fmt: Out, table: Table | None = None) -> None:
     if fmt is Out.json:
         sys.stdout.buffer.write(orjson.dumps(_plain(data), option=orjson.OPT_INDENT_2) + b"\n")
+    elif fmt is Out.jsonl:
+        for item in (data if isinstance(data, list) else [data]):
+            sys.stdout.buffer.write(orjson.dumps(_plain(item)) + b"\n")
     elif fmt is Out.csv:
         rows = _plain(data) if isinstance(data, list) else [_plain(data)]
         buf = io.StringIO()
@@ -96,10 +126,25 @@ def _emit(data: Any, fmt: Out, table: Table | None = None) -> None:
         _console().print(table)
 
 
-def _session(db: str | None) -> Session:
-    engine = make_engine(db)
-    migrate(engine)
-    return Session(engine)
+@contextmanager
+def _session(db: str | None) -> Iterator[Session]:
+    """A session on an existing knowledge base (the query commands never create one); its connections
+    are closed at the end, also when the commands run in-process one after another."""
+    engine = open_knowledge_base(db)
+    try:
+        with Session(engine) as session:
+            yield session
+    finally:
+        engine.dispose()
+
+
+def _documents(db: str | None) -> int:
+    """How many pages the knowledge base at ``db`` holds (0 when there is none yet)."""
+    try:
+        with _session(db) as session:
+            return session.scalar(select(func.count()).select_from(s.Document)) or 0
+    except UsageError:
+        return 0
 
 
 def _who(e: EventRow) -> str:
@@ -123,16 +168,22 @@ def register(app: typer.Typer) -> None:
 
   doingoai ingest pages.jsonl --db postgresql://postgres@127.0.0.1:5432/doingoai
 
-  doingoai ingest --reprocess --db kb.sqlite""")
+  doingoai ingest --reprocess --db kb.sqlite
+
+Exit status: 0 when pages were stored (or were stored already), 2 when nothing could be ingested,
+130 when interrupted (Ctrl-C): the pages stored so far stay, and the same command stores the rest.""")
     def ingest_cmd(
         paths: Annotated[list[str] | None, typer.Argument(help="Files, directories, globs, or - for stdin.",
-                                                          show_default=False)] = None,
+                                                          metavar="PATH", show_default=False)] = None,
         db: DbOption = None,
-        batch: Annotated[int, typer.Option(min=1, help="Pages committed together.")] = 50,
+        batch: Annotated[int, typer.Option(min=1, max=MAX_LIMIT, metavar="N",
+                                           help="Pages committed together.")] = 50,
         again: Annotated[bool, typer.Option("--reprocess", help="Re-extract stored documents whose "
                                             "extractor version is not the current one.")] = False,
         every: Annotated[bool, typer.Option("--all", help="With --reprocess: re-extract every document.")] = False,
-        max_size: Annotated[float, typer.Option("--max-size", min=0.001, help="Largest page, in MB.")] = 10.0,
+        max_size: Annotated[float, typer.Option("--max-size", metavar="MB", callback=megabytes,
+                                                help="Largest page, in MB (each record of a JSON Lines file "
+                                                     "is a page).")] = 10.0,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     ) -> None:
         """Store pages in the knowledge base: extracted, resolved across articles, searchable.
@@ -143,18 +194,31 @@ def register(app: typer.Typer) -> None:
             raise UsageError("give pages to ingest, or --reprocess")
         config = PipelineConfig(max_bytes=int(max_size * 1_000_000))
         if paths:
-            inputs, _ = expand(paths, config)
-            if not quiet and len(inputs) > 3 and sys.stderr.isatty():
-                with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                              console=Console(stderr=True), transient=True) as bar:
-                    task = bar.add_task("ingest", total=len(inputs))
-                    summary = ingest(paths, db, config, batch, on_input=lambda _: bar.advance(task))
-            else:
-                summary = ingest(paths, db, config, batch)
+            before = _documents(db)
+            try:
+                inputs, _ = expand(paths, config)
+                if not quiet and len(inputs) > 3 and sys.stderr.isatty():
+                    with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                                  console=Console(stderr=True), transient=True) as bar:
+                        task = bar.add_task("ingest", total=len(inputs))
+                        summary = ingest(paths, db, config, batch, on_input=lambda _: bar.advance(task))
+                else:
+                    summary = ingest(paths, db, config, batch)
+            except KeyboardInterrupt:
+                # the batch in progress is rolled back; every committed batch stays
+                after = _documents(db)
+                _err(f"interrupted: {after - before} page(s) stored by this run ({after} in the knowledge base); "
+                     "run the same command again to store the rest")
+                raise typer.Exit(130) from None
             for f in summary.failed:
                 _err(str(f))
             _err(summary.line())
+            if summary.new + summary.skipped == 0:
+                _err("nothing was ingested" + (": every input failed" if summary.failed else ": no pages found"))
+                raise typer.Exit(2)
         if again:
+            if not paths:
+                open_knowledge_base(db).dispose()  # --reprocess alone on no knowledge base: say so, create nothing
             _err(reprocess(db, batch, every).line())
 
     @app.command("events", epilog="""Examples:
@@ -163,49 +227,79 @@ def register(app: typer.Typer) -> None:
 
   doingoai events --person "Tô Lâm" --type talks --format json
 
-  doingoai events --body ASEAN --since 2025-01 --until 2025-06""")
+  doingoai events --body ASEAN --since 2025-01 --until 2025-06
+
+  doingoai events --country Mỹ --type "courtesy call" --format jsonl
+
+Multilateral bodies (--body: a key, an acronym or a name): """ + ", ".join(body_keys()) + ".")
     def events_cmd(
-        country: Annotated[str | None, typer.Option(help="ISO code of a state taking part (PH, US...).")] = None,
-        body: Annotated[str | None, typer.Option(help="A multilateral body (ASEAN, UN, APEC...).")] = None,
-        person: Annotated[str | None, typer.Option(help="A participant's name (diacritics optional).")] = None,
-        type_: Annotated[str | None, typer.Option("--type", help="Event type (visit, talks, reception...).")] = None,
-        status: Annotated[str | None, typer.Option(help="occurred or planned.")] = None,
-        since: Annotated[str | None, typer.Option(help="From this date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
-        until: Annotated[str | None, typer.Option(help="Up to this date, inclusive.")] = None,
-        text: Annotated[str | None, typer.Option(help="Words in the evidence or the article.")] = None,
-        limit: Annotated[int, typer.Option(min=1, help="At most this many events.")] = 100,
+        country: Annotated[str | None, typer.Option(metavar="STATE", help="A state taking part: ISO code (PH, PHL) "
+                                                    "or English or Vietnamese name (Philippines, Mỹ).")] = None,
+        body: Annotated[str | None, typer.Option(metavar="BODY", help="A multilateral body: key, acronym or name "
+                                                 "(ASEAN, UN, Liên hợp quốc...; all keys below).")] = None,
+        person: Annotated[str | None, typer.Option(metavar="NAME", help="A participant's name (diacritics "
+                                                   "optional).")] = None,
+        type_: Annotated[str | None, typer.Option("--type", metavar="TYPE", help="Event type, one of: "
+                                                  + ", ".join(EVENT_TYPES) + " (any case; \"courtesy call\" is "
+                                                  "courtesy_call).")] = None,
+        status: Annotated[str | None, typer.Option(metavar="STATUS", help="One of: "
+                                                   + ", ".join(STATUSES) + ".")] = None,
+        since: Annotated[str | None, typer.Option(metavar="DATE", help="Events still going on at or after this "
+                                                  "date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+        until: Annotated[str | None, typer.Option(metavar="DATE", help="Events begun by this date, inclusive "
+                                                  "(a multi-day event overlapping the range is in it).")] = None,
+        text: Annotated[str | None, typer.Option(metavar="WORDS", help="Words in the evidence or the "
+                                                 "article.")] = None,
+        limit: Annotated[int, typer.Option(min=1, max=MAX_LIMIT, metavar="N",
+                                           help="At most this many events.")] = 100,
         db: DbOption = None,
         fmt: FormatOption = Out.table,
     ) -> None:
         """Events of the knowledge base, newest first, with their sources."""
+        dates = date_range(since, until)
+        query = EventFilter(
+            country=resolve_state(country, "--country") if country is not None else None,
+            body=resolve_body(body) if body is not None else None, person=person,
+            type=resolve_type(type_) if type_ is not None else None,
+            status=resolve_status(status) if status is not None else None,
+            since=dates.since, until=dates.until, text=text, limit=limit)
         with _session(db) as session:
-            found = find_events(session, EventFilter(country, body, person, type_, status, since, until, text,
-                                                     limit))
+            if person is not None and not find_people(session, person):
+                raise UsageError(f"--person {person!r}: nobody of that name in the knowledge base")
+            found = find_events(session, query)
         _emit(found, fmt, _events_table(found, f"{len(found)} event(s)"))
 
-    @app.command("country", epilog="Example:\n\n  doingoai country PH\n\n  doingoai country \"Hàn Quốc\" --format json")
+    @app.command("country", epilog="Example:\n\n  doingoai country PH\n\n  doingoai country \"Hàn Quốc\" --format json"
+                 "\n\n  doingoai country Úc")
     def country_cmd(
-        state: Annotated[str, typer.Argument(help="ISO code (PH) or Vietnamese name (Philippines, Mỹ).")],
+        state: Annotated[str, typer.Argument(metavar="STATE", help="ISO code (PH, PHL) or English or Vietnamese "
+                                             "name (Philippines, Mỹ, Úc).", show_default=False)],
         db: DbOption = None,
         fmt: FormatOption = Out.table,
     ) -> None:
         """A partner: relationship level and history, contacts by year and rank, figures and targets."""
-        code = _state_code(state)
+        code = resolve_state(state)
         with _session(db) as session:
             profile = country_profile(session, code)
+        known = state_names(code)
+        name = profile.name or (known.name if known else None) or code
+        if not (profile.relations or profile.contacts_by_year or profile.figures or profile.upgrades):
+            # a real state the knowledge base has nothing on: say so, so that it does not read as a typo
+            _err(f"the knowledge base holds nothing on {name} ({code}) yet")
         if fmt is not Out.table:
             _emit(profile, fmt)
             return
         console = _console()
         level = profile.current_level.replace("_", " ") if profile.current_level else "—"
-        console.print(f"[bold]{profile.name or code}[/bold] ({code}): {level}"
+        console.print(f"[bold]{name}[/bold] ({code}): {level}"
                       + (f", since {profile.current_since}" if profile.current_since else ""))
         t = Table(title="relations", box=box.SIMPLE_HEAD)
         for col in ("with", "level", "since", "mentioned", "evidence"):
             t.add_column(col, overflow="fold")
         for r in profile.relations:
             t.add_row(r["partner"], r["level"], str(r["since"] or "—"),
-                      f"{r['first_mention'] or '?'}…{r['last_mention'] or '?'} ({r['sources']})", r["evidence"] or "")
+                      f"{r['first_mention'] or '?'}…{r['last_mention'] or '?'} ({r['sources']})",
+                      clause(r["evidence"], level_anchor(r["level"])))
         console.print(t)
         t = Table(title="contacts by year", box=box.SIMPLE_HEAD)
         t.add_column("year")
@@ -217,17 +311,19 @@ def register(app: typer.Typer) -> None:
             f"{k} {v}" for k, v in sorted(profile.contacts_by_rank.items())))
         if profile.last_top_level:
             e = profile.last_top_level
-            console.print(f"last top-level contact: {e.when} {e.type} — {_who(e)}\n  “{e.evidence}”")
+            console.print(f"last top-level contact: {e.when} {e.type} — {_who(e)}\n  “{clause(e.evidence)}”")
         t = Table(title="figures and targets", box=box.SIMPLE_HEAD)
         for col in ("kind", "value", "published", "evidence"):
             t.add_column(col, overflow="fold")
         for f in profile.figures:
-            t.add_row(f["kind"], f"{f['value']:,.0f} {f['unit'] or ''}".strip(), f["published"] or "?", f["evidence"])
+            t.add_row(f["kind"], f"{f['value']:,.0f} {f['unit'] or ''}".strip(), f["published"] or "?",
+                      clause(f["evidence"], figure_anchor(f["evidence"], f["value"])))
         console.print(t)
 
     @app.command("person", epilog="Examples:\n\n  doingoai person \"Tô Lâm\"\n\n  doingoai person \"to lam\" -f json")
     def person_cmd(
-        name: Annotated[str, typer.Argument(help="A name or part of it (diacritics optional).")],
+        name: Annotated[str, typer.Argument(metavar="NAME", help="A name or part of it (diacritics optional).",
+                                            show_default=False)],
         db: DbOption = None,
         fmt: FormatOption = Out.table,
     ) -> None:
@@ -253,9 +349,10 @@ def register(app: typer.Typer) -> None:
 
   doingoai stats --by quarter --compare 2024-Q3 --partners""")
     def stats_cmd(
-        by: Annotated[str, typer.Option(help="month, quarter or year.")] = "year",
-        compare: Annotated[str | None, typer.Option(help="Show this period beside the latest one "
-                                                        "(2024, 2024-Q3, 2024-07).")] = None,
+        by: Annotated[str, typer.Option(metavar="PERIOD", help="One of: " + ", ".join(PERIODS) + ".")] = "year",
+        compare: Annotated[str | None, typer.Option(metavar="PERIOD", help="Show this period beside the latest "
+                                                    "one, and the change between them; written as the --by "
+                                                    "periods are (2024, 2024-Q3, 2024-07).")] = None,
         partners: Annotated[bool, typer.Option("--partners", help="Also list the partners and the pillars (party, "
                                                "state, government, parliament...) behind each figure.")] = False,
         db: DbOption = None,
@@ -263,13 +360,22 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Foreign-affairs yardsticks per period: visits abroad and received, top-level contacts,
         phone calls, agreements, upgrades (with partners and pillars)."""
-        if by not in ("month", "quarter", "year"):
-            raise UsageError(f"--by must be month, quarter or year, not {by!r}")
+        if by.strip().casefold() not in PERIODS:
+            raise UsageError(f"--by {by!r}: one of {', '.join(PERIODS)}")
+        by = by.strip().casefold()
+        period = resolve_period(compare, by) if compare is not None else None
         with _session(db) as session:
-            found = stats(session, by, compare)
+            found = stats(session, by, period)
+        # with --compare: the compared period, the latest one, and the change from the first to the second
+        change = ({m: found[1].values[m] - found[0].values[m] for m in METRICS} if period and len(found) == 2
+                  else None)
         if fmt is not Out.table:
-            _emit([{"period": r.period, **r.values, "partners": {k: dict(v) for k, v in r.partners.items()},
-                    "pillars": {k: dict(v) for k, v in r.pillars.items()}} for r in found], fmt)
+            rows = [{"period": r.period, **r.values, "partners": {k: dict(v) for k, v in r.partners.items()},
+                     "pillars": {k: dict(v) for k, v in r.pillars.items()}} for r in found]
+            if change is not None:
+                rows.append({"period": f"change {found[0].period}→{found[1].period}", **change,
+                             "partners": {}, "pillars": {}})
+            _emit(rows, fmt)
             return
         t = Table(title=f"by {by}", box=box.SIMPLE_HEAD)
         t.add_column("period")
@@ -277,6 +383,8 @@ def register(app: typer.Typer) -> None:
             t.add_column(m.replace("_", " "), justify="right")
         for r in found:
             t.add_row(r.period, *(str(r.values[m]) for m in METRICS))
+        if change is not None:
+            t.add_row(f"change {found[0].period}→{found[1].period}", *(f"{change[m]:+d}" for m in METRICS))
         _console().print(t)
         if partners:
             for r in found:
@@ -296,11 +404,12 @@ def register(app: typer.Typer) -> None:
 
   doingoai search 'Montealegre*' --format json""")
     def search_cmd(
-        query: Annotated[str, typer.Argument(help="What to find: words, \"phrases\", prefix*, OR, NOT/-, "
-                                                  "(groups).", show_default=False)],
+        query: Annotated[str, typer.Argument(metavar="QUERY", help="What to find: words, \"phrases\", prefix*, "
+                                                  "OR, NOT/-, (groups).", show_default=False)],
         ignore_diacritics: Annotated[bool, typer.Option("--ignore-diacritics", "-i",
                                                         help="Match with or without tone marks.")] = False,
-        limit: Annotated[int, typer.Option(min=1, help="At most this many documents, newest first.")] = 20,
+        limit: Annotated[int, typer.Option(min=1, max=MAX_LIMIT, metavar="N",
+                                           help="At most this many documents, newest first.")] = 20,
         db: DbOption = None,
         fmt: FormatOption = Out.table,
     ) -> None:
@@ -330,13 +439,15 @@ def register(app: typer.Typer) -> None:
 
   doingoai export relations --format jsonl --output - | jq .level""")
     def export_cmd(
-        table: Annotated[str, typer.Argument(help=f"One of: {', '.join(TABLES)} (plover: a CAMEO/PLOVER "
-                                                  "event table, see docs/plover.md).", show_default=False)],
-        output: Annotated[str, typer.Option("--output", "-o", help="File to write, or - for standard output. "
+        table: Annotated[str, typer.Argument(metavar="TABLE", help=f"One of: {', '.join(TABLES)} (plover: a "
+                                             "CAMEO/PLOVER event table, see docs/plover.md).", show_default=False)],
+        output: Annotated[str, typer.Option("--output", "-o", metavar="FILE",
+                                            help="File to write, or - for standard output. "
                                             "Its extension names the format: "
                                             f"{', '.join(f'{k} ({v})' for k, v in EXTENSIONS.items())}.",
                                             show_default=False)],
-        fmt: Annotated[str | None, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}; must agree "
+        fmt: Annotated[str | None, typer.Option("--format", "-f", metavar="FORMAT",
+                                                help=f"One of: {', '.join(FORMATS)}; must agree "
                                                 "with the extension of --output (default: the extension's, "
                                                 "csv on standard output).", show_default=False)] = None,
         db: DbOption = None,
@@ -352,20 +463,11 @@ def register(app: typer.Typer) -> None:
     @app.command("db", epilog="Example:\n\n  doingoai db --db kb.sqlite")
     def db_cmd(db: DbOption = None) -> None:
         """Where the knowledge base is, its schema version, and what it holds."""
-        engine = make_engine(db)
-        migrate(engine)
-        typer.echo(f"database: {resolve_url(db)}")
-        typer.echo(f"extractor version: {extractor_version()}")
-        with Session(engine) as session:
+        with _session(db) as session:
+            bind = session.get_bind()
+            typer.echo(f"database: {describe_url(bind if isinstance(bind, Engine) else bind.engine)}")
+            typer.echo(f"extractor version: {extractor_version()}")
             for model in (s.Document, s.Event, s.EventSource, s.Person, s.Relation, s.Figure):
                 n = session.scalar(select(func.count()).select_from(model))
                 typer.echo(f"{model.__tablename__}: {n}")
 
-
-def _state_code(state: str) -> str:
-    if len(state) == 2 and state.isalpha():
-        return state.upper()
-    for entry in gazetteer().lookup(state):
-        if entry.kind == "state":
-            return entry.value
-    raise UsageError(f"unknown state {state!r}: give its ISO code (PH) or its Vietnamese name")

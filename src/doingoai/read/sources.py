@@ -6,7 +6,9 @@ stops a batch.
 
 from __future__ import annotations
 
+import codecs
 import glob
+import io
 import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -27,6 +29,7 @@ _GLOB_CHARS = re.compile(r"[*?\[]")
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 _HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
 _RECORD_EXT = {".jsonl", ".ndjson", ".json"}
+_LINE_EXT = {".jsonl", ".ndjson"}  # one record a line: read a line at a time
 _PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _HTML_TAGS = re.compile(r"<(?:div|p|body|head|meta|script|article|span|a|br|li|h1|h2|table)\b", re.IGNORECASE)
 
@@ -116,6 +119,119 @@ def _load(item: Input, config: PipelineConfig) -> bytes:
         raise InputError(item.name, f"cannot read: {exc.strerror or exc}", code=InputError.UNREADABLE) from exc
 
 
+class _Prefixed(io.RawIOBase):
+    """Bytes already read (the head that was sniffed), then the rest of the stream."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self._head = head
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        if self._head:
+            n = min(len(buffer), len(self._head))
+            buffer[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._rest.read(len(buffer))
+        buffer[:len(data)] = data
+        return len(data)
+
+
+# Encodings whose line ends are not the byte 0x0A: such record files are read whole.
+_WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _line_text(raw: bytes, where: str) -> str:
+    try:
+        return raw.decode("utf-8").lstrip("\ufeff")
+    except UnicodeDecodeError:
+        return decode(raw, where)[0]  # a legacy-encoded archive: the same detection as for a page
+
+
+def _stream_records(stream: BinaryIO, name: str, config: PipelineConfig) -> Iterator[Page | Failure]:
+    """The records of a JSON Lines stream, one line at a time: ``--max-size`` limits each record (a page),
+    not the file, and memory holds one line."""
+    limit = config.max_bytes
+    number = 0
+    blank = True
+    while True:
+        raw = stream.readline(limit + 2)  # the record, its newline, and one byte to tell it is too long
+        if not raw:
+            break
+        number += 1
+        where = f"{name}:line {number}"
+        if len(raw.rstrip(b"\r\n")) > limit:
+            while raw and not raw.endswith(b"\n"):  # skip the rest of the overlong line
+                raw = stream.readline(1 << 20)
+            yield Failure(where, InputError.TOO_LARGE, f"record is larger than the {limit / 1e6:g} MB limit for "
+                                                       "one page (see --max-size)")
+            continue
+        if not raw.strip():
+            continue
+        blank = False
+        try:
+            value = orjson.loads(_line_text(raw, where))
+            yield _record_page(value, where, config)
+        except orjson.JSONDecodeError as exc:
+            yield Failure(where, InputError.BAD_RECORD, f"invalid JSON: {exc}")
+        except InputError as exc:
+            yield Failure(exc.source, exc.code, exc.message)
+    if blank:
+        yield Failure(name, InputError.EMPTY, "empty file" if number == 0 else "file holds only white space")
+
+
+def _record_head(head: bytes) -> bool:
+    """Whether a head of bytes opens a JSON Lines file of page records (its first line is one)."""
+    first = head.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0]
+    if not first.startswith(b"{"):
+        return False
+    try:
+        value = orjson.loads(first)
+    except orjson.JSONDecodeError:
+        return False
+    return isinstance(value, dict) and ("text" in value or "html" in value)
+
+
+def _read_large(item: Input, config: PipelineConfig) -> Iterator[Page | Failure] | None:
+    """The pages of an input that is a JSON Lines file (by its extension, or, past the size limit of one
+    page, by its first line), read a record at a time; None for an input to read whole."""
+    suffix = item.path.suffix.lower() if item.path else ""
+    by_name = suffix in _LINE_EXT
+    if suffix in _HTML_EXT or suffix == ".json":
+        return None
+    try:
+        if item.path is not None and not by_name and (item.path.is_dir() or
+                                                      item.path.stat().st_size <= config.max_bytes):
+            return None  # a page: read whole
+        stream: BinaryIO = open(item.path, "rb") if item.path is not None else sys.stdin.buffer  # noqa: SIM115
+    except FileNotFoundError as exc:
+        raise InputError(item.name, "no such file (or a broken link)", code=InputError.NOT_FOUND) from exc
+    except OSError as exc:
+        raise InputError(item.name, f"cannot read: {exc.strerror or exc}", code=InputError.UNREADABLE) from exc
+    head = stream.read(config.max_bytes + 1)
+    records = by_name or (len(head) > config.max_bytes and _record_head(head))
+    if head.startswith(_WIDE_BOMS) or b"\x00" in head[:4096] or not records:
+        # a page, a UTF-16/32 record file or a binary file: read whole (and refused past the limit)
+        if item.path is not None:
+            stream.close()
+            return None
+        if len(head) > config.max_bytes:
+            raise InputError(item.name, f"input is larger than the {config.max_bytes / 1e6:.0f} MB limit "
+                                        "(see --max-size)", code=InputError.TOO_LARGE)
+        return iter(_from_bytes(head, item, config))
+
+    def pages() -> Iterator[Page | Failure]:
+        try:
+            yield from _stream_records(io.BufferedReader(_Prefixed(head, stream)), item.name, config)
+        finally:
+            if item.path is not None:
+                stream.close()
+    return pages()
+
+
 def _looks_like_records(text: str) -> bool:
     first = text.lstrip()[:1]
     if first not in "{[" or not first:
@@ -180,10 +296,26 @@ def _records(text: str, name: str, config: PipelineConfig) -> Iterator[Page | Fa
 def read_input(item: Input, config: PipelineConfig = DEFAULT_CONFIG) -> Iterator[Page | Failure]:
     """Read one input: a page, or the pages of a JSON Lines file, or the failure that stopped it."""
     try:
-        text, encoding = decode(_load(item, config), item.name)
+        records = _read_large(item, config)
+        if records is None:
+            yield from _from_bytes(_load(item, config), item, config)
+            return
     except InputError as exc:
         yield Failure(exc.source, exc.code, exc.message)
         return
+    yield from records
+
+
+def _from_bytes(data: bytes, item: Input, config: PipelineConfig) -> list[Page | Failure]:
+    """The page, or the records, of an input read whole."""
+    try:
+        text, encoding = decode(data, item.name)
+    except InputError as exc:
+        return [Failure(exc.source, exc.code, exc.message)]
+    return list(_pages_of(text, encoding, item, config))
+
+
+def _pages_of(text: str, encoding: str, item: Input, config: PipelineConfig) -> Iterator[Page | Failure]:
     suffix = item.path.suffix.lower() if item.path else ""
     if suffix in _RECORD_EXT or (suffix not in _HTML_EXT and _looks_like_records(text)):
         yield from _records(text, item.name, config)

@@ -7,17 +7,23 @@ the same code with ``--db postgresql://...`` or the ``DOINGOAI_DB`` environment 
 from __future__ import annotations
 
 import os
+import sqlite3
+from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from alembic import command
 from alembic.config import Config
+from alembic.script import ScriptDirectory
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.exc import SQLAlchemyError
 
 from doingoai.errors import UsageError
 
-__all__ = ["DEFAULT_DB_ENV", "default_db_path", "make_engine", "migrate", "resolve_url"]
+__all__ = ["DEFAULT_DB_ENV", "default_db_path", "describe_url", "make_engine", "migrate", "open_knowledge_base",
+           "resolve_url"]
 
 DEFAULT_DB_ENV = "DOINGOAI_DB"
 _MIGRATIONS = Path(__file__).parent / "migrations"
@@ -27,8 +33,10 @@ def default_db_path() -> Path:
     return Path(user_data_dir("doingoai", appauthor=False)) / "doingoai.sqlite"
 
 
-def resolve_url(db: str | None = None) -> str:
-    """An SQLAlchemy URL from ``--db`` (a URL or a file path), else ``DOINGOAI_DB``, else the default file."""
+def resolve_url(db: str | None = None, create: bool = True) -> str:
+    """An SQLAlchemy URL from ``--db`` (a URL or a file path), else ``DOINGOAI_DB``, else the default file.
+
+    ``create``: make the SQLite file's folder (for ``ingest``); read-only commands never create anything."""
     value = db or os.environ.get(DEFAULT_DB_ENV) or str(default_db_path())
     if value.startswith(("postgresql://", "postgres://")):
         # psycopg 3 is the driver the project ships with
@@ -41,7 +49,8 @@ def resolve_url(db: str | None = None) -> str:
     path = Path(value).expanduser()
     if path.is_dir():
         raise UsageError(f"{path} is a directory: give a database file path")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if create:
+        path.parent.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{path}"
 
 
@@ -58,8 +67,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cur.close()
 
 
-def make_engine(db: str | None = None) -> Engine:
-    url = resolve_url(db)
+def make_engine(db: str | None = None, create: bool = True) -> Engine:
+    url = resolve_url(db, create)
     engine = create_engine(url, future=True, pool_pre_ping=url.startswith("postgresql"))
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -74,9 +83,115 @@ def alembic_config(engine: Engine) -> Config:
     return cfg
 
 
+@cache
+def _revisions() -> tuple[frozenset[str], frozenset[str]]:
+    """Every migration id of ours, and the heads."""
+    script = ScriptDirectory(str(_MIGRATIONS))
+    return frozenset(r.revision for r in script.walk_revisions()), frozenset(script.get_heads())
+
+
+def describe_url(engine: Engine) -> str:
+    """The database as the user named it: a file path, or the URL without its password."""
+    if engine.dialect.name == "sqlite":
+        return str(engine.url.database)
+    # as the user writes it: postgresql://, not the driver's name
+    return engine.url.set(drivername=engine.url.get_backend_name()).render_as_string(hide_password=True)
+
+
+# What a database holds: nothing (a new or empty file), our schema at some revision, or other tables;
+# _UNKNOWN marks an Alembic revision that is not one of ours (another application, or a newer doingoai).
+_EMPTY, _FOREIGN, _UNKNOWN = "empty", "foreign", "unknown:"
+
+
+def _ours(versions: set[str]) -> str:
+    if len(versions) == 1 and versions <= _revisions()[0]:
+        return versions.pop()
+    return _UNKNOWN + ",".join(sorted(versions))
+
+
+def _sqlite_state(path: Path) -> str:
+    """Looked at through a plain read-only connection: our engine would switch the file to WAL mode,
+    and a file of another application must be left exactly as it is."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return _EMPTY
+    uri = f"file:{quote(str(path.resolve()))}"
+    # read-only first; a WAL file whose -shm is gone may need a read-write handle (which creates nothing)
+    for mode in ("ro", "rw"):
+        try:
+            conn = sqlite3.connect(f"{uri}?mode={mode}", uri=True)
+        except sqlite3.OperationalError as exc:
+            if mode == "rw":
+                raise UsageError(f"cannot open the database {path}: {exc}") from exc
+            continue
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if not tables:
+                return _EMPTY
+            if "alembic_version" not in tables:
+                return _FOREIGN
+            versions = {r[0] for r in conn.execute("SELECT version_num FROM alembic_version")}
+            return _ours(versions)
+        except sqlite3.OperationalError as exc:
+            if mode == "rw":
+                raise UsageError(f"cannot open the database {path}: {exc}") from exc
+        except sqlite3.DatabaseError:
+            return _FOREIGN  # not a SQLite database at all
+        finally:
+            conn.close()
+    raise AssertionError("unreachable")
+
+
+def _server_state(engine: Engine) -> str:
+    try:
+        with engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+            if not tables:
+                return _EMPTY
+            if "alembic_version" not in tables:
+                return _FOREIGN
+            versions = {r[0] for r in conn.execute(text("SELECT version_num FROM alembic_version"))}
+    except SQLAlchemyError as exc:
+        raise UsageError(f"cannot open the database {describe_url(engine)}: "
+                         f"{str(getattr(exc, 'orig', None) or exc).strip().splitlines()[0]}") from exc
+    return _ours(versions)
+
+
+def _state(engine: Engine) -> str:
+    if engine.dialect.name == "sqlite":
+        database = engine.url.database
+        return _sqlite_state(Path(database)) if database and database != ":memory:" else _EMPTY
+    return _server_state(engine)
+
+
+def _refuse_foreign(engine: Engine, state: str) -> None:
+    if state == _FOREIGN:
+        raise UsageError(f"{describe_url(engine)} is not a doingoai knowledge base (it holds another "
+                         "application's data, or is not a database): refusing to touch it; give another --db")
+    if state.startswith(_UNKNOWN):
+        raise UsageError(f"{describe_url(engine)} is not a doingoai knowledge base of this version (its schema "
+                         f"revision {state.removeprefix(_UNKNOWN) or '?'} is not one of ours: another application's, "
+                         "or a newer doingoai's): refusing to touch it")
+
+
 def migrate(engine: Engine) -> None:
-    """Create or upgrade the schema to the latest migration."""
-    command.upgrade(alembic_config(engine), "head")
+    """Create or upgrade the schema to the latest migration; a database of another application is refused."""
+    state = _state(engine)
+    _refuse_foreign(engine, state)
+    if state not in _revisions()[1]:
+        command.upgrade(alembic_config(engine), "head")
+
+
+def open_knowledge_base(db: str | None = None) -> Engine:
+    """The engine of an existing knowledge base, for the read-only commands: creates no file or folder,
+    and says so when there is no knowledge base at ``db``."""
+    engine = make_engine(db, create=False)
+    state = _state(engine)
+    if state == _EMPTY:
+        raise UsageError(f"no knowledge base at {describe_url(engine)}; run `doingoai ingest` first")
+    _refuse_foreign(engine, state)
+    if state not in _revisions()[1]:
+        command.upgrade(alembic_config(engine), "head")  # an older schema of ours: bring it up to date
+    return engine
 
 
 def has_schema(engine: Engine) -> bool:

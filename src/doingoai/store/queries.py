@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from doingoai.config import HOME
@@ -36,7 +36,9 @@ class EventFilter:
     person: str | None = None
     type: str | None = None
     status: str | None = None
-    since: str | None = None  # "YYYY", "YYYY-MM" or "YYYY-MM-DD", inclusive
+    # "YYYY", "YYYY-MM" or "YYYY-MM-DD" (checked by store.filters.date_range): events whose interval
+    # overlaps the range from the first day of ``since`` to the last day of ``until``
+    since: str | None = None
     until: str | None = None
     text: str | None = None
     limit: int | None = None
@@ -110,9 +112,27 @@ def find_people(session: Session, name: str) -> list[s.Person]:
     return list(session.scalars(query).unique().all())
 
 
-def _date_bounds(since: str | None, until: str | None) -> tuple[str | None, str | None]:
-    # "2024" .. "2024" covers the whole year: compare on ISO prefixes
-    return since, (until + "\uffff") if until else None
+def _prefixes(day: str) -> list[str]:
+    """The coarser dates that contain ``day``: "2024-09-25" lies in "2024-09" and in "2024"."""
+    return [day[:n] for n in (4, 7) if len(day) > n]
+
+
+def _overlaps(since: str | None, until: str | None) -> list[Any]:
+    """Conditions for an event whose interval [date_start, date_end] overlaps [since, until].
+
+    Dates are ISO strings of three precisions ("2024", "2024-09", "2024-09-25"), so a coarse date is
+    compared as the period it names: "2024-09" starts before "2024-09-25" and ends after it. Yearless
+    dates ("--09-25") cannot be placed and never match a date filter."""
+    start = s.Event.date_start
+    end = case((s.Event.date_end.is_not(None) & ~s.Event.date_end.startswith("-"), s.Event.date_end), else_=start)
+    out: list[Any] = []
+    if since or until:
+        out.append(start.is_not(None) & ~start.startswith("-"))
+    if since:
+        out.append((end >= since) | end.in_(_prefixes(since)))
+    if until:
+        out.append((start <= until) | start.startswith(until))
+    return out
 
 
 def find_events(session: Session, f: EventFilter) -> list[EventRow]:
@@ -126,11 +146,7 @@ def find_events(session: Session, f: EventFilter) -> list[EventRow]:
         q = q.where(s.Event.type == f.type)
     if f.status:
         q = q.where(s.Event.status == f.status)
-    lo, hi = _date_bounds(f.since, f.until)
-    if lo:
-        q = q.where(s.Event.date_start >= lo, ~s.Event.date_start.startswith("-"))
-    if hi:
-        q = q.where(s.Event.date_start <= hi, ~s.Event.date_start.startswith("-"))
+    q = q.where(*_overlaps(f.since, f.until))
     if f.person:
         ids = [p.id for p in find_people(session, f.person)]
         q = q.where(s.Event.id.in_(select(s.EventParticipant.event_id).where(s.EventParticipant.person_id.in_(ids))))
@@ -291,7 +307,8 @@ def stats(session: Session, by: str = "year", compare: str | None = None) -> lis
                 row.pillars.setdefault(metric, Counter())[str(pillar)] += 1
     ordered = [rows[k] for k in sorted(rows)]
     if compare:
+        # a period with no event is a row of zeros, not a missing row: the comparison stays visible
+        other = rows.get(compare) or StatRow(compare, dict.fromkeys(METRICS, 0))
         latest = ordered[-1] if ordered else None
-        other = rows.get(compare)
-        return [r for r in (other, latest) if r is not None]
+        return [other] if latest is None or latest.period == other.period else [other, latest]
     return ordered
