@@ -216,19 +216,54 @@ def register(app: typer.Typer) -> None:
             e = profile.last_top_level
             console.print(f"last top-level contact: {e.when} {e.type} — {_who(e)}\n  “{e.evidence}”")
         t = Table(title="figures and targets", box=box.SIMPLE_HEAD)
-        for col in ("kind", "value", "published", "evidence"):
+        for col in ("kind", "value", "published", "sources", "evidence"):
             t.add_column(col, overflow="fold")
         for f in profile.figures:
-            t.add_row(f["kind"], f"{f['value']:,.0f} {f['unit'] or ''}".strip(), f["published"] or "?", f["evidence"])
+            t.add_row(f["kind"], f"{f['value']:,.0f} {f['unit'] or ''}".strip(), f["published"] or "?",
+                      str(f["n_sources"]), f["evidence"])
         console.print(t)
 
-    @app.command("person", epilog="Examples:\n\n  doingoai person \"Tô Lâm\"\n\n  doingoai person \"to lam\" -f json")
+    @app.command("person", epilog="""Examples:
+
+  doingoai person "Tô Lâm"
+
+  doingoai person "to lam" -f json
+
+  doingoai person --merge "Thongloun Sisoulith" "Thounglun Sisolith"
+
+  doingoai person --aliases aliases.tsv   (lines: alias<TAB>canonical; see docs)""")
     def person_cmd(
-        name: Annotated[str, typer.Argument(help="A name or part of it (diacritics optional).")],
+        name: Annotated[str | None, typer.Argument(help="A name or part of it (diacritics optional).",
+                                                   show_default=False)] = None,
+        merge: Annotated[tuple[str, str] | None, typer.Option(
+            "--merge", metavar="KEEP OTHER", help="Correct the knowledge base: OTHER is the same person as KEEP "
+            "(merged now; every spelling of OTHER stays an alias of KEEP, through --reprocess and later "
+            "ingests).")] = None,
+        aliases: Annotated[Path | None, typer.Option(
+            "--aliases", metavar="FILE", dir_okay=False, help="Apply an alias file: UTF-8, one correction a line, "
+            "'alias<TAB>canonical', '#' comments. Stored in the knowledge base like --merge.")] = None,
         db: DbOption = None,
         fmt: FormatOption = Out.table,
     ) -> None:
-        """A person: the titles the press gave them over time, and their events."""
+        """A person: the titles the press gave them over time, and their events (or a correction of who is who)."""
+        if merge or aliases:
+            if name:
+                raise UsageError("give a name to look up, or --merge/--aliases to correct, not both")
+            from doingoai.store.corrections import apply_aliases, merge_people, read_alias_file
+
+            corrections = read_alias_file(aliases) if aliases else []
+            with _session(db) as session:
+                if merge:
+                    kept = merge_people(session, *merge)
+                    report = [f"merged {merge[1]!r} into {kept.name!r}"]
+                else:
+                    report = apply_aliases(session, corrections)
+                session.commit()
+            for line in report:
+                typer.echo(line)
+            return
+        if not name:
+            raise UsageError("give a name (or --merge KEEP OTHER, or --aliases FILE)")
         with _session(db) as session:
             found = person_profile(session, name)
         if not found:

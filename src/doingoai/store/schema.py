@@ -13,7 +13,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 __all__ = [
     "Base", "Body", "Document", "Event", "EventBody", "EventCountry", "EventParticipant", "EventSource", "Figure",
-    "FigureSource", "Person", "PersonAlias", "PersonName", "PersonTitle", "Relation", "RelationSource", "State",
+    "FigureSource", "Person", "PersonAlias", "PersonMention", "PersonName", "PersonTitle", "Relation", "RelationSource", "State",
 ]
 
 
@@ -71,6 +71,18 @@ class PersonName(Base):
     last_word: Mapped[str] = mapped_column(String(60), index=True)
     person: Mapped[Person] = relationship(back_populates="names")
     __table_args__ = (UniqueConstraint("person_id", "key"),)
+
+
+class PersonMention(Base):
+    """A document naming a person with a title: what ``person_titles`` counts, kept so that re-extracting a
+    document takes back exactly what it added."""
+
+    __tablename__ = "person_mentions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    day: Mapped[str | None] = mapped_column(String(10))
 
 
 class PersonAlias(Base):

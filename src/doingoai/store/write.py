@@ -173,6 +173,7 @@ class _Batch:
         self.relations: dict[tuple[str, str, str], _RelationRec] = {}
         self.figures: dict[tuple[Any, ...], _FigureRec] = {}
         self.titles: dict[tuple[PersonRec, str], list[Any]] = {}  # -> [org, first, last, mentions]
+        self.mentions: list[tuple[PersonRec, _Doc, str, str | None]] = []
         self.touched: list[PersonRec] = []
 
     # prefetch: the candidates of the whole batch, one query per table
@@ -265,6 +266,7 @@ class _Batch:
             title = canonical_title(p.title) if p.title else None
             if title:
                 self._note_title(person, title, p.org, day)
+                self.mentions.append((person, doc, title, day))
             persons.append((person, title, p.country, p.org))
         ids = {person for person, *_ in persons}
         foreign = {person for person, _, country, _ in persons if country != HOME}
@@ -414,6 +416,8 @@ class _Batch:
                                 "mentions": (old[3] or 0) + mentions})
         _insert(conn, pt.__table__, inserts, returning=False)
         _update(conn, pt.__table__, updates)
+        _insert(conn, s.PersonMention.__table__, [{"person_id": p.id, "document_id": d.id, "title": title, "day": day}
+                                                  for p, d, title, day in self.mentions], returning=False)
 
     def _write_events(self) -> None:
         conn = self.conn
@@ -504,6 +508,7 @@ def forget(conn: Connection, doc_ids: Iterable[int]) -> None:
                 n_sources=model.__table__.c.n_sources - bindparam("b_n")), [{"b_id": i, "b_n": n} for i, n in counts])
         conn.execute(delete(source).where(source.document_id.in_(ids)))
         conn.execute(delete(model).where(model.n_sources <= 0))
+    _forget_titles(conn, ids)
     # a figure first reported by a re-extracted document names its earliest remaining report
     moved = conn.execute(select(s.Figure.id, func.min(s.FigureSource.id)).join(
         s.FigureSource, s.FigureSource.figure_id == s.Figure.id).where(s.Figure.document_id.in_(ids))
@@ -513,6 +518,39 @@ def forget(conn: Connection, doc_ids: Iterable[int]) -> None:
         conn.execute(update(s.Figure).where(s.Figure.id == figure_id).values(
             document_id=src.document_id, published=src.published, evidence=src.evidence, start=src.start,
             end=src.end))
+
+
+def _forget_titles(conn: Connection, ids: list[int]) -> None:
+    """Take back the title mentions of documents: counts go down, and first and last seen are those of the
+    mentions left (a title nobody mentions any more is dropped)."""
+    pm, pt = s.PersonMention, s.PersonTitle
+    counts = conn.execute(select(pm.person_id, pm.title, func.count()).where(pm.document_id.in_(ids))
+                          .group_by(pm.person_id, pm.title)).all()
+    if not counts:
+        return
+    conn.execute(delete(pm).where(pm.document_id.in_(ids)))
+    persons = sorted({person for person, _, _ in counts})
+    left = {(person, title): (n, first, last) for person, title, n, first, last in conn.execute(
+        select(pm.person_id, pm.title, func.count(), func.min(pm.day), func.max(pm.day))
+        .where(pm.person_id.in_(persons)).group_by(pm.person_id, pm.title))}
+    rows = {(person, title): (i, mentions) for i, person, title, mentions in conn.execute(
+        select(pt.id, pt.person_id, pt.title, pt.mentions).where(pt.person_id.in_(persons)))}
+    gone, changed = [], []
+    for person, title, n in counts:
+        row = rows.get((person, title))
+        if row is None:
+            continue
+        mentions = (row[1] or 0) - n
+        if mentions <= 0:
+            gone.append(row[0])
+        elif (person, title) in left:
+            _, first, last = left[(person, title)]
+            changed.append({"id": row[0], "mentions": mentions, "first_seen": first, "last_seen": last})
+        else:  # mentions from documents stored before mentions were kept: their days are unknown here
+            conn.execute(update(pt).where(pt.id == row[0]).values(mentions=mentions))
+    if gone:
+        conn.execute(delete(pt).where(pt.id.in_(gone)))
+    _update(conn, pt.__table__, changed)
 
 
 # --- the writer -------------------------------------------------------------------------------------------

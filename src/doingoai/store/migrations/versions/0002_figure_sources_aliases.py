@@ -1,4 +1,4 @@
-"""figures with several sources; user aliases of people
+"""figures with several sources; user aliases of people; person mentions
 
 Revision ID: 0002
 Revises: 0001
@@ -6,7 +6,8 @@ Create Date: 2026-12-07
 
 A figure reported by several outlets becomes one row with a source per report (``figure_sources``); the
 existing rows are grouped the way new ones are (same kind, states, value, unit, qualifier, thing counted
-and year), each report kept as a source. ``person_aliases`` holds the user's corrections of who is who.
+and year), each report kept as a source. ``person_aliases`` holds the user's corrections of who is who;
+``person_mentions`` which document gave a person which title (documents stored before have none).
 """
 
 from __future__ import annotations
@@ -54,6 +55,19 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('person_aliases', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_person_aliases_canonical_key'), ['canonical_key'], unique=False)
+    op.create_table('person_mentions',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('person_id', sa.Integer(), nullable=False),
+    sa.Column('document_id', sa.Integer(), nullable=False),
+    sa.Column('title', sa.String(length=300), nullable=False),
+    sa.Column('day', sa.String(length=10), nullable=True),
+    sa.ForeignKeyConstraint(['document_id'], ['documents.id'], ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['person_id'], ['people.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('person_mentions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_person_mentions_document_id'), ['document_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_person_mentions_person_id'), ['person_id'], unique=False)
     _group_figures()
 
 
@@ -84,6 +98,10 @@ def _group_figures() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('person_mentions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_person_mentions_person_id'))
+        batch_op.drop_index(batch_op.f('ix_person_mentions_document_id'))
+    op.drop_table('person_mentions')
     with op.batch_alter_table('person_aliases', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_person_aliases_canonical_key'))
     op.drop_table('person_aliases')
