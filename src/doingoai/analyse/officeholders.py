@@ -243,7 +243,7 @@ def _vietnamese_spelling(form: str) -> bool:
 
 
 def vietnamese_spelling(form: str) -> bool:
-    """Whether a name is written in Vietnamese spelling (see ``_vietnamese_spelling``): its tone marks tell names apart."""
+    """Whether a name is in Vietnamese spelling (``_vietnamese_spelling``): its tone marks tell names apart."""
     return _vietnamese_spelling(form)
 
 

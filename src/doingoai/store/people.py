@@ -135,9 +135,9 @@ class People:
                     return rec
         office = officeholder(p.name)
         if office:
-            rec = self.by_office.get(office)
-            if rec is not None and _country_ok(p.country, rec.country):
-                return rec
+            holder = self.by_office.get(office)
+            if holder is not None and _country_ok(p.country, holder.country):
+                return holder
         if not p.country or vietnamese_spelling(p.name):
             return None
         tokens = [t for t in key.split() if len(t) >= _MIN_TOKEN]

@@ -13,7 +13,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 __all__ = [
     "Base", "Body", "Document", "Event", "EventBody", "EventCountry", "EventParticipant", "EventSource", "Figure",
-    "FigureSource", "Person", "PersonAlias", "PersonMention", "PersonName", "PersonTitle", "Relation", "RelationSource", "State",
+    "FigureSource", "Person", "PersonAlias", "PersonMention", "PersonName", "PersonTitle", "Relation", "RelationSource",
+    "State",
 ]
 
 

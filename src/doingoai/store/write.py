@@ -195,9 +195,9 @@ class _Batch:
                 or_(ev.date_start.is_(None), ev.date_start.startswith("-"),
                     func.substr(ev.date_start, 1, 4).in_(sorted(years)) if years else ev.id < 0))
             by_id: dict[int, _EventRec] = {}
-            for row in self.conn.execute(query.order_by(ev.id)):
-                rec = _EventRec(*row)
-                by_id[rec.id] = rec  # type: ignore[index]
+            for event_row in self.conn.execute(query.order_by(ev.id)):
+                rec = _EventRec(*event_row)  # type: ignore[call-arg]  # (the columns in field order)
+                by_id[event_row[0]] = rec
                 self.events[(rec.type, rec.countries_key, rec.bodies_key)].append(rec)
             if by_id:
                 ids = sorted(by_id)
@@ -218,19 +218,19 @@ class _Batch:
                  if r.section in self.sections}
         if pairs:
             rel = s.Relation
-            for row in self.conn.execute(select(rel.id, rel.a, rel.b, rel.level, rel.since, rel.first_mention,
-                                                rel.last_mention, rel.n_sources)
-                                         .where(tuple_(rel.a, rel.b, rel.level).in_(sorted(pairs)))):
-                r = _RelationRec(*row)
-                self.relations[(r.a, r.b, r.level)] = r
+            for i, a, b, level, since, first, last, n in self.conn.execute(
+                    select(rel.id, rel.a, rel.b, rel.level, rel.since, rel.first_mention, rel.last_mention,
+                           rel.n_sources).where(tuple_(rel.a, rel.b, rel.level).in_(sorted(pairs)))):
+                self.relations[(a, b, level)] = _RelationRec(i, a, b, level, since, first, last, n)
         kinds = {(f.kind, ",".join(sorted(set(f.countries)))) for it in items for f in it.extraction.figures
                  if f.section in self.sections}
         if kinds:
             fig = s.Figure
-            for row in self.conn.execute(select(fig.id, fig.n_sources, fig.kind, fig.countries_key, fig.value,
-                                                fig.unit, fig.qualifier, fig.what, fig.period)
-                                         .where(tuple_(fig.kind, fig.countries_key).in_(sorted(kinds)))):
-                self.figures.setdefault(_figure_key(*row[2:]), _FigureRec(row[0], row[1]))
+            for i, n, kind, countries, value, unit, qualifier, what, period in self.conn.execute(
+                    select(fig.id, fig.n_sources, fig.kind, fig.countries_key, fig.value, fig.unit, fig.qualifier,
+                           fig.what, fig.period).where(tuple_(fig.kind, fig.countries_key).in_(sorted(kinds)))):
+                self.figures.setdefault(_figure_key(kind, countries, value, unit, qualifier, what, period),
+                                        _FigureRec(i, n))
 
     # resolution of one page
 
@@ -401,7 +401,8 @@ class _Batch:
         if not self.titles:
             return
         pt = s.PersonTitle
-        held = {(person_id, title): (i, first, last, mentions) for i, person_id, title, first, last, mentions in
+        held: dict[tuple[int | None, str], tuple[int, str | None, str | None, int]] = {
+            (person_id, title): (i, first, last, mentions) for i, person_id, title, first, last, mentions in
                 conn.execute(select(pt.id, pt.person_id, pt.title, pt.first_seen, pt.last_seen, pt.mentions)
                              .where(pt.person_id.in_(sorted({p.id for p, _ in self.titles if p.id is not None}))))}
         inserts, updates = [], []
@@ -504,8 +505,9 @@ def forget(conn: Connection, doc_ids: Iterable[int]) -> None:
                                 (s.Figure, s.FigureSource, s.FigureSource.figure_id)):
         counts = conn.execute(select(link, func.count()).where(source.document_id.in_(ids)).group_by(link)).all()
         if counts:
-            conn.execute(update(model.__table__).where(model.__table__.c.id == bindparam("b_id")).values(
-                n_sources=model.__table__.c.n_sources - bindparam("b_n")), [{"b_id": i, "b_n": n} for i, n in counts])
+            table: Any = model.__table__
+            conn.execute(update(table).where(table.c.id == bindparam("b_id")).values(
+                n_sources=table.c.n_sources - bindparam("b_n")), [{"b_id": i, "b_n": n} for i, n in counts])
         conn.execute(delete(source).where(source.document_id.in_(ids)))
         conn.execute(delete(model).where(model.n_sources <= 0))
     _forget_titles(conn, ids)
