@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from multiprocessing.pool import AsyncResult
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,10 +24,11 @@ from sqlalchemy.orm import Session
 from doingoai import __version__
 from doingoai.config import DEFAULT_CONFIG, PipelineConfig
 from doingoai.model import Article, Failure, Page
-from doingoai.pipeline import analyse_article, analyse_page
+from doingoai.pipeline import analyse_article
 from doingoai.read.sources import Input, expand, read_input
 from doingoai.store import schema as s
 from doingoai.store.engine import make_engine, migrate
+from doingoai.store.workers import Extractors, Result, default_jobs
 from doingoai.store.write import Item, Writer, content_hash, ensure_reference_data
 
 __all__ = ["IngestInterrupted", "IngestSummary", "extractor_version", "ingest", "reprocess"]
@@ -74,15 +76,22 @@ Progress = Callable[[Input], None]
 
 
 class _Ingest:
-    def __init__(self, session: Session, config: PipelineConfig, batch_size: int, summary: IngestSummary) -> None:
+    """Pages flow in batches: read, checked against the store (one query a batch), extracted (in workers
+    while the previous batch is written, for large inputs), and written ``batch_size`` new pages a commit."""
+
+    def __init__(self, session: Session, config: PipelineConfig, batch_size: int, summary: IngestSummary,
+                 jobs: int) -> None:
         self.session = session
-        self.config = config
         self.batch_size = batch_size
         self.summary = summary
         self.writer = Writer(session, extractor_version(), related=config.related)
+        self.extractors = Extractors(config, jobs)
         self.read: list[tuple[Page, str]] = []  # pages read, not yet checked against the store
+        self.pending: tuple[list[str], AsyncResult[list[Result]] | list[Result]] | None = None  # being extracted
         self.ready: list[Item] = []  # new pages, extracted, not yet stored
-        self.digests: set[str] = set()  # of ``ready``: a page twice in one run is stored once
+        self.digests: set[str] = set()  # of pages sent to extraction: a page twice in one run is stored once
+        self.held: list[tuple[Page, str]] | None = None  # the first batch, until the second shows up
+        self.started = False
 
     def page(self, page: Page) -> None:
         self.summary.pages += 1
@@ -90,23 +99,44 @@ class _Ingest:
         if len(self.read) >= self.batch_size:
             self.check()
 
-    def check(self) -> None:
-        """Skip the pages stored already (one query for all read pages), extract the others."""
+    def check(self, final: bool = False) -> None:
+        """Skip the pages stored already, send the others to extraction, and collect the previous batch."""
         digests = sorted({d for _, d in self.read})
         stored = set(self.session.scalars(select(s.Document.content_hash).where(s.Document.content_hash.in_(digests))))
+        new: list[tuple[Page, str]] = []
         for page, digest in self.read:
             if digest in stored or digest in self.digests:
                 self.summary.skipped += 1
                 continue
-            found = analyse_page(page, self.config)
+            self.digests.add(digest)
+            new.append((page, digest))
+        self.read.clear()
+        self.dispatch(new, final)
+
+    def dispatch(self, new: list[tuple[Page, str]], final: bool) -> None:
+        """Send pages to extraction and collect the batch sent before. The first batch waits for the second:
+        only an input of more than one batch is worth starting worker processes for."""
+        if self.held is None and not self.started and not final and self.extractors.jobs > 1:
+            self.held, self.started = new, True
+            return
+        if self.held is not None:
+            new, self.held = self.held + new, None
+            self.extractors.start(final)
+        previous, self.pending = self.pending, None
+        if new:
+            self.pending = ([d for _, d in new], self.extractors.submit([p for p, _ in new]))
+        if previous is not None:
+            self.collect(previous)
+
+    def collect(self, pending: tuple[list[str], AsyncResult[list[Result]] | list[Result]]) -> None:
+        digests, results = pending
+        for digest, found in zip(digests, results if isinstance(results, list) else results.get(), strict=True):
             if isinstance(found, Failure):
                 self.summary.failed.append(found)
                 continue
-            self.digests.add(digest)
             self.ready.append(Item(*found, digest=digest))
             if len(self.ready) >= self.batch_size:
                 self.store()
-        self.read.clear()
 
     def store(self) -> None:
         items, self.ready = self.ready, []
@@ -117,13 +147,18 @@ class _Ingest:
         self.summary.new += len(items) - len(failed)
 
     def finish(self) -> None:
-        self.check()
+        self.check(final=True)
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            self.collect(pending)
         self.store()
+        self.extractors.close()
 
 
 def ingest(args: Sequence[str], db: str | None = None, config: PipelineConfig = DEFAULT_CONFIG,
-           batch_size: int = DEFAULT_BATCH, on_input: Progress | None = None) -> IngestSummary:
-    """Store every page named by ``args`` that is not stored yet."""
+           batch_size: int = DEFAULT_BATCH, on_input: Progress | None = None, jobs: int | None = None) -> IngestSummary:
+    """Store every page named by ``args`` that is not stored yet. ``jobs``: processes extracting pages
+    (default: one per core, up to 4; 1 extracts in this process)."""
     started = time.perf_counter()
     engine = make_engine(db)
     migrate(engine)
@@ -134,7 +169,7 @@ def ingest(args: Sequence[str], db: str | None = None, config: PipelineConfig = 
     with Session(engine) as session:
         ensure_reference_data(session)
         session.commit()
-        run = _Ingest(session, config, batch_size, summary)
+        run = _Ingest(session, config, batch_size, summary, default_jobs() if jobs is None else jobs)
         try:
             for item in inputs:
                 if on_input is not None:
@@ -146,9 +181,12 @@ def ingest(args: Sequence[str], db: str | None = None, config: PipelineConfig = 
                         run.page(page)
             run.finish()
         except KeyboardInterrupt:
+            run.extractors.terminate()
             session.rollback()
             summary.seconds = time.perf_counter() - started
             raise IngestInterrupted(summary) from None
+        finally:
+            run.extractors.terminate()
     engine.dispose()
     summary.seconds = time.perf_counter() - started
     return summary
