@@ -9,7 +9,7 @@ The rule is conservative: a wrong merge hides a person, a missed one only splits
   "Li Qiang"); it also keeps apart two officeholders whose names nest ("Lý Cường" is not "Lý Khắc Cường"); or
 * both are in foreign spelling, of the same state, and their words align in order (``compatible``): the
   first words agree, every word of the shorter name matches a word of the longer one, exactly, as an
-  initial ("L.B." for "Los Banos") or by one letter of transliteration ("Meynardo"/"Maynardo"), at least
+  initial ("L.B." for "Los Banos") or by one vowel of transliteration ("Meynardo"/"Maynardo"), at least
   one word of three letters or more is equal, and generational suffixes (Jr., Sr.) do not differ.
   Names in Vietnamese spelling (Vietnamese and Sino-Vietnamese) merge only on equal keys: their middle
   names are not dropped by the press, and two of them that nest are two people.
@@ -55,18 +55,23 @@ def officeholder(name: str) -> str | None:
 
 
 def _one_letter_apart(a: str, b: str) -> bool:
-    """One substitution, insertion, deletion or swap of neighbours: "meynardo"/"maynardo", "sisoulith"/"sisolith"."""
-    if a == b or abs(len(a) - len(b)) > 1:
+    """One vowel changed, added, dropped or swapped with a neighbouring vowel: how transliterations differ
+    ("meynardo"/"maynardo", "sisoulith"/"sisolith"). A consonant or a digit tells names apart
+    ("Hansen"/"Jansen", "Sato12"/"Sato13")."""
+    if a == b or abs(len(a) - len(b)) > 1 or not (a.isalpha() and b.isalpha()):
         return False
+    vowels = _words().transliteration_vowels
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
-                                  and a[diff[1]] == b[diff[0]])
+        if len(diff) == 1:
+            return a[diff[0]] in vowels and b[diff[0]] in vowels
+        return (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+                and a[diff[0]] in vowels and a[diff[1]] in vowels)
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     i = 0
     while i < len(short) and short[i] == long_[i]:
         i += 1
-    return short[i:] == long_[i + 1:]
+    return short[i:] == long_[i + 1:] and long_[i] in vowels
 
 
 def _word_match(a: str, b: str) -> str | None:
