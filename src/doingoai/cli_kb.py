@@ -130,6 +130,8 @@ def register(app: typer.Typer) -> None:
                                             "extractor version is not the current one.")] = False,
         every: Annotated[bool, typer.Option("--all", help="With --reprocess: re-extract every document.")] = False,
         max_size: Annotated[float, typer.Option("--max-size", min=0.001, help="Largest page, in MB.")] = 10.0,
+        related: Annotated[bool, typer.Option("--related", help="Also store the acts the teasers around each "
+                                              "story report (as doingoai extract --related).")] = False,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     ) -> None:
         """Store pages in the knowledge base: extracted, resolved across articles, searchable.
@@ -138,7 +140,7 @@ def register(app: typer.Typer) -> None:
         batches, and running the command again stores the rest."""
         if not paths and not again:
             raise UsageError("give pages to ingest, or --reprocess")
-        config = PipelineConfig(max_bytes=int(max_size * 1_000_000))
+        config = PipelineConfig(max_bytes=int(max_size * 1_000_000), related=related)
         if paths:
             inputs, _ = expand(paths, config)
             if not quiet and len(inputs) > 3 and sys.stderr.isatty():
@@ -152,7 +154,7 @@ def register(app: typer.Typer) -> None:
                 _err(str(f))
             _err(summary.line())
         if again:
-            _err(reprocess(db, batch, every).line())
+            _err(reprocess(db, batch, every, config).line())
 
     @app.command("events", epilog="""Examples:
 

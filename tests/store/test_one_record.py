@@ -188,3 +188,23 @@ def test_alias_file_mistakes_name_the_line(tmp_path: Path, content: str, message
     done = run("person", "--aliases", str(aliases), "--db", str(tmp_path / "kb.sqlite"))
     assert done.returncode == 2
     assert message in done.stderr
+
+
+def test_ingest_related_stores_the_teasers_acts_as_extract_does(db_url: str, tmp_path: Path) -> None:
+    """`ingest --related` runs the pipeline `extract --related` runs: the teasers' acts are stored too."""
+    seeds = sorted((SHARED / "corpus" / "seeds").glob("*.txt"))
+    if not seeds:
+        pytest.skip(f"shared/ not found at {SHARED}")
+    records = [json.loads(line) for line in ok("extract", *map(str, seeds), "--related", "-q").stdout.splitlines()]
+    teasers = sum(1 for r in records for e in r["events"] if e["section"] == "related")
+    assert teasers > 0
+    ok("ingest", *map(str, seeds), "--related", "--db", db_url, "-q")
+    with Session(make_engine(db_url)) as session:
+        stored = session.scalar(select(func.count()).select_from(s.EventSource).where(
+            s.EventSource.section == "related"))
+    assert stored == teasers
+    plain = str(tmp_path / "plain.sqlite")
+    ok("ingest", *map(str, seeds), "--db", plain, "-q")
+    with Session(make_engine(plain)) as session:
+        assert session.scalar(select(func.count()).select_from(s.EventSource).where(
+            s.EventSource.section == "related")) == 0
