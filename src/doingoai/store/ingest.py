@@ -18,7 +18,7 @@ from functools import cache
 from importlib import resources
 from multiprocessing.pool import AsyncResult
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from doingoai import __version__
@@ -206,6 +206,12 @@ def reprocess(db: str | None = None, batch_size: int = DEFAULT_BATCH, everything
         if not everything:
             query = query.where(s.Document.extractor_version != version)
         ids = list(session.scalars(query.order_by(s.Document.id)).all())
+        if everything and ids:
+            # every title is re-derived: start from none (a base built before person_mentions existed cannot
+            # take back the titles of one document, only all of them)
+            session.execute(delete(s.PersonMention))
+            session.execute(delete(s.PersonTitle))
+            session.commit()
         for at in range(0, len(ids), batch_size):
             items = []
             for doc in session.execute(select(s.Document).where(s.Document.id.in_(ids[at:at + batch_size]))
