@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from alembic import command
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from doingoai.store import schema as s
 from doingoai.store.engine import alembic_config, make_engine, migrate
-from doingoai.store.ingest import ingest
+from doingoai.store.ingest import IngestInterrupted, ingest
 
 from . import fixtures as fx
 
@@ -53,3 +54,27 @@ def test_workers_store_what_the_main_process_stores(db_url: str, tmp_path: Path)
 
     assert facts(alone) == facts(db_url)
     assert len(facts(db_url)) == 60
+
+
+def test_an_interrupted_ingest_says_what_it_stored(tmp_path: Path) -> None:
+    """Ctrl-C (here: raised by the progress callback at the 35th input) stops the workers, rolls back the
+    batch under way and reports the pages committed; a re-run stores the rest."""
+    fx.many_pages(tmp_path / "pages", 60)
+    db = str(tmp_path / "kb.sqlite")
+    seen = 0
+
+    def progress(_: object) -> None:
+        nonlocal seen
+        seen += 1
+        if seen == 35:
+            raise KeyboardInterrupt
+
+    with pytest.raises(IngestInterrupted) as stopped:
+        ingest([str(tmp_path / "pages")], db=db, batch_size=10, jobs=2, on_input=progress)
+    committed = stopped.value.summary.new
+    assert committed % 10 == 0
+    assert 0 < committed < 35
+    with Session(make_engine(db)) as session:
+        assert session.scalar(select(func.count()).select_from(s.Document)) == committed
+    rest = ingest([str(tmp_path / "pages")], db=db, batch_size=10, jobs=2)
+    assert (rest.new, rest.skipped) == (60 - committed, committed)
