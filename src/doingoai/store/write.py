@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, delete, func, insert, or_, select, tuple_, update
+from sqlalchemy import Connection, func, or_, select, tuple_, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -30,9 +30,11 @@ from doingoai.model import Article, Event, Extraction, Figure
 from doingoai.resolve.dates import compatible, precision
 from doingoai.resolve.titles import canonical_title
 from doingoai.store import schema as s
+from doingoai.store.bulk import insert_rows, update_rows
+from doingoai.store.forget import forget
 from doingoai.store.people import People, PersonRec
 
-__all__ = ["Item", "Writer", "content_hash", "ensure_reference_data", "forget"]
+__all__ = ["Item", "Writer", "content_hash", "ensure_reference_data"]
 
 # A report dated by nothing matches an earlier report only if it repeats its evidence and was published
 # within this many days of it: a reprint, not the same courtesy call paid again a year later.
@@ -355,15 +357,15 @@ class _Batch:
         self._write_events()
         rels = [r for r in self.relations.values() if r.dirty]
         new = [r for r in rels if r.id is None]
-        ids = _insert(conn, s.Relation.__table__, [
+        ids = insert_rows(conn, s.Relation.__table__, [
             {"a": r.a, "b": r.b, "level": r.level, "since": r.since, "first_mention": r.first_mention,
              "last_mention": r.last_mention, "n_sources": r.n_sources} for r in new])
         for r, i in zip(new, ids, strict=True):
             r.id = i
-        _update(conn, s.Relation.__table__, [
+        update_rows(conn, s.Relation.__table__, [
             {"id": r.id, "since": r.since, "first_mention": r.first_mention, "last_mention": r.last_mention,
              "n_sources": r.n_sources} for r in rels if r not in new])
-        _insert(conn, s.RelationSource.__table__, [
+        insert_rows(conn, s.RelationSource.__table__, [
             {"relation_id": r.id, "document_id": d.id, "since": rel.since, "evidence": rel.evidence.text,
              "start": rel.evidence.start, "end": rel.evidence.end} for r in rels for d, rel in r.sources],
                 returning=False)
@@ -379,22 +381,22 @@ class _Batch:
                          "published": a.published, "title": a.title, "text": a.text,
                          "folded": fold(f"{a.title or ''}\n{a.text}"), "markup": a.markup, "encoding": a.encoding,
                          "extractor_version": self.version, "ingested_at": now})
-        for d, i in zip(new, _insert(self.conn, s.Document.__table__, rows), strict=True):
+        for d, i in zip(new, insert_rows(self.conn, s.Document.__table__, rows), strict=True):
             d.id = i
 
     def _write_people(self) -> None:
         conn = self.conn
         touched = list(dict.fromkeys(self.touched))
         new = [p for p in touched if p.id is None]
-        for p, i in zip(new, _insert(conn, s.Person.__table__, [{"name": p.name, "country": p.country}
+        for p, i in zip(new, insert_rows(conn, s.Person.__table__, [{"name": p.name, "country": p.country}
                                                                 for p in new]), strict=True):
             p.id = i
             self.people.by_id[i] = p
-        _update(conn, s.Person.__table__, [{"id": p.id, "name": p.name, "country": p.country}
+        update_rows(conn, s.Person.__table__, [{"id": p.id, "name": p.name, "country": p.country}
                                            for p in touched if p.dirty and p not in new])
-        _insert(conn, s.PersonName.__table__, [{"person_id": p.id, "name": n, "key": k, "last_word": k.split()[-1][:60]
-                                                if k.split() else ""} for p in touched for n, k in p.new_names],
-                returning=False)
+        insert_rows(conn, s.PersonName.__table__, [
+            {"person_id": p.id, "name": n, "key": k, "last_word": k.split()[-1][:60] if k.split() else ""}
+            for p in touched for n, k in p.new_names], returning=False)
         for p in touched:
             p.new_names.clear()
             p.dirty = False
@@ -415,10 +417,11 @@ class _Batch:
                 updates.append({"id": old[0], "first_seen": min(filter(None, [old[1], first]), default=None),
                                 "last_seen": max(filter(None, [old[2], last]), default=None),
                                 "mentions": (old[3] or 0) + mentions})
-        _insert(conn, pt.__table__, inserts, returning=False)
-        _update(conn, pt.__table__, updates)
-        _insert(conn, s.PersonMention.__table__, [{"person_id": p.id, "document_id": d.id, "title": title, "day": day}
-                                                  for p, d, title, day in self.mentions], returning=False)
+        insert_rows(conn, pt.__table__, inserts, returning=False)
+        update_rows(conn, pt.__table__, updates)
+        insert_rows(conn, s.PersonMention.__table__, [
+            {"person_id": p.id, "document_id": d.id, "title": title, "day": day}
+            for p, d, title, day in self.mentions], returning=False)
 
     def _write_events(self) -> None:
         conn = self.conn
@@ -426,14 +429,14 @@ class _Batch:
         new = [r for r in rows if r.id is None]
         fields = ("type", "status", "salience", "date_start", "date_end", "part_of_day", "place_name", "place_country",
                   "countries_key", "bodies_key", "n_sources")
-        for r, i in zip(new, _insert(conn, s.Event.__table__, [{f: getattr(r, f) for f in fields} for r in new]),
+        for r, i in zip(new, insert_rows(conn, s.Event.__table__, [{f: getattr(r, f) for f in fields} for r in new]),
                         strict=True):
             r.id = i
-        _update(conn, s.Event.__table__, [{"id": r.id, **{f: getattr(r, f) for f in fields[1:8]},
+        update_rows(conn, s.Event.__table__, [{"id": r.id, **{f: getattr(r, f) for f in fields[1:8]},
                                            "n_sources": r.n_sources} for r in rows if r not in new])
-        _insert(conn, s.EventCountry.__table__, [{"event_id": r.id, "code": c} for r in new
+        insert_rows(conn, s.EventCountry.__table__, [{"event_id": r.id, "code": c} for r in new
                                                  for c in r.countries_key.split(",") if c], returning=False)
-        _insert(conn, s.EventBody.__table__, [{"event_id": r.id, "key": b} for r in new
+        insert_rows(conn, s.EventBody.__table__, [{"event_id": r.id, "key": b} for r in new
                                               for b in r.bodies_key.split(",") if b], returning=False)
         participants = []
         for r in rows:
@@ -441,8 +444,8 @@ class _Batch:
                 rank, pillar = _title_rank(title) if title else (9, None)
                 participants.append({"event_id": r.id, "person_id": person.id, "title": title, "country": country,
                                      "org": org, "rank": rank, "pillar": pillar})
-        _insert(conn, s.EventParticipant.__table__, participants, returning=False)
-        _insert(conn, s.EventSource.__table__, [
+        insert_rows(conn, s.EventParticipant.__table__, participants, returning=False)
+        insert_rows(conn, s.EventSource.__table__, [
             {"event_id": r.id, "document_id": d.id, "section": e.section, "status": e.status,
              "date_start": e.date.start, "date_end": e.date.end, "evidence": e.evidence.text,
              "start": e.evidence.start, "end": e.evidence.end} for r in rows for d, e in r.sources], returning=False)
@@ -462,97 +465,13 @@ class _Batch:
                             "period": (d.item.article.published or "")[:4] or None,
                             "published": d.item.article.published, "evidence": f.evidence.text,
                             "start": f.evidence.start, "end": f.evidence.end, "n_sources": r.n_sources})
-        for r, i in zip(new, _insert(conn, s.Figure.__table__, inserts), strict=True):
+        for r, i in zip(new, insert_rows(conn, s.Figure.__table__, inserts), strict=True):
             r.id = i
-        _update(conn, s.Figure.__table__, [{"id": r.id, "n_sources": r.n_sources} for r in rows if r not in new])
-        _insert(conn, s.FigureSource.__table__, [
+        update_rows(conn, s.Figure.__table__, [{"id": r.id, "n_sources": r.n_sources} for r in rows if r not in new])
+        insert_rows(conn, s.FigureSource.__table__, [
             {"figure_id": r.id, "document_id": d.id, "published": d.item.article.published,
              "evidence": f.evidence.text, "start": f.evidence.start, "end": f.evidence.end}
             for r in rows for d, f in r.sources], returning=False)
-
-
-def _insert(conn: Connection, table: Table | Any, rows: list[dict[str, Any]], returning: bool = True) -> list[int]:
-    """Insert ``rows`` with one multi-row statement; the new ids, in the order of ``rows``."""
-    if not rows:
-        return []
-    if not returning:
-        conn.execute(insert(table), rows)
-        return []
-    result = conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
-    return [row[0] for row in result]
-
-
-def _update(conn: Connection, table: Table | Any, rows: list[dict[str, Any]]) -> None:
-    """Update rows by id, one statement executed for all of them (every row sets the same columns)."""
-    if not rows:
-        return
-    columns = [c for c in rows[0] if c != "id"]
-    statement = update(table).where(table.c.id == bindparam("b_id")).values(
-        {c: bindparam(f"b_{c}") for c in columns})
-    conn.execute(statement, [{f"b_{k}": v for k, v in r.items()} for r in rows])
-
-
-# --- forgetting a document's facts (re-extraction) ------------------------------------------------------
-
-
-def forget(conn: Connection, doc_ids: Iterable[int]) -> None:
-    """Remove what documents contributed; facts nobody else reports go with them."""
-    ids = sorted(doc_ids)
-    if not ids:
-        return
-    for model, source, link in ((s.Event, s.EventSource, s.EventSource.event_id),
-                                (s.Relation, s.RelationSource, s.RelationSource.relation_id),
-                                (s.Figure, s.FigureSource, s.FigureSource.figure_id)):
-        counts = conn.execute(select(link, func.count()).where(source.document_id.in_(ids)).group_by(link)).all()
-        if counts:
-            table: Any = model.__table__
-            conn.execute(update(table).where(table.c.id == bindparam("b_id")).values(
-                n_sources=table.c.n_sources - bindparam("b_n")), [{"b_id": i, "b_n": n} for i, n in counts])
-        conn.execute(delete(source).where(source.document_id.in_(ids)))
-        conn.execute(delete(model).where(model.n_sources <= 0))
-    _forget_titles(conn, ids)
-    # a figure first reported by a re-extracted document names its earliest remaining report
-    moved = conn.execute(select(s.Figure.id, func.min(s.FigureSource.id)).join(
-        s.FigureSource, s.FigureSource.figure_id == s.Figure.id).where(s.Figure.document_id.in_(ids))
-        .group_by(s.Figure.id)).all()
-    for figure_id, source_id in moved:
-        src = conn.execute(select(s.FigureSource).where(s.FigureSource.id == source_id)).one()
-        conn.execute(update(s.Figure).where(s.Figure.id == figure_id).values(
-            document_id=src.document_id, published=src.published, evidence=src.evidence, start=src.start,
-            end=src.end))
-
-
-def _forget_titles(conn: Connection, ids: list[int]) -> None:
-    """Take back the title mentions of documents: counts go down, and first and last seen are those of the
-    mentions left (a title nobody mentions any more is dropped)."""
-    pm, pt = s.PersonMention, s.PersonTitle
-    counts = conn.execute(select(pm.person_id, pm.title, func.count()).where(pm.document_id.in_(ids))
-                          .group_by(pm.person_id, pm.title)).all()
-    if not counts:
-        return
-    conn.execute(delete(pm).where(pm.document_id.in_(ids)))
-    persons = sorted({person for person, _, _ in counts})
-    left = {(person, title): (n, first, last) for person, title, n, first, last in conn.execute(
-        select(pm.person_id, pm.title, func.count(), func.min(pm.day), func.max(pm.day))
-        .where(pm.person_id.in_(persons)).group_by(pm.person_id, pm.title))}
-    rows = {(person, title): (i, mentions) for i, person, title, mentions in conn.execute(
-        select(pt.id, pt.person_id, pt.title, pt.mentions).where(pt.person_id.in_(persons)))}
-    gone, changed = [], []
-    for person, title, n in counts:
-        row = rows.get((person, title))
-        if row is None:
-            continue
-        mentions = (row[1] or 0) - n
-        if mentions <= 0:
-            gone.append(row[0])
-        elif (person, title) in left:
-            _, first, last = left[(person, title)]
-            changed.append({"id": row[0], "mentions": mentions, "first_seen": first, "last_seen": last})
-        else:  # mentions from documents stored before mentions were kept: their days are unknown here
-            conn.execute(update(pt).where(pt.id == row[0]).values(mentions=mentions))
-    if gone:
-        conn.execute(delete(pt).where(pt.id.in_(gone)))
-    _update(conn, pt.__table__, changed)
 
 
 # --- the writer -------------------------------------------------------------------------------------------
