@@ -4,7 +4,7 @@ figures against what the knowledge base already holds.
 A batch is resolved in memory — the candidates it can match are fetched with one query per table at
 the start (``_Batch.prefetch``), the people from an index kept across batches (``store.people``) — and
 written with one multi-row statement per table at the end. Everything runs inside the caller's
-transaction: a batch is stored whole or not at all. ``store_batch`` retries a batch that fails page by
+transaction: a batch is stored whole or not at all. ``Writer.store`` retries a batch that fails page by
 page, so that one bad page is reported and the others are stored.
 """
 
