@@ -39,10 +39,14 @@ def _child(folder: str, db: str, jobs: str) -> dict[str, float]:
     from doingoai.store.workers import default_jobs
 
     workers = int(jobs) if jobs else default_jobs()
+    cpu = time.process_time()
     started = time.perf_counter()
     summary = ingest([folder], db=db, batch_size=100, jobs=workers)
     elapsed = time.perf_counter() - started
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = time.process_time() - cpu + children.ru_utime + children.ru_stime  # this process and its workers
     return {"new": summary.new, "seconds": elapsed, "docs_per_s": summary.new / elapsed, "jobs": workers,
+            "cpu_ms": 1000 * cpu / max(1, summary.new),
             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
 
@@ -82,12 +86,13 @@ def main() -> int:
             if a.pg:
                 with admin.connect() as c:
                     c.execute(text(f'DROP DATABASE IF EXISTS "{dbname}"'))
-    print("| store | pages | seconds | pages/s | extraction processes | peak memory (main, each worker) |")
-    print("|---|---|---|---|---|---|")
+    print("| store | pages | seconds | pages/s | extraction processes | CPU ms/page (doingoai) | peak memory (main, "
+          "each worker) |")
+    print("|---|---|---|---|---|---|---|")
     for label, r in rows:
         workers = f", {r['worker_peak_mb']:.0f} MB" if r["jobs"] > 1 else ""
         print(f"| {label} | {r['new']:.0f} | {r['seconds']:.1f} | {r['docs_per_s']:.1f} | {r['jobs']:.0f} | "
-              f"{r['peak_mb']:.0f} MB{workers} |")
+              f"{r['cpu_ms']:.1f} | {r['peak_mb']:.0f} MB{workers} |")
     return 0
 
 
