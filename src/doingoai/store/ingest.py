@@ -16,7 +16,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from multiprocessing.pool import AsyncResult
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -28,7 +27,7 @@ from doingoai.pipeline import analyse_article
 from doingoai.read.sources import Input, expand, read_input
 from doingoai.store import schema as s
 from doingoai.store.engine import make_engine, migrate
-from doingoai.store.workers import Extractors, Result, default_jobs
+from doingoai.store.workers import Extractors, Pending, default_jobs
 from doingoai.store.write import Item, Writer, content_hash, ensure_reference_data
 
 __all__ = ["IngestInterrupted", "IngestSummary", "extractor_version", "ingest", "reprocess"]
@@ -87,7 +86,7 @@ class _Ingest:
         self.writer = Writer(session, extractor_version(), related=config.related)
         self.extractors = Extractors(config, jobs)
         self.read: list[tuple[Page, str]] = []  # pages read, not yet checked against the store
-        self.pending: tuple[list[str], AsyncResult[list[Result]] | list[Result]] | None = None  # being extracted
+        self.pending: tuple[list[str], Pending] | None = None  # being extracted
         self.ready: list[Item] = []  # new pages, extracted, not yet stored
         self.digests: set[str] = set()  # of pages sent to extraction: a page twice in one run is stored once
         self.held: list[tuple[Page, str]] | None = None  # the first batch, until the second shows up
@@ -121,16 +120,17 @@ class _Ingest:
             return
         if self.held is not None:
             new, self.held = self.held + new, None
-            self.extractors.start(final)
+            if not final:
+                self.extractors.want_workers()
         previous, self.pending = self.pending, None
         if new:
             self.pending = ([d for _, d in new], self.extractors.submit([p for p, _ in new]))
         if previous is not None:
             self.collect(previous)
 
-    def collect(self, pending: tuple[list[str], AsyncResult[list[Result]] | list[Result]]) -> None:
+    def collect(self, pending: tuple[list[str], Pending]) -> None:
         digests, results = pending
-        for digest, found in zip(digests, results if isinstance(results, list) else results.get(), strict=True):
+        for digest, found in zip(digests, results.results(), strict=True):
             if isinstance(found, Failure):
                 self.summary.failed.append(found)
                 continue
