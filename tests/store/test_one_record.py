@@ -208,3 +208,17 @@ def test_ingest_related_stores_the_teasers_acts_as_extract_does(db_url: str, tmp
     with Session(make_engine(plain)) as session:
         assert session.scalar(select(func.count()).select_from(s.EventSource).where(
             s.EventSource.section == "related")) == 0
+
+
+def test_a_lone_surname_joins_one_person_only(db_url: str, tmp_path: Path) -> None:
+    """"Montealegre" alone is the one Philippine Montealegre; "Marcos" alone is nobody's (two Marcoses)."""
+    pages = [*fx.SPELLINGS, ("ph-4.txt", "Thứ Sáu, 16/01/2026 18:00\n\nChiều 16/1, Bộ trưởng Ngoại giao Lê Hoài Trung "
+                                         "đã tiếp Đại sứ Philippines Montealegre.\n"),
+             ("ph-5.txt", "Thứ Sáu, 16/01/2026 18:00\n\nChiều 16/1, Thủ tướng Phạm Minh Chính đã điện đàm với "
+                          "Tổng thống Philippines Marcos.\n")]
+    ok("ingest", *fx.write(tmp_path / "p", pages), "--db", db_url, "-q")
+    [envoy] = people(db_url, "Montealegre")
+    assert "Montealegre" in envoy["names"]
+    assert len(envoy["events"]) == 3
+    marcoses = people(db_url, "Marcos")
+    assert ["Marcos"] in [p["names"] for p in marcoses]  # a record of its own, not Imee's or Ferdinand's

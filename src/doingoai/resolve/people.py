@@ -24,7 +24,9 @@ from doingoai.analyse.officeholders import terms_of, vietnamese_spelling
 from doingoai.clean.normalize import fold
 from doingoai.lexicon import Table, word_sets
 
-__all__ = ["compatible", "last_word", "name_key", "officeholder", "same_name", "vietnamese_spelling"]
+__all__ = [
+    "compatible", "generational_suffixes", "last_word", "name_key", "officeholder", "same_name", "vietnamese_spelling",
+]
 
 _NOT_WORD = re.compile(r"[^\w\s]")
 
@@ -32,6 +34,10 @@ _NOT_WORD = re.compile(r"[^\w\s]")
 @cache
 def _words() -> Table[frozenset[str]]:
     return word_sets("patterns_resolve.yaml")
+
+
+def generational_suffixes() -> frozenset[str]:
+    return _words().generational_suffixes
 
 
 def name_key(name: str) -> str:

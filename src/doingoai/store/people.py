@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, func, select
 
 from doingoai.model import Participant
-from doingoai.resolve.people import compatible, name_key, officeholder, vietnamese_spelling
+from doingoai.resolve.people import compatible, generational_suffixes, name_key, officeholder, vietnamese_spelling
 from doingoai.store import schema as s
 
 __all__ = ["People", "PersonRec"]
@@ -32,6 +32,12 @@ class PersonRec:
     new_names: list[tuple[str, str]] = field(default_factory=list)  # (spelling, key) to insert
     offices: set[str] = field(default_factory=set)  # officeholder identities of its names
     dirty: bool = False  # name or country changed
+
+
+def _edges(key: str) -> set[str]:
+    """The first and last words of a name key, generational suffixes aside ("ferdinand marcos jr": marcos)."""
+    words = [w for w in key.split() if w not in generational_suffixes()]
+    return {words[0], words[-1]} if words else set()
 
 
 def _country_ok(a: str | None, b: str | None) -> bool:
@@ -145,9 +151,12 @@ class People:
         for token in tokens:
             candidates |= self.by_token.get((p.country, token), set())
         if len(key.split()) == 1:
-            # a lone surname ("Montealegre"): the one person of that state whose name starts or ends with it
-            found = [rec for rec in candidates if rec.country == p.country and not rec.offices - {office}
-                     and any(k.split()[0] == key or k.split()[-1] == key for k in rec.names)]
+            # a lone surname ("Montealegre"): the one person of that state whose name starts or ends with it,
+            # and nobody when that is several people or an officeholder the table does not list it for
+            found = [rec for rec in candidates if rec.country == p.country and any(
+                _edges(k) & {key} for k in rec.names)]
+            if len(found) == 1 and found[0].offices:
+                return None
         else:
             found = [rec for rec in candidates if rec.country == p.country and self._fits(p.name, office, rec)]
         return found[0] if len(found) == 1 else None
