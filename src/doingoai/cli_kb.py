@@ -37,7 +37,7 @@ from doingoai.extract.cues import EVENT_TYPES
 from doingoai.read.sources import expand
 from doingoai.resolve.states import resolve_state, state_names
 from doingoai.store import schema as s
-from doingoai.store.engine import DEFAULT_DB_ENV, describe_url, open_knowledge_base
+from doingoai.store.engine import DEFAULT_DB_ENV, describe_url, make_engine, migrate, open_knowledge_base
 from doingoai.store.filters import (
     PERIODS,
     STATUSES,
@@ -127,10 +127,15 @@ def _emit(data: Any, fmt: Out, table: Table | None = None) -> None:
 
 
 @contextmanager
-def _session(db: str | None) -> Iterator[Session]:
-    """A session on an existing knowledge base (the query commands never create one); its connections
-    are closed at the end, also when the commands run in-process one after another."""
-    engine = open_knowledge_base(db)
+def _session(db: str | None, create: bool = False) -> Iterator[Session]:
+    """A session on an existing knowledge base (the query commands never create one; ``create``: the
+    commands that write, which may); its connections are closed at the end, also when the commands run
+    in-process one after another."""
+    if create:
+        engine = make_engine(db)
+        migrate(engine)
+    else:
+        engine = open_knowledge_base(db)
     try:
         with Session(engine) as session:
             yield session
@@ -184,6 +189,8 @@ Exit status: 0 when pages were stored (or were stored already), 2 when nothing c
         max_size: Annotated[float, typer.Option("--max-size", metavar="MB", callback=megabytes,
                                                 help="Largest page, in MB (each record of a JSON Lines file "
                                                      "is a page).")] = 10.0,
+        related: Annotated[bool, typer.Option("--related", help="Also store the acts the teasers around each "
+                                              "story report (as doingoai extract --related).")] = False,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     ) -> None:
         """Store pages in the knowledge base: extracted, resolved across articles, searchable.
@@ -192,7 +199,7 @@ Exit status: 0 when pages were stored (or were stored already), 2 when nothing c
         batches, and running the command again stores the rest."""
         if not paths and not again:
             raise UsageError("give pages to ingest, or --reprocess")
-        config = PipelineConfig(max_bytes=int(max_size * 1_000_000))
+        config = PipelineConfig(max_bytes=int(max_size * 1_000_000), related=related)
         if paths:
             before = _documents(db)
             try:
@@ -219,7 +226,7 @@ Exit status: 0 when pages were stored (or were stored already), 2 when nothing c
         if again:
             if not paths:
                 open_knowledge_base(db).dispose()  # --reprocess alone on no knowledge base: say so, create nothing
-            _err(reprocess(db, batch, every).line())
+            _err(reprocess(db, batch, every, config).line())
 
     @app.command("events", epilog="""Examples:
 
@@ -313,21 +320,55 @@ Multilateral bodies (--body: a key, an acronym or a name): """ + ", ".join(body_
             e = profile.last_top_level
             console.print(f"last top-level contact: {e.when} {e.type} — {_who(e)}\n  “{clause(e.evidence)}”")
         t = Table(title="figures and targets", box=box.SIMPLE_HEAD)
-        for col in ("kind", "value", "published", "evidence"):
+        for col in ("kind", "value", "published", "sources", "evidence"):
             t.add_column(col, overflow="fold")
         for f in profile.figures:
             t.add_row(f["kind"], f"{f['value']:,.0f} {f['unit'] or ''}".strip(), f["published"] or "?",
-                      clause(f["evidence"], figure_anchor(f["evidence"], f["value"])))
+                      str(f["n_sources"]), clause(f["evidence"], figure_anchor(f["evidence"], f["value"])))
         console.print(t)
 
-    @app.command("person", epilog="Examples:\n\n  doingoai person \"Tô Lâm\"\n\n  doingoai person \"to lam\" -f json")
+    @app.command("person", epilog="""Examples:
+
+  doingoai person "Tô Lâm"
+
+  doingoai person "to lam" -f json
+
+  doingoai person --merge "Thongloun Sisoulith" "Thounglun Sisolith"
+
+  doingoai person --aliases aliases.tsv   (lines: alias<TAB>canonical; see docs)""")
     def person_cmd(
-        name: Annotated[str, typer.Argument(metavar="NAME", help="A name or part of it (diacritics optional).",
-                                            show_default=False)],
+        name: Annotated[str | None, typer.Argument(metavar="NAME", help="A name or part of it (diacritics "
+                                                   "optional).", show_default=False)] = None,
+        merge: Annotated[tuple[str, str] | None, typer.Option(
+            "--merge", metavar="KEEP OTHER", help="Correct the knowledge base: OTHER is the same person as KEEP "
+            "(merged now; every spelling of OTHER stays an alias of KEEP, through --reprocess and later "
+            "ingests).")] = None,
+        aliases: Annotated[Path | None, typer.Option(
+            "--aliases", metavar="FILE", dir_okay=False, help="Apply an alias file: UTF-8, one correction a line, "
+            "'alias<TAB>canonical', '#' comments. Stored in the knowledge base like --merge.")] = None,
         db: DbOption = None,
         fmt: FormatOption = Out.table,
     ) -> None:
-        """A person: the titles the press gave them over time, and their events."""
+        """A person: the titles the press gave them over time, and their events (or a correction of who is who)."""
+        if merge or aliases:
+            if name:
+                raise UsageError("give a name to look up, or --merge/--aliases to correct, not both")
+            from doingoai.store.corrections import apply_aliases, merge_people, read_alias_file
+
+            corrections = read_alias_file(aliases) if aliases else []
+            # an alias file may come before the pages it corrects: it creates the knowledge base if need be
+            with _session(db, create=aliases is not None) as session:
+                if merge:
+                    kept = merge_people(session, *merge)
+                    report = [f"merged {merge[1]!r} into {kept.name!r}"]
+                else:
+                    report = apply_aliases(session, corrections)
+                session.commit()
+            for line in report:
+                typer.echo(line)
+            return
+        if not name:
+            raise UsageError("give a name (or --merge KEEP OTHER, or --aliases FILE)")
         with _session(db) as session:
             found = person_profile(session, name)
         if not found:

@@ -13,12 +13,12 @@ from typing import Any
 from doingoai.config import DEFAULT_CONFIG, PipelineConfig
 from doingoai.errors import DoingoaiError, InputError
 from doingoai.extract import extract
-from doingoai.model import Article, Failure, Page
+from doingoai.model import Article, Extraction, Failure, Page
 from doingoai.read.sources import Input, expand, read_input
 from doingoai.record import to_record
 from doingoai.segment import segment
 
-__all__ = ["extract_page", "extract_paths", "process", "settle"]
+__all__ = ["analyse_article", "analyse_page", "extract_page", "extract_paths", "process", "settle"]
 
 Record = dict[str, Any]
 
@@ -36,15 +36,48 @@ def settle() -> None:
     gc.freeze()
 
 
-def process(page: Page, config: PipelineConfig = DEFAULT_CONFIG) -> Record | Failure:
-    """Like ``extract_page``, but a page that breaks a stage becomes a ``Failure`` naming the page."""
+def analyse_page(page: Page, config: PipelineConfig = DEFAULT_CONFIG) -> tuple[Article, Extraction] | Failure:
+    """The story of one page and what it asserts; a page that breaks a stage becomes a ``Failure`` naming the
+    page. ``extract`` and ``ingest`` both go through here: the same stages, options and error rules."""
     try:
-        return extract_page(page, config)[1]
+        article = segment(page)
     except DoingoaiError as exc:
         return Failure(page.source, exc.code, exc.message)
-    except (ValueError, TypeError, KeyError, IndexError, RecursionError, MemoryError) as exc:
-        # A bug or a pathological page: report it as this page's failure, keep the batch going.
-        return Failure(page.source, InputError.NO_CONTENT, f"could not process the page ({type(exc).__name__}: {exc})")
+    except _PAGE_BUGS as exc:
+        return _bug(page.source, exc)
+    found = analyse_article(article, config)
+    return found if isinstance(found, Failure) else (article, found)
+
+
+def analyse_article(article: Article, config: PipelineConfig = DEFAULT_CONFIG) -> Extraction | Failure:
+    """What a story asserts (``ingest --reprocess`` re-reads stored stories through here)."""
+    try:
+        return extract(article, today=config.today, related=config.related)
+    except DoingoaiError as exc:
+        return Failure(article.source, exc.code, exc.message)
+    except _PAGE_BUGS as exc:
+        return _bug(article.source, exc)
+
+
+_PAGE_BUGS = (ValueError, TypeError, KeyError, IndexError, RecursionError, MemoryError)
+
+
+def _bug(source: str, exc: BaseException) -> Failure:
+    # A bug or a pathological page: report it as this page's failure, keep the batch going.
+    return Failure(source, InputError.NO_CONTENT, f"could not process the page ({type(exc).__name__}: {exc})")
+
+
+def process(page: Page, config: PipelineConfig = DEFAULT_CONFIG) -> Record | Failure:
+    """Like ``extract_page``, but a page that breaks a stage becomes a ``Failure`` naming the page."""
+    found = analyse_page(page, config)
+    if isinstance(found, Failure):
+        return found
+    try:
+        return to_record(*found)
+    except DoingoaiError as exc:
+        return Failure(page.source, exc.code, exc.message)
+    except _PAGE_BUGS as exc:
+        return _bug(page.source, exc)
 
 
 def extract_paths(

@@ -83,3 +83,56 @@ def many_pages(folder: Path, n: int) -> list[Path]:
         path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
+
+
+# One person printed two ways by two outlets, and two who share a surname (they stay two people).
+SPELLINGS = [
+    ("ph-1.txt", "Thứ Năm, 24/04/2025 18:00\n\nChiều 24/4, tại Trụ sở Trung ương Đảng, Tổng Bí thư Tô Lâm đã tiếp "
+                 "Đại sứ Philippines tại Việt Nam Meynardo Los Banos Montealegre.\n"),
+    ("ph-2.txt", "Thứ Ba, 13/01/2026 18:00\n\nChiều 13/1, tại Hà Nội, Chủ tịch nước Lương Cường đã tiếp Đại sứ "
+                 "Philippines Maynardo L.B. Montealegre đến chào từ biệt nhân dịp kết thúc nhiệm kỳ công tác tại "
+                 "Việt Nam.\n"),
+    ("cu-1.txt", "Thứ Tư, 03/09/2025 18:00\n\nChiều 3/9, tại Phủ Chủ tịch, Tổng Bí thư Tô Lâm đã hội kiến Bí thư thứ "
+                 "nhất, Chủ tịch nước Cuba Miguel Díaz-Canel.\n"),
+    ("cu-2.txt", "Thứ Hai, 22/09/2025 18:00\n\nNgày 21/9, Chủ tịch nước Lương Cường đã điện đàm với Chủ tịch nước "
+                 "Cộng hòa Cuba Miguel Diaz-Canel Bermudez.\n"),
+    ("ph-3.txt", "Thứ Hai, 08/09/2025 18:00\n\nChiều 8/9, tại Manila, Thủ tướng Phạm Minh Chính đã hội kiến Tổng "
+                 "thống Philippines Ferdinand Marcos Jr. và gặp Thượng nghị sĩ Philippines Imee Marcos.\n"),
+    ("cn-1.txt", "Thứ Ba, 14/10/2025 18:00\n\nChiều 14/10, tại Bắc Kinh, Chủ tịch Quốc hội Trần Thanh Mẫn đã hội "
+                 "kiến Thủ tướng Trung Quốc Lý Cường.\n"),
+    ("cn-2.txt", "Thứ Ba, 10/10/2017 18:00\n\nChiều 10/10, tại Bắc Kinh, Chủ tịch QH Nguyễn Thị Kim Ngân đã hội "
+                 "kiến Thủ tướng Trung Quốc Lý Khắc Cường.\n"),
+    ("qh-1.txt", "Thứ Sáu, 07/11/2025 18:00\n\nChiều 7/11, tại Nhà Quốc hội, Chủ tịch QH Trần Thanh Mẫn đã tiếp "
+                 "Đại sứ Nhật Bản tại Việt Nam Ito Naoki.\n"),
+]
+
+# A Lao leader spelled two ways that no rule may join (two letters apart in his given name): a user's
+# correction does.
+LAO = [
+    ("la-1.txt", "Thứ Hai, 05/04/2021 18:00\n\nChiều 5/4, tại Hà Nội, Chủ tịch nước Nguyễn Xuân Phúc đã điện đàm với "
+                 "Tổng Bí thư, Chủ tịch nước Lào Thounglun Sisolith.\n"),
+    ("la-2.txt", "Thứ Hai, 02/09/2024 18:00\n\nChiều 2/9, tại Viêng Chăn, Chủ tịch Quốc hội Trần Thanh Mẫn đã hội kiến "
+                 "Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith.\n"),
+]
+LAO_LATER = ("la-3.txt", "Thứ Tư, 15/01/2025 18:00\n\nChiều 15/1, tại Hà Nội, Thủ tướng Phạm Minh Chính đã hội kiến "
+                         "Tổng Bí thư, Chủ tịch nước Lào Thounglun Sisolith.\n")
+
+# Acts reported without any date: a reception reprinted by many outlets is one act; another undated
+# reception (another envoy) is another act, and so is the same sentence printed a year later.
+UNDATED = ("Chủ tịch nước tiếp Đại sứ Cuba\n\nChủ tịch nước Lương Cường đã tiếp Đại sứ Cuba tại Việt Nam Rogelio "
+           "Polanco Fuentes đến chào nhân dịp kết thúc nhiệm kỳ công tác.\n")
+UNDATED_OTHER = ("Chủ tịch nước tiếp Đại sứ Cuba mới\n\nChủ tịch nước Lương Cường đã tiếp Đại sứ Cuba tại Việt Nam "
+                 "Rogelio Polanco Fuentes, trao đổi về hợp tác y tế và nông nghiệp giữa hai nước.\n")
+
+
+def reprints(path: Path, text: str, n: int, published: str | None = None, start: int = 0) -> str:
+    """``n`` reprints of ``text`` as JSON Lines records, each from another outlet's URL with its own
+    source line (a reprint is not byte-identical: outlets add their name)."""
+    with path.open("ab") as fh:
+        for i in range(start, start + n):
+            record: dict[str, object] = {"url": f"https://bao{i}.example.vn/tin/{i}.html",
+                                         "text": f"{text}\nNguồn: bản đăng lại số {i}\n"}
+            if published:
+                record["published"] = published
+            fh.write(orjson.dumps(record) + b"\n")
+    return str(path)

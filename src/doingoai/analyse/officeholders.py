@@ -49,6 +49,7 @@ __all__ = [
     "term_years",
     "terms",
     "terms_of",
+    "vietnamese_spelling",
     "windows",
     "years_consistent",
 ]
@@ -239,6 +240,11 @@ def _vietnamese_spelling(form: str) -> bool:
         if ("\u0302" in marks and base in "aeo") or ("\u0306" in marks and base == "a"):  # â ê ô, ă
             return True
     return False
+
+
+def vietnamese_spelling(form: str) -> bool:
+    """Whether a name is in Vietnamese spelling (``_vietnamese_spelling``): its tone marks tell names apart."""
+    return _vietnamese_spelling(form)
 
 
 def _key(form: str) -> str:

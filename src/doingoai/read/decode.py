@@ -41,6 +41,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # Text has almost no control characters besides tab and line breaks; binary data is full of them.
 _CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}
 _MAX_CONTROL_SHARE = 0.01
+# the bytes that are not control bytes: deleting them leaves the control bytes, counted in C (a Python loop
+# over every byte of every page cost more than the rest of reading it)
+_NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 _SNIFF = 4096
 
 
@@ -81,7 +84,7 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
     utf16 = _utf16_without_bom(head)
     if utf16:
         return _strict(data, utf16, source), utf16
-    if b"\x00" in head or sum(b in _CONTROL_BYTES for b in head) > _MAX_CONTROL_SHARE * len(head):
+    if b"\x00" in head or len(head.translate(None, _NOT_CONTROL)) > _MAX_CONTROL_SHARE * len(head):
         raise InputError(source, "binary file (control bytes in the text), not a news page",
                          code=InputError.BINARY)
     try:

@@ -215,18 +215,35 @@ def country_profile(session: Session, code: str) -> CountryProfile:
             by_year[_year_of(e) or "?"][e.type] += 1
             by_rank[f"rank {_home_rank(e)}" if _home_rank(e) < 9 else "unranked"] += 1
     top = [e for e in events if e.type in CONTACT_TYPES and _home_rank(e) == 1 and e.status == "occurred"]
-    figures = []
-    for fig, doc in session.execute(select(s.Figure, s.Document).join(s.Document, s.Document.id == s.Figure.document_id)
-                                    .where(s.Figure.countries_key.contains(code))
-                                    .order_by(s.Figure.published.desc().nulls_last())).all():
-        figures.append({"kind": fig.kind, "value": fig.value, "unit": fig.unit, "qualifier": fig.qualifier,
-                        "what": fig.what, "published": fig.published, "evidence": fig.evidence,
-                        "source": doc.source})
+    figures = _figures(session, code)
     return CountryProfile(
         code=code, name=state.name if state else None, current_level=current, current_since=current_since,
         relations=relations, upgrades=[e for e in events if e.type == "relation_upgrade"],
         contacts_by_year={y: dict(c) for y, c in sorted(by_year.items())}, contacts_by_rank=dict(by_rank),
         last_top_level=top[0] if top else None, figures=figures)
+
+
+def _figures(session: Session, code: str) -> list[dict[str, Any]]:
+    """The figures a state is party to, newest first: one row per figure, with every report of it."""
+    rows = session.scalars(select(s.Figure).where(s.Figure.countries_key.contains(code))
+                           .order_by(s.Figure.published.desc().nulls_last(), s.Figure.id)).all()
+    ids = [f.id for f in rows if code in f.countries_key.split(",")]
+    sources: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    if ids:
+        for figure_id, source, url, published, evidence in session.execute(
+                select(s.FigureSource.figure_id, s.Document.source, s.Document.url, s.FigureSource.published,
+                       s.FigureSource.evidence).join(s.Document, s.Document.id == s.FigureSource.document_id)
+                .where(s.FigureSource.figure_id.in_(ids)).order_by(s.FigureSource.id)):
+            sources[figure_id].append({"source": source, "url": url, "published": published, "evidence": evidence})
+    out = []
+    for f in rows:
+        if f.id not in ids:
+            continue
+        first = sources[f.id][0] if sources[f.id] else {}
+        out.append({"kind": f.kind, "value": f.value, "unit": f.unit, "qualifier": f.qualifier, "what": f.what,
+                    "partner": f.partner, "period": f.period, "published": f.published, "evidence": f.evidence,
+                    "source": first.get("source"), "n_sources": f.n_sources, "sources": sources[f.id]})
+    return out
 
 
 @dataclass(slots=True)

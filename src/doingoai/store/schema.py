@@ -13,7 +13,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 __all__ = [
     "Base", "Body", "Document", "Event", "EventBody", "EventCountry", "EventParticipant", "EventSource", "Figure",
-    "Person", "PersonName", "PersonTitle", "Relation", "RelationSource", "State",
+    "FigureSource", "Person", "PersonAlias", "PersonMention", "PersonName", "PersonTitle", "Relation", "RelationSource",
+    "State",
 ]
 
 
@@ -73,6 +74,29 @@ class PersonName(Base):
     last_word: Mapped[str] = mapped_column(String(60), index=True)
     person: Mapped[Person] = relationship(back_populates="names")
     __table_args__ = (UniqueConstraint("person_id", "key"),)
+
+
+class PersonMention(Base):
+    """A document naming a person with a title: what ``person_titles`` counts, kept so that re-extracting a
+    document takes back exactly what it added."""
+
+    __tablename__ = "person_mentions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    day: Mapped[str | None] = mapped_column(String(10))
+
+
+class PersonAlias(Base):
+    """A user's correction: ``alias`` is another spelling of ``canonical``'s person (``person --merge``, an alias
+    file). Kept apart from the people so that it survives ``ingest --reprocess`` and applies to later pages."""
+
+    __tablename__ = "person_aliases"
+    alias_key: Mapped[str] = mapped_column(String(200), primary_key=True)  # name_key of the alias
+    alias: Mapped[str] = mapped_column(String(200))
+    canonical: Mapped[str] = mapped_column(String(200))
+    canonical_key: Mapped[str] = mapped_column(String(200), index=True)
 
 
 class PersonTitle(Base):
@@ -184,16 +208,38 @@ class RelationSource(Base):
 
 
 class Figure(Base):
+    """One figure (a trade target, a turnover, an aid package): the same kind, states, value, unit, qualifier,
+    thing counted and period reported by several outlets is one row with several sources. ``document_id``,
+    ``published`` and ``evidence`` are those of the first report."""
+
     __tablename__ = "figures"
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(20), index=True)
     countries_key: Mapped[str] = mapped_column(String(100), index=True)
+    partner: Mapped[str | None] = mapped_column(String(100))  # the states other than Vietnam: "PH"
     value: Mapped[float] = mapped_column(Float)
     unit: Mapped[str | None] = mapped_column(String(8))
     qualifier: Mapped[str | None] = mapped_column(String(12))
     what: Mapped[str | None] = mapped_column(Text)
+    period: Mapped[str | None] = mapped_column(String(4))  # the year it was reported in: a figure is of its time
     published: Mapped[str | None] = mapped_column(String(10))
     evidence: Mapped[str] = mapped_column(Text)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
+    n_sources: Mapped[int] = mapped_column(Integer, default=1)
+    sources: Mapped[list[FigureSource]] = relationship(cascade="all, delete-orphan", back_populates="figure")
+
+
+class FigureSource(Base):
+    """Which document reported a figure, with the sentence that states it."""
+
+    __tablename__ = "figure_sources"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    figure_id: Mapped[int] = mapped_column(ForeignKey("figures.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    published: Mapped[str | None] = mapped_column(String(10))
+    evidence: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    figure: Mapped[Figure] = relationship(back_populates="sources")

@@ -1,32 +1,48 @@
-"""Write one document and what was extracted from it, resolving people, events and relations against
-what the knowledge base already holds.
+"""Write a batch of documents and what was extracted from them, resolving people, events, relations and
+figures against what the knowledge base already holds.
 
-Everything here runs inside the caller's transaction: a document is stored with all its facts or not
-at all.
+A batch is resolved in memory — the candidates it can match are fetched with one query per table at
+the start (``_Batch.prefetch``), the people from an index kept across batches (``store.people``) — and
+written with one multi-row statement per table at the end. Everything runs inside the caller's
+transaction: a batch is stored whole or not at all. ``Writer.store`` retries a batch that fails page by
+page, so that one bad page is reported and the others are stored.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import Connection, func, or_, select, tuple_, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from doingoai.analyse.gazetteer import gazetteer
-from doingoai.clean.normalize import normalize
+from doingoai.clean.normalize import fold, normalize
 from doingoai.config import HOME
+from doingoai.errors import DoingoaiError
 from doingoai.extract.cues import types_where
 from doingoai.lexicon import load_tsv
-from doingoai.model import Article, Event, Extraction, Participant
+from doingoai.model import Article, Event, Extraction, Figure
 from doingoai.resolve.dates import compatible, precision
-from doingoai.resolve.people import last_word, name_key, same_name
+from doingoai.resolve.titles import canonical_title
 from doingoai.store import schema as s
+from doingoai.store.bulk import insert_rows, update_rows
+from doingoai.store.forget import forget
+from doingoai.store.people import People, PersonRec
 from doingoai.store.search_syntax import search_key
 
-__all__ = ["content_hash", "ensure_reference_data", "store_document"]
+__all__ = ["Item", "Writer", "content_hash", "ensure_reference_data"]
 
+# A report dated by nothing matches an earlier report only if it repeats its evidence and was published
+# within this many days of it: a reprint, not the same courtesy call paid again a year later.
+REPRINT_DAYS = 7
+
+BATCH_ERRORS = (DoingoaiError, ValueError, TypeError, KeyError, IndexError, SQLAlchemyError)
 
 
 def content_hash(content: str) -> str:
@@ -66,50 +82,82 @@ def _day(article: Article, event: Event | None = None) -> str | None:
     return article.published
 
 
-def _person(session: Session, p: Participant) -> s.Person:
-    key = name_key(p.name)
-    found = session.scalars(select(s.Person).join(s.PersonName).where(s.PersonName.key == key)).first()
-    if found is None:
-        # another spelling of someone known: same state, one name inside the other ("Montealegre")
-        query = select(s.Person).join(s.PersonName).where(s.PersonName.key.contains(last_word(p.name)))
-        if p.country:
-            query = query.where((s.Person.country == p.country) | s.Person.country.is_(None))
-        candidates = session.scalars(query.limit(50)).unique().all()
-        for person in candidates:
-            if p.country and person.country and p.country != person.country:
-                continue
-            names = [n.name for n in person.names]
-            if any(same_name(p.name, n) for n in names) or (len(key.split()) == 1 and p.country == person.country):
-                found = person
-                break
-    if found is None:
-        found = s.Person(name=p.name, country=p.country)
-        session.add(found)
-        session.flush()
-    if not any(n.key == key for n in found.names):
-        found.names.append(s.PersonName(name=p.name, key=key, last_word=last_word(p.name)))
-        if len(p.name) > len(found.name):
-            found.name = p.name  # the fullest spelling names the person
-    if found.country is None and p.country:
-        found.country = p.country
-    return found
+def _evidence_key(text: str) -> str:
+    return " ".join(fold(text).split())
 
 
-def _note_title(person: s.Person, p: Participant, day: str | None) -> None:
-    if not p.title:
-        return
-    held = next((t for t in person.titles if t.title == p.title), None)
-    if held is None:
-        held = s.PersonTitle(title=p.title, org=p.org, first_seen=day, last_seen=day, mentions=0)
-        person.titles.append(held)
-    held.mentions = (held.mentions or 0) + 1
-    if day:
-        held.first_seen = min(filter(None, [held.first_seen, day]))
-        held.last_seen = max(filter(None, [held.last_seen, day]))
+def _near(a: str | None, b: str | None) -> bool:
+    """Publication dates of a page and its reprint: unknown, or no more than REPRINT_DAYS apart."""
+    return not a or not b or compatible(a, None, b, None, slack_days=REPRINT_DAYS)
 
 
-def _keys(event: Event) -> tuple[str, str]:
-    return ",".join(sorted(set(event.countries))), ",".join(sorted(set(event.organizations)))
+@dataclass(slots=True)
+class Item:
+    """One page to store: its story and extraction, and either its content hash (a new document) or the id
+    of the stored document it re-extracts."""
+
+    article: Article
+    extraction: Extraction
+    digest: str | None = None
+    doc_id: int | None = None
+
+
+# --- in-memory records of one batch ----------------------------------------------------------------------
+
+
+@dataclass(eq=False, slots=True)
+class _Doc:
+    item: Item
+    id: int | None
+
+
+@dataclass(eq=False, slots=True)
+class _EventRec:
+    id: int | None
+    type: str
+    countries_key: str
+    bodies_key: str
+    initiator: str | None  # a directed act's sender (messages, statements, protests), else None
+    status: str
+    salience: str
+    date_start: str | None
+    date_end: str | None
+    part_of_day: str | None
+    place_name: str | None
+    place_country: str | None
+    n_sources: int
+    people: dict[PersonRec, str | None] = field(default_factory=dict)  # participant -> their state
+    new_people: list[tuple[PersonRec, str | None, str | None, str | None]] = field(default_factory=list)
+    reprints: list[tuple[str, str | None]] = field(default_factory=list)  # undated: (evidence key, published)
+    sources: list[tuple[_Doc, Event]] = field(default_factory=list)
+    dirty: bool = False
+
+
+@dataclass(eq=False, slots=True)
+class _RelationRec:
+    id: int | None
+    a: str
+    b: str
+    level: str
+    since: int | None
+    first_mention: str | None
+    last_mention: str | None
+    n_sources: int
+    sources: list[tuple[_Doc, Any]] = field(default_factory=list)
+    dirty: bool = False
+
+
+@dataclass(eq=False, slots=True)
+class _FigureRec:
+    id: int | None
+    n_sources: int
+    first: tuple[_Doc, Figure] | None = None  # the first report, for a new figure
+    sources: list[tuple[_Doc, Figure]] = field(default_factory=list)
+
+
+def _figure_key(kind: str, countries_key: str, value: float, unit: str | None, qualifier: str | None,
+                what: str | None, period: str | None) -> tuple[Any, ...]:
+    return kind, countries_key, float(value), unit, qualifier, _evidence_key(what) if what else None, period
 
 
 def _initiator(event: Event) -> str | None:
@@ -117,129 +165,367 @@ def _initiator(event: Event) -> str | None:
     return event.countries[0] if event.countries and event.type in types_where("directed") else None
 
 
-def _same_act(row: s.Event, event: Event, people: set[int], foreign: set[int]) -> bool:
-    if not compatible(row.date_start, row.date_end, event.date.start, event.date.end):
-        return False
-    theirs = {p.person_id for p in row.participants}
-    foreign_theirs = {p.person_id for p in row.participants if p.country != HOME}
-    # reports of one act share its people; acts with different counterparts are different acts
-    if foreign and foreign_theirs:
-        return bool(foreign & foreign_theirs)
-    return not (people and theirs and not (people & theirs))
-
-
-def _find_event(session: Session, event: Event, people: set[int], foreign: set[int]) -> s.Event | None:
-    countries, bodies = _keys(event)
-    initiator = _initiator(event)
+def _event_keys(event: Event) -> tuple[str, str, str, str | None]:
     # A's message to B and B's message to A are two acts, whatever else they share
-    query = select(s.Event).where(s.Event.type == event.type, s.Event.countries_key == countries,
-                                  s.Event.bodies_key == bodies,
-                                  s.Event.initiator.is_(None) if initiator is None else s.Event.initiator == initiator)
-    start = event.date.start
-    if start and start[:4].isdigit():
-        # only events of the same or a neighbouring year can be the same act: keeps the look-up small
-        years = {str(int(start[:4]) + d) for d in (-1, 0, 1)}
-        query = query.where(or_(s.Event.date_start.is_(None), s.Event.date_start.startswith("-"),
-                                *(s.Event.date_start.startswith(y) for y in years)))
-    candidates = session.scalars(query).all()
-    return next((row for row in candidates if _same_act(row, event, people, foreign)), None)
+    return (event.type, ",".join(sorted(set(event.countries))), ",".join(sorted(set(event.organizations))),
+            _initiator(event))
 
 
-def _merge_event(row: s.Event, event: Event) -> None:
-    """Keep the most precise date and the union of details."""
-    if precision(event.date.start) > precision(row.date_start) or (
-            precision(event.date.start) == precision(row.date_start) and event.date.end and not row.date_end):
-        row.date_start, row.date_end = event.date.start, event.date.end
-    row.part_of_day = row.part_of_day or event.date.part_of_day
-    if event.place.country and (not row.place_country or (event.place.name and not row.place_name)):
-        row.place_name, row.place_country = event.place.name, event.place.country
-    if event.status == "occurred":
-        row.status = "occurred"  # a plan that a later report tells as done
-    if event.salience == "main":
-        row.salience = "main"
+# --- one batch -------------------------------------------------------------------------------------------
 
 
-def _store_event(session: Session, doc: s.Document, article: Article, event: Event) -> None:
-    day = _day(article, event)
-    persons = []
-    for p in event.participants:
-        person = _person(session, p)
-        _note_title(person, p, day)
-        persons.append((person, p))
-    ids = {person.id for person, _ in persons}
-    foreign = {person.id for person, p in persons if p.country != HOME}
-    row = _find_event(session, event, ids, foreign)
-    if row is None:
-        countries, bodies = _keys(event)
-        row = s.Event(type=event.type, status=event.status, salience=event.salience, date_start=event.date.start,
-                      date_end=event.date.end, part_of_day=event.date.part_of_day, place_name=event.place.name,
-                      place_country=event.place.country, countries_key=countries, bodies_key=bodies, n_sources=0,
-                      initiator=_initiator(event))
-        row.countries = [s.EventCountry(code=c) for c in sorted(set(event.countries))]
-        row.bodies = [s.EventBody(key=b) for b in sorted(set(event.organizations))]
-        session.add(row)
-    else:
-        _merge_event(row, event)
-    known = {p.person_id for p in row.participants}
-    for person, p in persons:
-        if person.id not in known:
-            rank, pillar = _title_rank(p.title) if p.title else (9, None)
-            row.participants.append(s.EventParticipant(person_id=person.id, title=p.title, country=p.country,
-                                                       org=p.org, rank=rank, pillar=pillar))
-            known.add(person.id)
-    row.sources.append(s.EventSource(document_id=doc.id, section=event.section, status=event.status,
-                                     date_start=event.date.start, date_end=event.date.end,
-                                     evidence=event.evidence.text, start=event.evidence.start,
-                                     end=event.evidence.end))
-    row.n_sources = (row.n_sources or 0) + 1
+class _Batch:
+    def __init__(self, conn: Connection, people: People, version: str, sections: frozenset[str]) -> None:
+        self.conn = conn
+        self.people = people
+        self.version = version
+        self.sections = sections
+        self.docs: list[_Doc] = []
+        self.events: dict[tuple[str, str, str, str | None], list[_EventRec]] = {}
+        self.relations: dict[tuple[str, str, str], _RelationRec] = {}
+        self.figures: dict[tuple[Any, ...], _FigureRec] = {}
+        self.titles: dict[tuple[PersonRec, str], list[Any]] = {}  # -> [org, first, last, mentions]
+        self.mentions: list[tuple[PersonRec, _Doc, str, str | None]] = []
+        self.touched: list[PersonRec] = []
 
+    # prefetch: the candidates of the whole batch, one query per table
 
-def _store_relations(session: Session, doc: s.Document, article: Article, extraction: Extraction) -> None:
-    day = article.published
-    for rel in extraction.relations:
-        a, b = sorted(rel.countries)
-        row = session.scalars(select(s.Relation).where(s.Relation.a == a, s.Relation.b == b,
-                                                       s.Relation.level == rel.level)).first()
+    def prefetch(self, items: Sequence[Item]) -> None:
+        events = [e for it in items for e in it.extraction.events if e.section in self.sections]
+        keys = {_event_keys(e) for e in events}
+        for k in keys:
+            self.events[k] = []
+        if keys:
+            years: set[str] = set()
+            for e in events:
+                if e.date.start and e.date.start[:4].isdigit():
+                    years |= {str(int(e.date.start[:4]) + d) for d in (-1, 0, 1)}
+            ev = s.Event
+            query = select(ev.id, ev.type, ev.countries_key, ev.bodies_key, ev.initiator, ev.status, ev.salience,
+                           ev.date_start, ev.date_end, ev.part_of_day, ev.place_name, ev.place_country,
+                           ev.n_sources).where(
+                tuple_(ev.type, ev.countries_key, ev.bodies_key).in_(sorted({k[:3] for k in keys})),
+                or_(ev.date_start.is_(None), ev.date_start.startswith("-"),
+                    func.substr(ev.date_start, 1, 4).in_(sorted(years)) if years else ev.id < 0))
+            by_id: dict[int, _EventRec] = {}
+            for event_row in self.conn.execute(query.order_by(ev.id)):
+                rec = _EventRec(*event_row)  # type: ignore[call-arg]  # (the columns in field order)
+                by_id[event_row[0]] = rec
+                found = self.events.get((rec.type, rec.countries_key, rec.bodies_key, rec.initiator))
+                if found is not None:  # (a row of the same states and type but another sender is no candidate)
+                    found.append(rec)
+            if by_id:
+                ids = sorted(by_id)
+                for event_id, person_id, country in self.conn.execute(
+                        select(s.EventParticipant.event_id, s.EventParticipant.person_id, s.EventParticipant.country)
+                        .where(s.EventParticipant.event_id.in_(ids))):
+                    person = self.people.by_id.get(person_id)
+                    if person is not None:
+                        by_id[event_id].people[person] = country
+                undated = [i for i in ids if not by_id[i].date_start]
+                if undated:
+                    for event_id, evidence, published in self.conn.execute(
+                            select(s.EventSource.event_id, s.EventSource.evidence, s.Document.published).distinct()
+                            .join(s.Document, s.Document.id == s.EventSource.document_id)
+                            .where(s.EventSource.event_id.in_(undated))):
+                        by_id[event_id].reprints.append((_evidence_key(evidence), published))
+        pairs = {(*sorted(r.countries), r.level) for it in items for r in it.extraction.relations
+                 if r.section in self.sections}
+        if pairs:
+            rel = s.Relation
+            for i, a, b, level, since, first, last, n in self.conn.execute(
+                    select(rel.id, rel.a, rel.b, rel.level, rel.since, rel.first_mention, rel.last_mention,
+                           rel.n_sources).where(tuple_(rel.a, rel.b, rel.level).in_(sorted(pairs)))):
+                self.relations[(a, b, level)] = _RelationRec(i, a, b, level, since, first, last, n)
+        kinds = {(f.kind, ",".join(sorted(set(f.countries)))) for it in items for f in it.extraction.figures
+                 if f.section in self.sections}
+        if kinds:
+            fig = s.Figure
+            for i, n, kind, countries, value, unit, qualifier, what, period in self.conn.execute(
+                    select(fig.id, fig.n_sources, fig.kind, fig.countries_key, fig.value, fig.unit, fig.qualifier,
+                           fig.what, fig.period).where(tuple_(fig.kind, fig.countries_key).in_(sorted(kinds)))):
+                self.figures.setdefault(_figure_key(kind, countries, value, unit, qualifier, what, period),
+                                        _FigureRec(i, n))
+
+    # resolution of one page
+
+    def add(self, item: Item) -> None:
+        doc = _Doc(item, item.doc_id)
+        self.docs.append(doc)
+        article = item.article
+        for event in item.extraction.events:
+            if event.section in self.sections:
+                self._event(doc, article, event)
+        for rel in item.extraction.relations:
+            if rel.section in self.sections:
+                self._relation(doc, article, rel)
+        for f in item.extraction.figures:
+            if f.section in self.sections:
+                self._figure(doc, article, f)
+
+    def _note_title(self, person: PersonRec, title: str, org: str | None, day: str | None) -> None:
+        held = self.titles.get((person, title))
+        if held is None:
+            held = self.titles[(person, title)] = [org, day, day, 0]
+        held[3] += 1
+        if day:
+            held[1] = min(filter(None, [held[1], day]))
+            held[2] = max(filter(None, [held[2], day]))
+
+    def _event(self, doc: _Doc, article: Article, event: Event) -> None:
+        day = _day(article, event)
+        persons: list[tuple[PersonRec, str | None, str | None, str | None]] = []
+        for p in event.participants:
+            person = self.people.resolve(p)
+            self.touched.append(person)
+            title = canonical_title(p.title) if p.title else None
+            if title:
+                self._note_title(person, title, p.org, day)
+                self.mentions.append((person, doc, title, day))
+            persons.append((person, title, p.country, p.org))
+        ids = {person for person, *_ in persons}
+        foreign = {person for person, _, country, _ in persons if country != HOME}
+        key = _event_keys(event)
+        candidates = self.events.setdefault(key, [])
+        evidence = _evidence_key(event.evidence.text)
+        row = next((r for r in candidates if self._same_act(r, event, ids, foreign, evidence, article.published)),
+                   None)
         if row is None:
-            row = s.Relation(a=a, b=b, level=rel.level, since=rel.since, first_mention=day, last_mention=day,
-                             n_sources=0)
-            session.add(row)
-            session.flush()
+            row = _EventRec(None, event.type, key[1], key[2], key[3], event.status, event.salience, event.date.start,
+                            event.date.end, event.date.part_of_day, event.place.name, event.place.country, 0)
+            candidates.append(row)
+        else:
+            self._merge(row, event)
+        for person, title, country, org in persons:
+            if person not in row.people:
+                row.people[person] = country
+                row.new_people.append((person, title, country, org))
+        if not event.date.start:
+            row.reprints.append((evidence, article.published))
+        row.sources.append((doc, event))
+        row.n_sources += 1
+        row.dirty = True
+
+    @staticmethod
+    def _same_act(row: _EventRec, event: Event, people: set[PersonRec], foreign: set[PersonRec], evidence: str,
+                  published: str | None) -> bool:
+        if not row.date_start and not event.date.start:
+            # neither report dates the act: one act only if this is a reprint of a report of it
+            if not any(e == evidence and _near(p, published) for e, p in row.reprints):
+                return False
+        elif not compatible(row.date_start, row.date_end, event.date.start, event.date.end):
+            return False
+        theirs = set(row.people)
+        foreign_theirs = {p for p, country in row.people.items() if country != HOME}
+        # reports of one act share its people; acts with different counterparts are different acts
+        if foreign and foreign_theirs:
+            return bool(foreign & foreign_theirs)
+        return not (people and theirs and not (people & theirs))
+
+    @staticmethod
+    def _merge(row: _EventRec, event: Event) -> None:
+        """Keep the most precise date and the union of details."""
+        if precision(event.date.start) > precision(row.date_start) or (
+                precision(event.date.start) == precision(row.date_start) and event.date.end and not row.date_end):
+            row.date_start, row.date_end = event.date.start, event.date.end
+        row.part_of_day = row.part_of_day or event.date.part_of_day
+        if event.place.country and (not row.place_country or (event.place.name and not row.place_name)):
+            row.place_name, row.place_country = event.place.name, event.place.country
+        if event.status == "occurred":
+            row.status = "occurred"  # a plan that a later report tells as done
+        if event.salience == "main":
+            row.salience = "main"
+
+    def _relation(self, doc: _Doc, article: Article, rel: Any) -> None:
+        day = article.published
+        a, b = sorted(rel.countries)
+        row = self.relations.get((a, b, rel.level))
+        if row is None:
+            row = self.relations[(a, b, rel.level)] = _RelationRec(None, a, b, rel.level, rel.since, day, day, 0)
         if rel.since and (row.since is None or rel.since < row.since):
             row.since = rel.since
         if day:
             row.first_mention = min(filter(None, [row.first_mention, day]))
             row.last_mention = max(filter(None, [row.last_mention, day]))
-        row.n_sources = (row.n_sources or 0) + 1
-        session.add(s.RelationSource(relation_id=row.id, document_id=doc.id, since=rel.since,
-                                     evidence=rel.evidence.text, start=rel.evidence.start, end=rel.evidence.end))
+        row.n_sources += 1
+        row.sources.append((doc, rel))
+        row.dirty = True
+
+    def _figure(self, doc: _Doc, article: Article, f: Figure) -> None:
+        countries = ",".join(sorted(set(f.countries)))
+        period = (article.published or "")[:4] or None
+        key = _figure_key(f.kind, countries, f.value, f.unit, f.qualifier, f.what, period)
+        row = self.figures.get(key)
+        if row is None:
+            row = self.figures[key] = _FigureRec(None, 0, (doc, f))
+        row.n_sources += 1
+        row.sources.append((doc, f))
+
+    # writing
+
+    def write(self) -> None:
+        conn = self.conn
+        self._write_documents()
+        self._write_people()
+        self._write_events()
+        rels = [r for r in self.relations.values() if r.dirty]
+        new = [r for r in rels if r.id is None]
+        ids = insert_rows(conn, s.Relation.__table__, [
+            {"a": r.a, "b": r.b, "level": r.level, "since": r.since, "first_mention": r.first_mention,
+             "last_mention": r.last_mention, "n_sources": r.n_sources} for r in new])
+        for r, i in zip(new, ids, strict=True):
+            r.id = i
+        update_rows(conn, s.Relation.__table__, [
+            {"id": r.id, "since": r.since, "first_mention": r.first_mention, "last_mention": r.last_mention,
+             "n_sources": r.n_sources} for r in rels if r not in new])
+        insert_rows(conn, s.RelationSource.__table__, [
+            {"relation_id": r.id, "document_id": d.id, "since": rel.since, "evidence": rel.evidence.text,
+             "start": rel.evidence.start, "end": rel.evidence.end} for r in rels for d, rel in r.sources],
+                returning=False)
+        self._write_figures()
+
+    def _write_documents(self) -> None:
+        new = [d for d in self.docs if d.id is None]
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        rows = []
+        for d in new:
+            a = d.item.article
+            rows.append({"content_hash": d.item.digest, "source": a.source, "url": a.url, "outlet": a.outlet,
+                         "published": a.published, "title": a.title, "text": a.text,
+                         "folded": search_key(a.title, a.text), "markup": a.markup, "encoding": a.encoding,
+                         "extractor_version": self.version, "ingested_at": now})
+        for d, i in zip(new, insert_rows(self.conn, s.Document.__table__, rows), strict=True):
+            d.id = i
+
+    def _write_people(self) -> None:
+        conn = self.conn
+        touched = list(dict.fromkeys(self.touched))
+        new = [p for p in touched if p.id is None]
+        for p, i in zip(new, insert_rows(conn, s.Person.__table__, [{"name": p.name, "country": p.country}
+                                                                for p in new]), strict=True):
+            p.id = i
+            self.people.by_id[i] = p
+        update_rows(conn, s.Person.__table__, [{"id": p.id, "name": p.name, "country": p.country}
+                                           for p in touched if p.dirty and p not in new])
+        insert_rows(conn, s.PersonName.__table__, [
+            {"person_id": p.id, "name": n, "key": k, "last_word": k.split()[-1][:60] if k.split() else ""}
+            for p in touched for n, k in p.new_names], returning=False)
+        for p in touched:
+            p.new_names.clear()
+            p.dirty = False
+        if not self.titles:
+            return
+        pt = s.PersonTitle
+        held: dict[tuple[int | None, str], tuple[int, str | None, str | None, int]] = {
+            (person_id, title): (i, first, last, mentions) for i, person_id, title, first, last, mentions in
+                conn.execute(select(pt.id, pt.person_id, pt.title, pt.first_seen, pt.last_seen, pt.mentions)
+                             .where(pt.person_id.in_(sorted({p.id for p, _ in self.titles if p.id is not None}))))}
+        inserts, updates = [], []
+        for (person, title), (org, first, last, mentions) in self.titles.items():
+            old = held.get((person.id, title))
+            if old is None:
+                inserts.append({"person_id": person.id, "title": title, "org": org, "first_seen": first,
+                                "last_seen": last, "mentions": mentions})
+            else:
+                updates.append({"id": old[0], "first_seen": min(filter(None, [old[1], first]), default=None),
+                                "last_seen": max(filter(None, [old[2], last]), default=None),
+                                "mentions": (old[3] or 0) + mentions})
+        insert_rows(conn, pt.__table__, inserts, returning=False)
+        update_rows(conn, pt.__table__, updates)
+        insert_rows(conn, s.PersonMention.__table__, [
+            {"person_id": p.id, "document_id": d.id, "title": title, "day": day}
+            for p, d, title, day in self.mentions], returning=False)
+
+    def _write_events(self) -> None:
+        conn = self.conn
+        rows = [r for recs in self.events.values() for r in recs if r.dirty]
+        new = [r for r in rows if r.id is None]
+        fields = ("type", "status", "salience", "date_start", "date_end", "part_of_day", "place_name", "place_country",
+                  "countries_key", "bodies_key", "n_sources", "initiator")
+        for r, i in zip(new, insert_rows(conn, s.Event.__table__, [{f: getattr(r, f) for f in fields} for r in new]),
+                        strict=True):
+            r.id = i
+        update_rows(conn, s.Event.__table__, [{"id": r.id, **{f: getattr(r, f) for f in fields[1:8]},
+                                           "n_sources": r.n_sources} for r in rows if r not in new])
+        insert_rows(conn, s.EventCountry.__table__, [{"event_id": r.id, "code": c} for r in new
+                                                 for c in r.countries_key.split(",") if c], returning=False)
+        insert_rows(conn, s.EventBody.__table__, [{"event_id": r.id, "key": b} for r in new
+                                              for b in r.bodies_key.split(",") if b], returning=False)
+        participants = []
+        for r in rows:
+            for person, title, country, org in r.new_people:
+                rank, pillar = _title_rank(title) if title else (9, None)
+                participants.append({"event_id": r.id, "person_id": person.id, "title": title, "country": country,
+                                     "org": org, "rank": rank, "pillar": pillar})
+        insert_rows(conn, s.EventParticipant.__table__, participants, returning=False)
+        insert_rows(conn, s.EventSource.__table__, [
+            {"event_id": r.id, "document_id": d.id, "section": e.section, "status": e.status,
+             "date_start": e.date.start, "date_end": e.date.end, "evidence": e.evidence.text,
+             "start": e.evidence.start, "end": e.evidence.end} for r in rows for d, e in r.sources], returning=False)
+
+    def _write_figures(self) -> None:
+        conn = self.conn
+        rows = [r for r in self.figures.values() if r.sources]
+        new = [r for r in rows if r.id is None]
+        inserts = []
+        for r in new:
+            assert r.first is not None
+            d, f = r.first
+            countries = ",".join(sorted(set(f.countries)))
+            inserts.append({"document_id": d.id, "kind": f.kind, "countries_key": countries,
+                            "partner": ",".join(c for c in sorted(set(f.countries)) if c != HOME) or None,
+                            "value": f.value, "unit": f.unit, "qualifier": f.qualifier, "what": f.what,
+                            "period": (d.item.article.published or "")[:4] or None,
+                            "published": d.item.article.published, "evidence": f.evidence.text,
+                            "start": f.evidence.start, "end": f.evidence.end, "n_sources": r.n_sources})
+        for r, i in zip(new, insert_rows(conn, s.Figure.__table__, inserts), strict=True):
+            r.id = i
+        update_rows(conn, s.Figure.__table__, [{"id": r.id, "n_sources": r.n_sources} for r in rows if r not in new])
+        insert_rows(conn, s.FigureSource.__table__, [
+            {"figure_id": r.id, "document_id": d.id, "published": d.item.article.published,
+             "evidence": f.evidence.text, "start": f.evidence.start, "end": f.evidence.end}
+            for r in rows for d, f in r.sources], returning=False)
 
 
-def store_document(session: Session, article: Article, extraction: Extraction, digest: str,
-                   version: str) -> s.Document:
-    """Store a new document with its facts (the caller checked that ``digest`` is not stored yet)."""
-    doc = s.Document(content_hash=digest, source=article.source, url=article.url, outlet=article.outlet,
-                     published=article.published, title=article.title, text=article.text,
-                     folded=search_key(article.title, article.text), markup=article.markup,
-                     encoding=article.encoding, extractor_version=version, ingested_at=dt.datetime.now(dt.UTC)
-                     .replace(tzinfo=None))
-    session.add(doc)
-    session.flush()
-    attach_extraction(session, doc, article, extraction)
-    return doc
+# --- the writer -------------------------------------------------------------------------------------------
 
 
-def attach_extraction(session: Session, doc: s.Document, article: Article, extraction: Extraction) -> None:
-    """Resolve and store a document's facts (the story's own, not its teasers')."""
-    for event in extraction.events:
-        if event.section == "article":
-            _store_event(session, doc, article, event)
-    _store_relations(session, doc, article, extraction)
-    for f in extraction.figures:
-        if f.section != "article":
-            continue
-        session.add(s.Figure(document_id=doc.id, kind=f.kind, countries_key=",".join(sorted(set(f.countries))),
-                             value=f.value, unit=f.unit, qualifier=f.qualifier, what=f.what,
-                             published=article.published, evidence=f.evidence.text, start=f.evidence.start,
-                             end=f.evidence.end))
-    session.flush()
+class Writer:
+    """Stores batches of pages in one session; keeps the people index between batches."""
+
+    def __init__(self, session: Session, version: str, related: bool = False) -> None:
+        self.session = session
+        self.version = version
+        self.sections = frozenset({"article", "related"} if related else {"article"})
+        self.people = People()
+
+    def _run(self, items: Sequence[Item]) -> None:
+        conn = self.session.connection()
+        forget(conn, [it.doc_id for it in items if it.doc_id is not None])
+        self.people.refresh(conn)
+        batch = _Batch(conn, self.people, self.version, self.sections)
+        batch.prefetch(items)
+        for item in items:
+            batch.add(item)
+        batch.write()
+        if any(it.doc_id is not None for it in items):
+            conn.execute(update(s.Document).where(s.Document.id.in_([it.doc_id for it in items if it.doc_id]))
+                         .values(extractor_version=self.version))
+
+    def store(self, items: Sequence[Item]) -> list[tuple[Item, Exception]]:
+        """Store ``items`` (one transaction savepoint); a batch that fails is retried page by page, and the
+        pages that fail alone are returned with their error."""
+        if not items:
+            return []
+        try:
+            with self.session.begin_nested():
+                self._run(items)
+            return []
+        except BATCH_ERRORS as exc:
+            self.people.forget_new()
+            if len(items) == 1:
+                return [(items[0], exc)]
+        failed: list[tuple[Item, Exception]] = []
+        for item in items:
+            failed += self.store([item])
+        return failed
