@@ -7,7 +7,12 @@ page into a ``Failure`` so that the batch goes on.
 from __future__ import annotations
 
 import gc
+import signal
+import threading
+import time
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from types import FrameType
 from typing import Any
 
 from doingoai.config import DEFAULT_CONFIG, PipelineConfig
@@ -18,7 +23,7 @@ from doingoai.read.sources import Input, expand, read_input
 from doingoai.record import to_record
 from doingoai.segment import segment
 
-__all__ = ["extract_page", "extract_paths", "process", "settle"]
+__all__ = ["PageTimeout", "extract_page", "extract_paths", "process", "settle", "time_limit"]
 
 Record = dict[str, Any]
 
@@ -36,10 +41,49 @@ def settle() -> None:
     gc.freeze()
 
 
-def process(page: Page, config: PipelineConfig = DEFAULT_CONFIG) -> Record | Failure:
-    """Like ``extract_page``, but a page that breaks a stage becomes a ``Failure`` naming the page."""
+class PageTimeout(BaseException):
+    """Raised inside a page's extraction when its time is up (never escapes ``process``). A BaseException,
+    like KeyboardInterrupt, so that no ``except Exception`` of a library on the way swallows it."""
+
+
+def _on_alarm(signum: int, frame: FrameType | None) -> None:
+    raise PageTimeout
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[bool]:
+    """Raise ``PageTimeout`` in the block after ``seconds`` of wall-clock time; yields whether the limit is
+    enforced.
+
+    A timer signal (SIGALRM) interrupts the running page between two Python steps (long regex searches check
+    for signals too), which stops a runaway page without a second process or thread to feed the page to. Signal
+    handlers can only be set in the main thread (and SIGALRM does not exist on Windows): elsewhere the page runs
+    without a limit, bounded only by the linear-time rules. A timer already running (a test runner's) is put
+    back when the block ends, less the time the block took."""
+    if seconds is None or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield False
+        return
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    outer, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
+    began = time.monotonic()
     try:
-        return extract_page(page, config)[1]
+        yield True
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if outer:
+            signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - began), 1e-3))
+
+
+def process(page: Page, config: PipelineConfig = DEFAULT_CONFIG) -> Record | Failure:
+    """Like ``extract_page``, but a page that breaks a stage, or runs past ``config.page_timeout``, becomes a
+    ``Failure`` naming the page."""
+    try:
+        with time_limit(config.page_timeout):
+            return extract_page(page, config)[1]
+    except PageTimeout:
+        return Failure(page.source, InputError.TIMEOUT,
+                       f"gave up after {config.page_timeout:g} s (see --page-timeout); the rest of the batch goes on")
     except DoingoaiError as exc:
         return Failure(page.source, exc.code, exc.message)
     except (ValueError, TypeError, KeyError, IndexError, RecursionError, MemoryError) as exc:
