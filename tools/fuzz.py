@@ -3,6 +3,7 @@ of real pages, each read, extracted and checked as a ``doingoai/1`` record.
 
     .venv/bin/python tools/fuzz.py generate --count 20000
     .venv/bin/python tools/fuzz.py mutate --count 50000 --corpus ../shared/corpus --seed 1
+    .venv/bin/python tools/fuzz.py pathological [--scale 0.1]
 
 Counts what it tried, the exceptions that escaped (by the place they were raised), the invalid records (by
 fault) and the slowest pages (seconds per 100 KB, a page under 100 KB counting as 100 KB). Exits 1 when
@@ -29,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.robust.str
 from doingoai.config import DEFAULT_CONFIG
 from doingoai.errors import DoingoaiError
 from doingoai.model import Failure, Page
-from doingoai.pipeline import extract_page
+from doingoai.pipeline import extract_page, process
 from doingoai.read.decode import decode
 from doingoai.read.sources import _records, sniff_markup
 from doingoai.validate import problems
@@ -168,17 +169,38 @@ def generate_run(args: argparse.Namespace, tally: Tally) -> None:
     one()
 
 
+def pathological_run(args: argparse.Namespace, tally: Tally) -> None:
+    """Each pathological page at full size (``--scale`` times it) through ``process``, with the default
+    per-page limit: its time and outcome."""
+    from tests.robust.pathological import CASES
+
+    for name, (make, size) in CASES.items():
+        content, markup = make(int(size * args.scale))
+        began, cpu = time.monotonic(), time.process_time()
+        result = process(Page(source=name, content=content, markup=markup))
+        took, cpu = time.monotonic() - began, time.process_time() - cpu
+        outcome = (f"{len(result['events'])} events" + ("" if not problems(result) else ", INVALID")
+                   if isinstance(result, dict) else f"failure: {result.reason}")
+        print(f"{name:24s} {len(content):10d} chars {took:7.2f} s ({cpu:.2f} CPU s)  {outcome}", flush=True)
+        tally.tried += 1
+        if not isinstance(result, dict) or problems(result):
+            tally.errors[name] += 1
+            tally.examples[name] = outcome
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("mode", choices=("generate", "mutate"))
+    parser.add_argument("mode", choices=("generate", "mutate", "pathological"))
     parser.add_argument("--count", type=int, default=1000, help="pages to try (default 1000)")
     parser.add_argument("--corpus", default="../shared/corpus", help="pages to mutate (a folder; default %(default)s)")
     parser.add_argument("--seed", type=int, default=0, help="random seed of the mutations (default 0)")
+    parser.add_argument("--scale", type=float, default=1.0,
+                        help="pathological: size of the pages relative to the reported cases (default 1)")
     parser.add_argument("--save", type=Path, help="folder to keep one failing page of each kind in")
     args = parser.parse_args()
     tally = Tally(args.save)
     began = time.monotonic()
-    (generate_run if args.mode == "generate" else mutate_run)(args, tally)
+    {"generate": generate_run, "mutate": mutate_run, "pathological": pathological_run}[args.mode](args, tally)
     status = tally.report()
     print(f"wall time {time.monotonic() - began:.0f} s")
     return status

@@ -83,7 +83,7 @@ def process(page: Page, config: PipelineConfig = DEFAULT_CONFIG) -> Record | Fai
             return extract_page(page, config)[1]
     except PageTimeout:
         return Failure(page.source, InputError.TIMEOUT,
-                       f"gave up after {config.page_timeout:g} s (see --page-timeout); the rest of the batch goes on")
+                       f"took longer than the {config.page_timeout:g} s limit for one page (see --page-timeout)")
     except DoingoaiError as exc:
         return Failure(page.source, exc.code, exc.message)
     except (ValueError, TypeError, KeyError, IndexError, RecursionError, MemoryError) as exc:
