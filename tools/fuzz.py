@@ -136,7 +136,7 @@ def mutate_run(args: argparse.Namespace, tally: Tally) -> None:
                 tally.refused += 1
                 continue
         else:  # characters: a page the reader takes, with broken markup, dates, numbers and words
-            text, encoding = mutate_text(body.decode("utf-8"), ops), "utf-8"
+            text, encoding = mutate_text(body.decode("utf-8", "ignore"), ops), "utf-8"  # a splice may cut a character
         kind = markup if markup == "html" else sniff_markup(text)
         tally.run(Page(source=f"{label}#m{i}", content=text, markup=kind, published=published,  # type: ignore[arg-type]
                        encoding=encoding), f"{label}#m{i}")

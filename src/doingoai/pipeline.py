@@ -10,7 +10,7 @@ import gc
 import signal
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from types import FrameType
 from typing import Any
@@ -46,8 +46,23 @@ class PageTimeout(BaseException):
     like KeyboardInterrupt, so that no ``except Exception`` of a library on the way swallows it."""
 
 
+# Whether a page's time limit is running: the alarm handler raises only then (an alarm arriving as the limit is
+# taken down raises nothing). After the first alarm the timer fires again every ``_AGAIN`` seconds, so that a
+# ``PageTimeout`` that some code swallows (an ``__del__`` or a weakref callback it happened to interrupt) is
+# raised again.
+_armed = [False]
+_AGAIN = 0.1
+
+
 def _on_alarm(signum: int, frame: FrameType | None) -> None:
-    raise PageTimeout
+    if _armed[0]:
+        raise PageTimeout
+
+
+def _disarm(previous: signal.Handlers | Callable[[int, FrameType | None], Any] | int | None) -> None:
+    _armed[0] = False
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    signal.signal(signal.SIGALRM, previous)
 
 
 @contextmanager
@@ -64,13 +79,18 @@ def time_limit(seconds: float | None) -> Iterator[bool]:
         yield False
         return
     previous = signal.signal(signal.SIGALRM, _on_alarm)
-    outer, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
+    _armed[0] = True
+    outer, _ = signal.setitimer(signal.ITIMER_REAL, seconds, _AGAIN)
     began = time.monotonic()
     try:
         yield True
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        while True:  # an alarm landing right here must not leave the timer armed
+            try:
+                _disarm(previous)
+                break
+            except PageTimeout:
+                continue
         if outer:
             signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - began), 1e-3))
 
