@@ -27,7 +27,7 @@ import orjson
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.robust.strategies
 
-from doingoai.config import DEFAULT_CONFIG
+from doingoai.config import DEFAULT_CONFIG, PipelineConfig
 from doingoai.errors import DoingoaiError
 from doingoai.model import Failure, Page
 from doingoai.pipeline import extract_page, process
@@ -50,12 +50,12 @@ class Tally:
         self.slowest: list[tuple[float, float, int, str]] = []  # (s per 100 KB, seconds, size, label)
         self.save = save
 
-    def run(self, page: Page, label: str) -> None:
+    def run(self, page: Page, label: str, config: PipelineConfig = DEFAULT_CONFIG) -> None:
         self.tried += 1
         size = len(page.content.encode("utf-8", "surrogatepass"))
         began = time.process_time()
         try:
-            record = extract_page(page)[1]
+            record = extract_page(page, config)[1]
         except DoingoaiError:
             self.refused += 1
             return
@@ -98,19 +98,19 @@ class Tally:
         return 1 if self.errors or self.invalid else 0
 
 
-def corpus_pages(root: Path) -> Iterator[tuple[str, bytes, str, str | None]]:
-    """(label, body bytes, markup, published) of every page under ``root``: .txt/.html files and the
-    "text"/"html" bodies of JSON Lines records."""
+def corpus_pages(root: Path) -> Iterator[tuple[str, bytes, str, str | None, str | None]]:
+    """(label, body bytes, markup, published, record line) of every page under ``root``: .txt/.html files
+    and the "text"/"html" bodies of JSON Lines records (with the record's whole line)."""
     for path in sorted(root.rglob("*")):
         if path.suffix in (".txt", ".html"):
-            yield str(path), path.read_bytes(), "html" if path.suffix == ".html" else "text", None
+            yield str(path), path.read_bytes(), "html" if path.suffix == ".html" else "text", None, None
         elif path.suffix == ".jsonl":
             for n, line in enumerate(path.read_bytes().splitlines(), 1):
                 if line.strip():
                     rec = orjson.loads(line)
                     body = rec.get("html") or rec.get("text") or ""
                     yield (f"{path}:{n}", body.encode("utf-8"), "html" if rec.get("html") else "text",
-                           rec.get("published"))
+                           rec.get("published"), line.decode("utf-8"))
 
 
 def mutate_run(args: argparse.Namespace, tally: Tally) -> None:
@@ -120,8 +120,20 @@ def mutate_run(args: argparse.Namespace, tally: Tally) -> None:
     if not pages:
         sys.exit(f"{args.corpus}: no .txt, .html or .jsonl pages")
     rng = random.Random(args.seed)
+    with_related = PipelineConfig(related=True)
     for i in range(args.count):
-        label, body, markup, published = rng.choice(pages)
+        label, body, markup, published, line = rng.choice(pages)
+        config = with_related if i % 3 == 0 else DEFAULT_CONFIG  # the teasers' extraction too
+        if line is not None and rng.random() < 0.3:  # the whole record: its "published", "url" and JSON too
+            ops = [(rng.randrange(4), rng.randrange(2**31), rng.randrange(1, 40), rng.randrange(256))
+                   for _ in range(rng.randrange(1, 4))]
+            for page in _records(mutate_text(line, ops), f"{label}#m{i}", config):
+                if isinstance(page, Failure):
+                    tally.tried += 1
+                    tally.refused += 1
+                else:
+                    tally.run(page, f"{label}#m{i} (record)", config)
+            continue
         if rng.random() < 0.3:  # splice in a piece of another page
             other = rng.choice(pages)[1]
             cut = rng.randrange(len(other) + 1)
@@ -139,7 +151,7 @@ def mutate_run(args: argparse.Namespace, tally: Tally) -> None:
             text, encoding = mutate_text(body.decode("utf-8", "ignore"), ops), "utf-8"  # a splice may cut a character
         kind = markup if markup == "html" else sniff_markup(text)
         tally.run(Page(source=f"{label}#m{i}", content=text, markup=kind, published=published,  # type: ignore[arg-type]
-                       encoding=encoding), f"{label}#m{i}")
+                       encoding=encoding), f"{label}#m{i}", config)
 
 
 def generate_run(args: argparse.Namespace, tally: Tally) -> None:
