@@ -15,7 +15,7 @@ HOME = "VN"
 # News pages are small: the largest real page seen (HTML with inline scripts) is about 3 MB. Anything
 # much larger is a dump, a log or a mistake, and reading it whole would stall a batch.
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
-# The most seconds one page may take. Extraction grows linearly with a page's size (about half a second per
+# The most seconds one page may take. Extraction grows linearly with a page's size (under a second per
 # 100 KB), so a real page takes well under a second and a 10 MB one about a minute at most on a slow machine;
 # a page that runs longer is a runaway (a case the rules do not bound yet) and is reported, not waited for.
 DEFAULT_PAGE_TIMEOUT = 20.0

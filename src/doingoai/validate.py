@@ -79,7 +79,9 @@ def _countries(value: object, where: str, out: list[str]) -> None:
 def _section(item: dict[str, Any], where: str, out: list[str]) -> None:
     if item.get("section") not in ("article", "related"):
         out.append(f"{where}.section is {item.get('section')!r}")
-    if item.get("section") == "related" and not isinstance(item.get("evidence", {}).get("related"), int):
+    evidence = item.get("evidence")
+    teaser = evidence.get("related") if isinstance(evidence, dict) else None
+    if item.get("section") == "related" and not isinstance(teaser, int):
         out.append(f"{where} is from a teaser but its evidence names none")
 
 
