@@ -26,7 +26,7 @@ from doingoai.cli_help import Command, Group
 from doingoai.cli_kb import megabytes
 from doingoai.cli_kb import register as register_kb_commands
 from doingoai.cli_text import console as fitted_console
-from doingoai.config import PipelineConfig
+from doingoai.config import DEFAULT_PAGE_TIMEOUT, PipelineConfig
 from doingoai.errors import DoingoaiError, UsageError
 from doingoai.model import Failure
 from doingoai.pipeline import extract_paths
@@ -155,10 +155,14 @@ def extract(
                                               "stories against: officeholders still in office are so until then, "
                                               "and no story is told after it. Default: the day the language data "
                                               "were reviewed (never the machine's clock).")] = None,
+    page_timeout: Annotated[float, typer.Option("--page-timeout", metavar="SECONDS", min=0.0, help="Give up a page "
+                                                "that takes longer than this many seconds, report it and go on "
+                                                "with the batch; 0: no limit.")] = DEFAULT_PAGE_TIMEOUT,
 ) -> None:
     """Extract the doingoai/1 record (article, events, relations, figures) of each page."""
     try:
-        config = PipelineConfig(max_bytes=int(max_size * 1_000_000), related=related, today=_day(today))
+        config = PipelineConfig(max_bytes=int(max_size * 1_000_000), related=related, today=_day(today),
+                                page_timeout=page_timeout or None)
     except DoingoaiError as exc:
         _err(exc.message)
         raise typer.Exit(2) from exc

@@ -47,6 +47,7 @@ class InputError(DoingoaiError):
     ENCODING = "E106"
     BAD_RECORD = "E107"
     NO_CONTENT = "E108"
+    TIMEOUT = "E109"
 
     def __init__(self, source: str, message: str, *, code: str | None = None) -> None:
         super().__init__(message, code=code)

@@ -7,7 +7,12 @@ page into a ``Failure`` so that the batch goes on.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Sequence
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from types import FrameType
 from typing import Any
 
 from doingoai.config import DEFAULT_CONFIG, PipelineConfig
@@ -18,7 +23,8 @@ from doingoai.read.sources import Input, expand, read_input
 from doingoai.record import to_record
 from doingoai.segment import segment
 
-__all__ = ["analyse_article", "analyse_page", "extract_page", "extract_paths", "process", "settle"]
+__all__ = ["PageTimeout", "analyse_article", "analyse_page", "extract_page", "extract_paths", "process", "settle",
+           "time_limit"]
 
 Record = dict[str, Any]
 
@@ -36,23 +42,83 @@ def settle() -> None:
     gc.freeze()
 
 
-def analyse_page(page: Page, config: PipelineConfig = DEFAULT_CONFIG) -> tuple[Article, Extraction] | Failure:
-    """The story of one page and what it asserts; a page that breaks a stage becomes a ``Failure`` naming the
-    page. ``extract`` and ``ingest`` both go through here: the same stages, options and error rules."""
+class PageTimeout(BaseException):
+    """Raised inside a page's extraction when its time is up (never escapes ``process``). A BaseException,
+    like KeyboardInterrupt, so that no ``except Exception`` of a library on the way swallows it."""
+
+
+# Whether a page's time limit is running: the alarm handler raises only then (an alarm arriving as the limit is
+# taken down raises nothing). After the first alarm the timer fires again every ``_AGAIN`` seconds, so that a
+# ``PageTimeout`` that some code swallows (an ``__del__`` or a weakref callback it happened to interrupt) is
+# raised again.
+_armed = [False]
+_AGAIN = 0.1
+
+
+def _on_alarm(signum: int, frame: FrameType | None) -> None:
+    if _armed[0]:
+        raise PageTimeout
+
+
+def _disarm(previous: signal.Handlers | Callable[[int, FrameType | None], Any] | int | None) -> None:
+    _armed[0] = False
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[bool]:
+    """Raise ``PageTimeout`` in the block after ``seconds`` of wall-clock time; yields whether the limit is
+    enforced.
+
+    A timer signal (SIGALRM) interrupts the running page between two Python steps (long regex searches check
+    for signals too), which stops a runaway page without a second process or thread to feed the page to. Signal
+    handlers can only be set in the main thread (and SIGALRM does not exist on Windows): elsewhere the page runs
+    without a limit, bounded only by the linear-time rules. A timer already running (a test runner's) is put
+    back when the block ends, less the time the block took."""
+    if seconds is None or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield False
+        return
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    _armed[0] = True
+    outer, _ = signal.setitimer(signal.ITIMER_REAL, seconds, _AGAIN)
+    began = time.monotonic()
     try:
-        article = segment(page)
+        yield True
+    finally:
+        while True:  # an alarm landing right here must not leave the timer armed
+            try:
+                _disarm(previous)
+                break
+            except PageTimeout:
+                continue
+        if outer:
+            signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - began), 1e-3))
+
+
+def analyse_page(page: Page, config: PipelineConfig = DEFAULT_CONFIG) -> tuple[Article, Extraction] | Failure:
+    """The story of one page and what it asserts; a page that breaks a stage, or runs past
+    ``config.page_timeout``, becomes a ``Failure`` naming the page. ``extract`` and ``ingest`` both go
+    through here: the same stages, options, time limit and error rules."""
+    try:
+        with time_limit(config.page_timeout):
+            article = segment(page)
+            return article, extract(article, today=config.today, related=config.related)
+    except PageTimeout:
+        return _timeout(page.source, config)
     except DoingoaiError as exc:
         return Failure(page.source, exc.code, exc.message)
     except _PAGE_BUGS as exc:
         return _bug(page.source, exc)
-    found = analyse_article(article, config)
-    return found if isinstance(found, Failure) else (article, found)
 
 
 def analyse_article(article: Article, config: PipelineConfig = DEFAULT_CONFIG) -> Extraction | Failure:
     """What a story asserts (``ingest --reprocess`` re-reads stored stories through here)."""
     try:
-        return extract(article, today=config.today, related=config.related)
+        with time_limit(config.page_timeout):
+            return extract(article, today=config.today, related=config.related)
+    except PageTimeout:
+        return _timeout(article.source, config)
     except DoingoaiError as exc:
         return Failure(article.source, exc.code, exc.message)
     except _PAGE_BUGS as exc:
@@ -67,8 +133,14 @@ def _bug(source: str, exc: BaseException) -> Failure:
     return Failure(source, InputError.NO_CONTENT, f"could not process the page ({type(exc).__name__}: {exc})")
 
 
+def _timeout(source: str, config: PipelineConfig) -> Failure:
+    return Failure(source, InputError.TIMEOUT,
+                   f"took longer than the {config.page_timeout:g} s limit for one page (see --page-timeout)")
+
+
 def process(page: Page, config: PipelineConfig = DEFAULT_CONFIG) -> Record | Failure:
-    """Like ``extract_page``, but a page that breaks a stage becomes a ``Failure`` naming the page."""
+    """Like ``extract_page``, but a page that breaks a stage, or runs past ``config.page_timeout``, becomes a
+    ``Failure`` naming the page."""
     found = analyse_page(page, config)
     if isinstance(found, Failure):
         return found

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from doingoai.analyse.spans import Spans
 from doingoai.lexicon import LexiconError, load_yaml
 from doingoai.prefilter import ARTICLE, DIGIT, Prefiltered, lowered
 
@@ -257,10 +258,6 @@ def _look_back(text: str, start: int, pattern: re.Pattern[str]) -> re.Match[str]
     return pattern.search(text[max(0, start - _LOOKBACK):start])
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
-
-
 def find_calendar_dates(text: str) -> list[DateHit]:
     """Every full calendar date (day, month and year) written in ``text``, in order: the dates a page
     prints ("07/11/2024", "ngày 6 tháng 8 năm 2020", "2025-03-12", "Nov 24, 2025"), including the ends of a
@@ -317,8 +314,9 @@ def find_date_exprs(text: str, offset: int = 0, low: str | None = None) -> list[
         return (start - len(m.group(0)), m.group("pre").lower()) if m else (start, None)
 
     def matches(pattern: Prefiltered) -> list[re.Match[str]]:
+        read = Spans(taken)  # what earlier forms read (the spans may overlap: parts of the day extend them)
         return [m for m in pattern.finditer_in(text, 0, candidates[pattern.index])
-                if not _overlaps(taken, m.start(), m.end())]
+                if not read.meets(m.start(), m.end())]
 
     # full dates in ISO or English: no other form reads them. "24 November 2025" holds a month name, where
     # "Nov 24, 2025" starts: without one, the pattern that starts on digits is not tried.

@@ -36,6 +36,7 @@ from typing import Any
 
 import ahocorasick  # type: ignore[import-not-found]
 
+from doingoai.analyse.spans import Disjoint
 from doingoai.lexicon import LexiconError, Table, data_text, load_tsv, patterns, word_sets
 
 __all__ = [
@@ -333,11 +334,11 @@ def find_officeholders(text: str) -> list[OfficeMatch]:
             if _bounded(text, start, end):
                 bucket = found.setdefault((start, end), [])
                 bucket.extend(t for t in hit_terms if t not in bucket)
-    taken: list[tuple[int, int]] = []
+    taken = Disjoint()
     for start, end in sorted(found, key=lambda span: (span[0] - span[1], span[0])):
-        if all(end <= s or start >= e for s, e in taken):
-            taken.append((start, end))
-    return [OfficeMatch(s, e, _sorted(found[(s, e)])) for s, e in sorted(taken)]
+        if not taken.meets(start, end):
+            taken.add(start, end)
+    return [OfficeMatch(s, e, _sorted(found[(s, e)])) for s, e in taken.spans]
 
 
 def _sorted(found: Iterable[Term]) -> tuple[Term, ...]:

@@ -71,19 +71,47 @@ def _breaks(line: str) -> list[tuple[int, int]]:
     return sorted(out)
 
 
+# The longest sentence the grammar reads whole. The sentence-level grammar looks, for each cue, across its
+# sentence for the sides, dates and places of the act, so its cost grows with (cues in a sentence) x (sentence
+# length): quadratic in the length of one sentence, and a page of one endless "sentence" (a 1 MB line of cues,
+# a list without full stops) would run for hours. The longest real sentence of the seed, dev, dev2 and wild
+# pages has 1,332 characters; a longer one is cut into pieces of at most this length at its last clause
+# break (";", ",", ":") or, failing that, its last space, so every piece is still read and its offsets stay.
+MAX_SENTENCE = 3000
+_CLAUSE_BREAK = re.compile(r"[;,:]\s|\s")
+
+
+def _pieces(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) of ``line`` in spans of at most ``MAX_SENTENCE`` characters, without surrounding spaces."""
+    out = []
+    while end - start > MAX_SENTENCE:
+        window = line[start:start + MAX_SENTENCE]
+        cut = max(window.rfind("; "), window.rfind(", "), window.rfind(": "))
+        cut = cut + 1 if cut > 0 else max(window.rfind(" "), 0) or MAX_SENTENCE
+        out.append((start, start + len(window[:cut].rstrip())))
+        start += cut
+        while start < end and line[start].isspace():
+            start += 1
+    return [(a, b) for a, b in [*out, (start, end)] if b > a]
+
+
 def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     line_start = 0
+
+    def add(line: str, start: int, end: int) -> None:
+        for a, b in _pieces(line, start, end) if end - start > MAX_SENTENCE else [(start, end)]:
+            out.append(Sentence(line_start + a, line_start + b, line[a:b]))
+
     for line in text.split("\n"):
         start = 0
         for end, following in _breaks(line):
             if end <= start:
                 continue
             if line[start:end].strip():
-                out.append(Sentence(line_start + start, line_start + end, line[start:end]))
+                add(line, start, end)
             start = following
         if line[start:].strip():
-            stripped = line[start:].rstrip()
-            out.append(Sentence(line_start + start, line_start + start + len(stripped), stripped))
+            add(line, start, start + len(line[start:].rstrip()))
         line_start += len(line) + 1
     return out

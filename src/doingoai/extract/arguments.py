@@ -15,6 +15,7 @@ from functools import cache
 from doingoai.analyse.mentions import BodyMention, PlaceMention, StateMention
 from doingoai.analyse.people import PersonMention, grammar
 from doingoai.analyse.sentences import Sentence
+from doingoai.analyse.spans import Spans
 from doingoai.extract.cues import Cue
 from doingoai.extract.document import Doc
 from doingoai.lexicon import Table, patterns
@@ -49,7 +50,8 @@ class Sides:
 
 def _free(items: list, people: list[PersonMention]) -> list:  # type: ignore[type-arg]
     """Mentions that are not part of a person's title ("Đại sứ Philippines tại Việt Nam")."""
-    return [x for x in items if not any(p.start <= x.start and x.end <= p.end for p in people)]
+    cover = Spans((p.start, p.end) for p in people)
+    return [x for x in items if not cover.holds(x.start, x.end)]
 
 
 def _coordinated_before(doc: Doc, before: list[PersonMention]) -> list[PersonMention]:

@@ -20,12 +20,14 @@ from doingoai.analyse.mentions import BodyMention, PlaceMention, StateMention, f
 from doingoai.analyse.officeholders import state_of
 from doingoai.analyse.people import PersonMention, find_people, looks_vietnamese
 from doingoai.analyse.sentences import Sentence, split_sentences
+from doingoai.analyse.spans import Spans
 from doingoai.analyse.tokens import Token, tokenize
 from doingoai.config import HOME
 from doingoai.lexicon import Table, patterns
 from doingoai.prefilter import Prefiltered, lowered
 
 __all__ = ["Doc", "Person", "analyse"]
+
 
 
 @cache
@@ -113,6 +115,13 @@ class Doc:
         starts = self._starts(items)
         lo, hi = bisect_left(starts, start), bisect_right(starts, end - 1)
         return [x for x in items[lo:hi] if x.end <= end]
+
+    def covered(self, items: list, start: int, end: int) -> bool:  # type: ignore[type-arg]
+        """Some item of ``items`` (one of the Doc's own lists) holds [start, end)."""
+        cover: Spans | None = self.memo.get(("cover", id(items)))
+        if cover is None:
+            cover = self.memo[("cover", id(items))] = Spans((x.start, x.end) for x in items)
+        return cover.holds(start, end)
 
     def person_of(self, mention: PersonMention) -> Person | None:
         index: dict[int, int] | None = self.memo.get("mention index")

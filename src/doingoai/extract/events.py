@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import replace as dc_replace
 from functools import cache
 
@@ -82,7 +84,7 @@ def _place(doc: Doc, sent: Sentence, d: Draft, sides: Sides) -> Place:
     # a statement's place is its own ("Tại cuộc họp báo ... ở Bắc Kinh"), never one of what it announces
     limit = d.cue.end if d.type in ("statement", "protest") else sent.end
     free_states = [s for s in doc.in_span(doc.states, sent.start, sent.end)
-                   if not any(p.start <= s.start and s.end <= p.end for p in doc.mentions)]
+                   if not doc.covered(doc.mentions, s.start, s.end)]
     candidates: list[tuple[int, Place]] = []
     for p in sides.places:
         if p.start >= limit:
@@ -141,14 +143,23 @@ def _date_for(doc: Doc, sent: Sentence, cue: Cue, claimed: set[int], next_cue: C
 
 
 def _inside_people(doc: Doc, d: DateExpr) -> bool:
-    return any(p.start <= d.start and d.end <= p.end for p in doc.mentions)
+    return doc.covered(doc.mentions, d.start, d.end)
+
+
+# The most cues read in one sentence. Each cue's sides, date and place are looked for across its sentence, so a
+# sentence costs (its cues) x (its length); a line of a thousand repeated cues made that quadratic. No sentence
+# of the seed, dev, dev2 and wild pages has more than 6 cues: one with dozens is a list, a table or garbage,
+# and only its first ``MAX_CUES`` are read.
+MAX_CUES = 24
 
 
 def _drafts(doc: Doc) -> list[Draft]:
     drafts: list[Draft] = []
-    all_cues = find_cues(doc.text)
+    all_cues = find_cues(doc.text)  # in order of their starts
+    cue_starts = [c.start for c in all_cues]
     for sent in doc.sentences:
-        cues = [c for c in all_cues if sent.start <= c.start and c.end <= sent.end]
+        cues = [c for c in all_cues[bisect_left(cue_starts, sent.start):bisect_right(cue_starts, sent.end)]
+                if c.end <= sent.end][:MAX_CUES]
         question = doc.search(_pf().question, sent.start, sent.end)
         previous: Sides | None = None
         previous_type = ""
@@ -230,7 +241,7 @@ def _protests(doc: Doc, drafts: list[Draft]) -> None:
         if not objects(doc, d.sentence.start, span[-1].end):
             continue
         targets = [s.code for s in doc.in_span(doc.states, d.sentence.start, d.sentence.end)
-                   if s.code not in d.countries and not any(m.start <= s.start < m.end for m in doc.mentions)]
+                   if s.code not in d.countries and not doc.covered(doc.mentions, s.start, s.start + 1)]
         if targets:
             d.type, d.countries = "protest", [*d.countries[:1], targets[0]]
 
@@ -266,7 +277,8 @@ def _same_speakers(doc: Doc, a: Draft, b: Draft) -> bool:
     return not (na and nb and not na & nb)
 
 
-def _same_act(doc: Doc, a: Draft, b: Draft) -> bool:
+def _same_act(doc: Doc, a: Draft, b: Draft, foreign: Callable[[Draft], set[str]] | None = None) -> bool:
+    """``foreign``: ``_foreign_names`` for a draft, when the caller keeps them."""
     if a.cue == b.cue:
         return False  # one cue's drafts are the acts its builder told apart ("lần lượt được A, B tiếp")
     if a.date is not None and b.date is not None and a.date.year and b.date.year and a.date.year != b.date.year:
@@ -282,7 +294,7 @@ def _same_act(doc: Doc, a: Draft, b: Draft) -> bool:
     if a.type == "message":
         # one event per sending state on one occasion, however many of its leaders send (spec, "message")
         return a.countries[0] == b.countries[0] and _compatible_days(a.date, b.date)
-    fa, fb = _foreign_names(doc, a), _foreign_names(doc, b)
+    fa, fb = (foreign(a), foreign(b)) if foreign else (_foreign_names(doc, a), _foreign_names(doc, b))
     if fa and fb and not fa & fb and a.type != "relation_upgrade":  # (an upgrade is the pair's, whoever tells it)
         return False  # two acts with different counterparts ("hội kiến A; B; chào C")
     if a.type != b.type or a.date is None or b.date is None:
@@ -300,11 +312,27 @@ def _compatible_days(a: DateExpr | None, b: DateExpr | None) -> bool:
 
 def _merge(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
+    # Drafts are compared only with those that can be the same act: the same states and bodies, the same
+    # kind of act (a reception and a courtesy call may be one), both background or both not (``_same_act``
+    # refuses the others, and merging changes none of these). The foreign names of a draft are kept until a
+    # merge changes its people. Comparing every draft with every event made a long page quadratic.
+    groups: dict[tuple[frozenset[str], frozenset[str], str, bool], list[Draft]] = {}
+    names: dict[int, set[str]] = {}
+
+    def foreign(d: Draft) -> set[str]:
+        if id(d) not in names:
+            names[id(d)] = _foreign_names(doc, d)
+        return names[id(d)]
+
     for d in drafts:
-        same = next((o for o in out if _same_act(doc, o, d)), None)
+        kind = "reception" if d.type == "courtesy_call" else d.type
+        group = groups.setdefault((frozenset(d.countries), frozenset(d.organizations), kind, d.background), [])
+        same = next((o for o in group if _same_act(doc, o, d, foreign)), None)
         if same is None:
             out.append(d)
+            group.append(d)
             continue
+        names.pop(id(same), None)  # its people change below
         if d.type == "reception" and same.type == "courtesy_call":
             # told from both sides: the host's telling names the act; the host comes first
             same.type, same.date, same.place = "reception", d.date or same.date, d.place

@@ -19,6 +19,7 @@ one ``Doc.partner_near`` finds; Vietnam alone for counts of its own activity and
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -190,6 +191,12 @@ def _lex() -> _Lex:
 
 
 # ---------------------------------------------------------------------------------------------- numbers
+
+
+# The largest value a figure may have. The largest amounts the genre reports (a state budget in đồng) are
+# about 1e16; a digit string of hundreds of digits is a table or a corrupted page, and its value (or inf, past
+# 1e308) fits neither JSON readers nor the knowledge base's 64-bit integer column (2**63 is about 9.2e18).
+MAX_VALUE = 1e18
 
 
 def parse_number(text: str) -> float:
@@ -607,7 +614,9 @@ def extract_figures(doc: Doc) -> list[Figure]:
 
     def add(fig: Figure, sort: str = "") -> None:
         """Once per kind, value, partners (and, for counts, sort of thing counted): a title restating
-        the body's figure adds nothing."""
+        the body's figure adds nothing. A value that is no finite number within ``MAX_VALUE`` is no figure."""
+        if not (math.isfinite(fig.value) and 0 <= fig.value <= MAX_VALUE):
+            return
         key = (fig.kind, fig.value, fig.countries, sort)
         if key not in seen:
             seen.add(key)

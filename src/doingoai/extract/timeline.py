@@ -82,8 +82,13 @@ def _parse_published(published: str | None) -> tuple[dt.date | None, int | None,
     if not m:
         return None, None, None
     y, mo, d = int(m.group(1)), m.group(2), m.group(3)
-    date = dt.date(y, int(mo), int(d)) if mo and d else None
-    return date, y, int(mo) if mo else None
+    # a day or month that is not on the calendar ("2024-02-30", "2024-13") tells nothing: the reader refuses
+    # such dates, and the segmenter finds only real ones, but an Article can be built by other callers too
+    try:
+        date = dt.date(y, int(mo) if mo else 1, int(d) if d else 1)
+    except ValueError:
+        return None, None, None
+    return date if mo and d else None, y, int(mo) if mo else None
 
 
 _FULL_DATE_BEFORE = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]$")

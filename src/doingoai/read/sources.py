@@ -7,6 +7,7 @@ stops a batch.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import glob
 import io
 import re
@@ -244,6 +245,16 @@ def _looks_like_records(text: str) -> bool:
     return isinstance(value, dict) and ("text" in value or "html" in value)
 
 
+def _on_calendar(published: str) -> bool:
+    """"2024-02-29", "2024-11", "2024" exist; "2024-02-30", "2024-13", "0000" do not."""
+    year, month, day = ([int(p) for p in published.split("-")] + [1, 1])[:3]
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def _record_page(value: object, name: str, config: PipelineConfig) -> Page:
     if not isinstance(value, dict):
         raise InputError(name, "record is not a JSON object", code=InputError.BAD_RECORD)
@@ -261,6 +272,8 @@ def _record_page(value: object, name: str, config: PipelineConfig) -> Page:
     if published is not None and not (isinstance(published, str) and _PARTIAL_DATE.match(published.strip())):
         raise InputError(name, f'"published" must be "YYYY-MM-DD", "YYYY-MM" or "YYYY", not {published!r}',
                          code=InputError.BAD_RECORD)
+    if published is not None and not _on_calendar(published.strip()):
+        raise InputError(name, f'"published" {published!r} is not a date on the calendar', code=InputError.BAD_RECORD)
     url = value.get("url") if isinstance(value.get("url"), str) else None
     source = value.get("source") if isinstance(value.get("source"), str) and value.get("source") else url
     if markup == "text" and sniff_markup(content) == "html":

@@ -241,6 +241,34 @@ def _metadata_date(date: str | None) -> str | None:
     return m.group(1) if m else None
 
 
+# The most attributes an element keeps. libxml2 checks each new attribute against the element's others, so
+# parsing grows with the square of their number (65 s for one element with 50,000); real elements carry a
+# few dozen at most. A start tag with more keeps its first ``MAX_ATTRIBUTES``, before the page is parsed.
+MAX_ATTRIBUTES = 256
+# A start tag long enough to hold that many attributes (each at least 'a=""' and a space); shorter ones are
+# not looked at. Tags cannot nest, so finding them is one pass over the page.
+_LONG_TAG = re.compile(r"<([a-zA-Z][^\s<>/]*+)([^<>]{" + str(4 * MAX_ATTRIBUTES) + r",}+)>")
+_ATTRIBUTE = re.compile(r"""\s*[^\s=<>/"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]*))?""")
+
+
+def _trim_tag(m: re.Match[str]) -> str:
+    attributes = _ATTRIBUTE.findall(m.group(2))
+    if len(attributes) <= MAX_ATTRIBUTES:
+        return m.group(0)
+    return f"<{m.group(1)}{''.join(attributes[:MAX_ATTRIBUTES])}>"
+
+
+def trim_attributes(html: str) -> str:
+    """``html`` with every element's attributes cut to the first ``MAX_ATTRIBUTES``."""
+    return _LONG_TAG.sub(_trim_tag, html)
+
+
+# The most elements a page may have for trafilatura to read it. Its main-content pass grows faster than the
+# page (1 s for 8,000 paragraphs, 10 s for 86,000); a news page has a few thousand elements. A page with more
+# is read from its visible text, as a text page is.
+MAX_ELEMENTS = 30_000
+
+
 @cache
 def _parser() -> lxml.html.HTMLParser:
     return lxml.html.HTMLParser(collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True)
@@ -250,14 +278,17 @@ def html_parts(html: str, url: str | None) -> HtmlParts:
     """Title, date, site and segmented story of one HTML page."""
     try:
         # parsed once, as trafilatura parses (no comments, no processing instructions); it works on a copy
-        tree = lxml.html.fromstring(html, parser=_parser())
+        tree = lxml.html.fromstring(trim_attributes(html), parser=_parser())
     except (etree.ParserError, ValueError):
         tree = None
-    doc = trafilatura.bare_extraction(
-        tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
-        include_images=False, favor_recall=True, deduplicate=False, fast=True,  # our own cascade falls back
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    ) if tree is not None else None
+    if tree is not None and sum(1 for _ in tree.iter()) > MAX_ELEMENTS:
+        doc = None  # too big for trafilatura's time: the page's visible text is read as a text page's
+    else:
+        doc = trafilatura.bare_extraction(
+            tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
+            include_images=False, favor_recall=True, deduplicate=False, fast=True,  # our own cascade falls back
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        ) if tree is not None else None
     title = _clean_title(getattr(doc, "title", None), getattr(doc, "sitename", None))
     published = _metadata_date(getattr(doc, "date", None))
     main_text = normalize(getattr(doc, "text", None) or "")

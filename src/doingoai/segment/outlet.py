@@ -30,7 +30,12 @@ def _tags() -> tuple[dict[str, str], frozenset[str]]:
 
 
 def _host(url: str) -> str | None:
-    host = (urlsplit(url).hostname or "").lower()
+    """The site of ``url``; None when it names none or cannot be parsed (an unclosed IPv6 bracket, a port
+    that is no number: a feed's URL is a hint, and a broken one must not cost the page)."""
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return None
     for prefix in _HOST_PREFIXES:
         host = host.removeprefix(prefix)
     return host or None
