@@ -9,19 +9,17 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
 from doingoai.cli import app
 from tests.cli.fixtures import PAGES
 from tests.store import fixtures as fx
-from tests.store.conftest import PG_ADMIN, _pg_available, db_url
+from tests.store.conftest import db_url, fresh_database
 
 __all__ = ["PAGES", "Ran", "db_url", "doingoai", "installed", "kb"]
 
@@ -55,28 +53,7 @@ def installed(*args: str) -> subprocess.CompletedProcess[str]:
 def kb(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("kb")
     pages = fx.write(folder / "pages", [*fx.UPGRADES, *fx.TITLES_OVER_TIME, *fx.THREE_REPORTS, *PAGES])
-    if request.param == "sqlite":
-        url = str(folder / "kb.sqlite")
+    with fresh_database(request.param, folder) as url:
         done = installed("ingest", *pages, "--db", url)
         assert done.returncode == 0, done.stderr
         yield url
-        return
-    problem = _pg_available()
-    if problem:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"PostgreSQL is not reachable under CI: {problem}")
-        pytest.skip(f"PostgreSQL not reachable: {problem}")
-    name = f"doingoai_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        url = PG_ADMIN.rsplit("/", 1)[0] + f"/{name}"
-        done = installed("ingest", *pages, "--db", url)
-        assert done.returncode == 0, done.stderr
-        yield url
-    finally:
-        with admin.connect() as c:
-            c.execute(text(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"))
-            c.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-        admin.dispose()

@@ -8,21 +8,18 @@ import json
 import os
 import subprocess
 import sys
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
 from doingoai.cli import app
 from tests.store import fixtures as fx
 from tests.store.conftest import (
-    PG_ADMIN,
-    _pg_available,
     db_url,  # noqa: F401  (the SQLite and PostgreSQL databases of the KB tests)
+    fresh_database,
 )
 
 PAGES = [
@@ -66,29 +63,9 @@ def ingest(db: str, folder: Path, pages: list[tuple[str, str]]) -> None:
 def search_kb(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """One knowledge base of PAGES per database kind, shared by the tests that only read it."""
     folder = tmp_path_factory.mktemp("search_kb")
-    if request.param == "sqlite":
-        db = str(folder / "kb.sqlite")
+    with fresh_database(request.param, folder) as db:
         ingest(db, folder / "pages", PAGES)
         yield db
-        return
-    problem = _pg_available()
-    if problem:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"PostgreSQL is not reachable under CI: {problem}")
-        pytest.skip(f"PostgreSQL not reachable: {problem}")
-    name = f"doingoai_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        db = PG_ADMIN.rsplit("/", 1)[0] + f"/{name}"
-        ingest(db, folder / "pages", PAGES)
-        yield db
-    finally:
-        with admin.connect() as c:
-            c.execute(text(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"))
-            c.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-        admin.dispose()
 
 
 def sources(db: str, *query: str) -> list[str]:

@@ -11,11 +11,15 @@ stages, options (``--related``, ``--today``) and error rules.
 from __future__ import annotations
 
 import hashlib
+import signal
+import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from types import FrameType
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -72,6 +76,33 @@ class IngestInterrupted(KeyboardInterrupt):
 
 
 Progress = Callable[[Input], None]
+
+
+@contextmanager
+def _interrupt_between_pages() -> Iterator[Callable[[], None]]:
+    """Ctrl-C is acted on between two pages: a KeyboardInterrupt raised wherever the signal lands can be
+    swallowed (inside a garbage-collection callback, "Exception ignored in ...") and the ingest would run on.
+    Yields the check to call at each page boundary; a second Ctrl-C interrupts at once. Only the main thread
+    can take the signal: elsewhere the default behaviour stays."""
+    asked = [False]
+
+    def on_sigint(signum: int, frame: FrameType | None) -> None:
+        if asked[0]:
+            raise KeyboardInterrupt
+        asked[0] = True
+
+    def check() -> None:
+        if asked[0]:
+            raise KeyboardInterrupt
+
+    if threading.current_thread() is not threading.main_thread():
+        yield check
+        return
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        yield check
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 class _Ingest:
@@ -172,15 +203,18 @@ def ingest(args: Sequence[str], db: str | None = None, config: PipelineConfig = 
         session.commit()
         run = _Ingest(session, config, batch_size, summary, jobs)
         try:
-            for item in inputs:
-                if on_input is not None:
-                    on_input(item)
-                for page in read_input(item, config):
-                    if isinstance(page, Failure):
-                        summary.failed.append(page)
-                    else:
-                        run.page(page)
-            run.finish()
+            with _interrupt_between_pages() as check:
+                for item in inputs:
+                    if on_input is not None:
+                        on_input(item)
+                    for page in read_input(item, config):
+                        check()
+                        if isinstance(page, Failure):
+                            summary.failed.append(page)
+                        else:
+                            run.page(page)
+                check()
+                run.finish()
         except KeyboardInterrupt:
             run.extractors.terminate()
             session.rollback()
