@@ -25,6 +25,7 @@ from doingoai import __version__
 from doingoai.cli_help import Command, Group
 from doingoai.cli_kb import megabytes
 from doingoai.cli_kb import register as register_kb_commands
+from doingoai.cli_text import PageConsole
 from doingoai.cli_text import console as fitted_console
 from doingoai.config import DEFAULT_PAGE_TIMEOUT, PipelineConfig
 from doingoai.errors import DoingoaiError, UsageError
@@ -106,7 +107,7 @@ def _table(records: list[dict[str, Any]], out: IO[str]) -> None:
         table.add_row(Path(r["source"]).name, a["title"] or "—", a["published"] or "—", a["outlet"] or "—",
                       str(len(a["text"])), str(len(r["events"])), str(len(r["relations"])), str(len(r["figures"])))
     fitted = fitted_console()  # the terminal's width, or COLUMNS, or a wide page for a file or a pipe
-    Console(file=out, width=fitted.width).print(table)
+    PageConsole(file=out, width=fitted.width).print(table)
 
 
 def _day(value: str | None) -> dt.date | None:

@@ -27,7 +27,7 @@ from rich.text import Text
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from doingoai.cli_text import clause, figure_anchor, level_anchor
+from doingoai.cli_text import clause, figure_anchor, level_anchor, plain
 from doingoai.cli_text import console as _console
 from doingoai.config import PipelineConfig
 from doingoai.errors import UsageError
@@ -298,7 +298,7 @@ Multilateral bodies (--body: a key, an acronym or a name): """ + ", ".join(body_
             return
         console = _console()
         level = profile.current_level.replace("_", " ") if profile.current_level else "—"
-        console.print(f"[bold]{name}[/bold] ({code}): {level}"
+        console.print(Text.assemble((name, "bold"), f" ({code}): {level}")
                       + (f", since {profile.current_since}" if profile.current_since else ""))
         t = Table(title="relations", box=box.SIMPLE_HEAD)
         for col in ("with", "level", "since", "mentioned", "evidence"):
@@ -378,7 +378,10 @@ Multilateral bodies (--body: a key, an acronym or a name): """ + ", ".join(body_
             return
         console = _console()
         for p in found:
-            console.print(f"[bold]{p.name}[/bold] ({p.country or '?'}); also written: {', '.join(p.names)}")
+            heading = plain(p.name)
+            heading.stylize("bold")
+            heading.append(f" ({p.country or '?'}); also written: {', '.join(p.names)}")
+            console.print(heading)
             for t in p.titles:
                 console.print(f"  {t['title']}: {t['first_seen'] or '?'} … {t['last_seen'] or '?'} "
                               f"({t['mentions']} mention(s))")
@@ -466,10 +469,10 @@ Multilateral bodies (--body: a key, an acronym or a name): """ + ", ".join(body_
             t.add_column(col, overflow="fold")
         for h in hits:
             # page text goes in as Text, never as markup: "[bold]" in an article is printed as it is
-            snippet = Text(h.snippet)
+            snippet = plain(h.snippet)
             for start, end in h.matches:
                 snippet.stylize("bold reverse", start, end)
-            t.add_row(h.published or "?", Text(h.title or ""), Text(h.source), snippet)
+            t.add_row(h.published or "?", plain(h.title or ""), plain(h.source), snippet)
         _emit(hits, fmt, t)
 
     @app.command("export", epilog="""Examples:

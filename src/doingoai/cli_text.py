@@ -10,12 +10,14 @@ import os
 import re
 from functools import cache
 from itertools import pairwise
+from typing import Any
 
 from rich.console import Console
+from rich.text import Text
 
 from doingoai.lexicon import load_yaml
 
-__all__ = ["clause", "console", "figure_anchor", "level_anchor"]
+__all__ = ["PageConsole", "clause", "console", "figure_anchor", "level_anchor", "plain"]
 
 # Without a terminal and without COLUMNS (a file, a pipe): wide enough for the evidence column.
 PIPE_WIDTH = 160
@@ -29,13 +31,37 @@ _BOUNDARY = re.compile(r"[,;:.!?]\s+")
 _NUMBER = re.compile(r"(?<![\d/])\d{1,3}(?:\.\d{3})*(?:,\d+)?(?![\d/])|(?<![\d/])\d+(?:,\d+)?(?![\d/])")
 
 
+# What page text may hold that a terminal would act on: control characters (ESC starts an escape sequence
+# that can move the cursor, retitle the window or print a live hyperlink) and the bidirectional overrides
+# and isolates that reorder what is shown. Tab and newline stay.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def plain(text: str) -> Text:
+    """Page text as it is to be shown: never read as markup ("[bold]", "[link=...]"), with no character a
+    terminal would act on."""
+    return Text(_UNSAFE.sub("", text))
+
+
+class PageConsole(Console):
+    """A console for output that holds page text: strings are never read as Rich markup, emoji codes or
+    highlighted, and characters a terminal would act on are dropped. Styling is given with ``Text``."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(markup=False, emoji=False, highlight=False, **kwargs)
+
+    def render_str(self, text: str, **kwargs: Any) -> Text:
+        kwargs.update(markup=False, emoji=False, highlight=False)
+        return super().render_str(_UNSAFE.sub("", text), **kwargs)
+
+
 def console(stderr: bool = False) -> Console:
     """A console that fits the terminal; with ``COLUMNS`` set (also when piped) that width."""
     columns = os.environ.get("COLUMNS", "")
     if columns.isdigit() and int(columns) > 0:
-        return Console(width=int(columns), stderr=stderr)
-    found = Console(stderr=stderr)
-    return found if found.is_terminal else Console(width=PIPE_WIDTH, stderr=stderr)
+        return PageConsole(width=int(columns), stderr=stderr)
+    found = PageConsole(stderr=stderr)
+    return found if found.is_terminal else PageConsole(width=PIPE_WIDTH, stderr=stderr)
 
 
 @cache
