@@ -20,7 +20,8 @@ PAGE = ("[bold]Tổng Bí thư[/bold] tiếp Đại sứ Lào [link=http://evil.
 
 def _shows_nothing_unsafe(out: str) -> None:
     assert ESC not in out, "an escape sequence from the page reached the terminal"
-    assert "\u202e" not in out and "\u202c" not in out, "a bidirectional override reached the terminal"
+    assert "\u202e" not in out, "a bidirectional override reached the terminal"
+    assert "\u202c" not in out, "a bidirectional override reached the terminal"
 
 
 def test_every_table_command_shows_page_text_as_text(db_url: str, tmp_path: Path) -> None:  # noqa: F811
@@ -34,7 +35,8 @@ def test_every_table_command_shows_page_text_as_text(db_url: str, tmp_path: Path
         assert "internal error" not in ran.stderr
     # markup in the page is printed as the characters the page holds, not applied
     found = doingoai("search", "Khamphao", "--db", db_url, columns=400).stdout
-    assert "[bold]Tổng Bí thư[/bold]" in found and "[link=http://evil.example]" in found
+    assert "[bold]Tổng Bí thư[/bold]" in found
+    assert "[link=http://evil.example]" in found
     assert "[/bold] [red]đỏ[/red]" in found
     partner = doingoai("country", "LA", "--db", db_url, columns=400).stdout
     assert "[/bold] [red]đỏ[/red]" in partner  # the last top-level contact's evidence
