@@ -6,6 +6,7 @@ Every error reaches the user as one line naming the input and the reason; no tra
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from contextlib import ExitStack
 from enum import StrEnum
@@ -46,6 +47,11 @@ class _App(Group):
         except SQLAlchemyError as exc:
             _err(f"database error: {str(exc).splitlines()[0]}")
             raise typer.Exit(1) from exc
+        except BrokenPipeError:
+            # the reader went away (`doingoai extract ... | head -1`): what it wanted was written; end quietly,
+            # with stdout pointed at nothing so that the interpreter's last flush cannot fail again
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0) from None
 
 
 app = typer.Typer(

@@ -7,6 +7,7 @@ the same code with ``--db postgresql://...`` or the ``DOINGOAI_DB`` environment 
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from functools import cache
 from pathlib import Path
@@ -18,7 +19,7 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from doingoai.errors import UsageError
 
@@ -31,6 +32,11 @@ _MIGRATIONS = Path(__file__).parent / "migrations"
 
 def default_db_path() -> Path:
     return Path(user_data_dir("doingoai", appauthor=False)) / "doingoai.sqlite"
+
+
+def make_url_safe(url: str) -> str:
+    """A database URL as the user writes it (postgresql://, not the driver's name), never with its password."""
+    return re.sub(r"(://[^:/@]*):[^@/]*@", r"\1:***@", url.replace("postgresql+psycopg://", "postgresql://", 1))
 
 
 def resolve_url(db: str | None = None, create: bool = True) -> str:
@@ -69,7 +75,11 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def make_engine(db: str | None = None, create: bool = True) -> Engine:
     url = resolve_url(db, create)
-    engine = create_engine(url, future=True, pool_pre_ping=url.startswith("postgresql"))
+    try:
+        engine = create_engine(url, future=True, pool_pre_ping=url.startswith("postgresql"))
+    except (ValueError, ArgumentError) as exc:  # "postgresql://h:abc/x": a port that is no number, ...
+        shown = make_url_safe(url)
+        raise UsageError(f"cannot read the database URL {shown}: {exc}") from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
