@@ -11,7 +11,6 @@ from pathlib import Path
 from tests.cli.conftest import doingoai
 
 
-
 def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     pages = [tmp_path / f"p{i}.txt" for i in range(40)]
     for i, page in enumerate(pages):
