@@ -35,3 +35,27 @@ def test_a_database_url_that_cannot_be_read_is_named_without_its_password() -> N
     assert "cannot read the database URL postgresql://analyst:***@127.0.0.1:abc/kb" in ran.stderr
     assert "s3cret" not in ran.stderr
     assert "internal error" not in ran.stderr
+
+
+def _page(folder: Path, name: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    page = folder / name
+    page.write_text("Thủ tướng tiếp Đại sứ Lào\n\nSáng 3/6/2024, tại Hà Nội, Thủ tướng Phạm Minh Chính đã tiếp "
+                    "Đại sứ Lào tại Việt Nam.\n", encoding="utf-8")
+    return page
+
+
+def test_links_that_lead_nowhere_are_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    _page(folder, "a.txt")
+    (folder / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    (folder / "sub").mkdir()
+    (folder / "sub" / "up").symlink_to(folder)  # a link back up: walking through it would never end
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    ran = doingoai("extract", str(folder), str(loop), "-q")
+    assert ran.returncode == 0, ran.stderr
+    assert len(ran.stdout.splitlines()) == 1  # a.txt, once
+    assert f"{folder / 'dangling.txt'}: no such file (or a broken link)" in ran.stderr
+    assert f"{loop}: cannot read: Too many levels of symbolic links" in ran.stderr
+    assert "internal error" not in ran.stderr

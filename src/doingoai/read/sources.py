@@ -10,6 +10,7 @@ import codecs
 import datetime as dt
 import glob
 import io
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -50,7 +51,10 @@ def expand(args: Sequence[str], config: PipelineConfig = DEFAULT_CONFIG) -> tupl
     seen: set[Path] = set()
 
     def add(path: Path, name: str) -> None:
-        key = path.resolve()
+        try:
+            key = path.resolve()
+        except (OSError, RuntimeError):  # a loop of links: reading it fails, in its turn, with its reason
+            key = path.absolute()
         if key not in seen:
             seen.add(key)
             inputs.append(Input(name, path))
@@ -65,8 +69,10 @@ def expand(args: Sequence[str], config: PipelineConfig = DEFAULT_CONFIG) -> tupl
             continue
         path = Path(arg)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in config.extensions)
-            if not found:
+            found, unreadable = _walk(path, config.extensions)
+            failures.extend(Failure(str(d), InputError.UNREADABLE, f"cannot read this folder: {why}")
+                            for d, why in unreadable)
+            if not found and not unreadable:
                 failures.append(Failure(arg, InputError.NOT_FOUND,
                                         "directory holds no .txt, .html or .jsonl files"))
             for p in found:
@@ -83,6 +89,22 @@ def expand(args: Sequence[str], config: PipelineConfig = DEFAULT_CONFIG) -> tupl
         else:
             failures.append(Failure(arg, InputError.NOT_FOUND, "no such file or directory"))
     return inputs, failures
+
+
+def _walk(folder: Path, extensions: Iterable[str]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The files of a folder and its subfolders with one of ``extensions``, in sorted order, and the
+    subfolders that could not be read. Links to folders are not followed (a link back up would loop
+    forever); links to files are taken, a dangling one included, so that it gets its own error line."""
+    wanted = {e.lower() for e in extensions}
+    found: list[Path] = []
+    unreadable: list[tuple[Path, str]] = []
+
+    def on_error(exc: OSError) -> None:
+        unreadable.append((Path(exc.filename or folder), exc.strerror or str(exc)))
+
+    for root, _dirs, files in os.walk(folder, onerror=on_error, followlinks=False):
+        found += [Path(root) / f for f in files if Path(f).suffix.lower() in wanted]
+    return sorted(found), sorted(unreadable)
 
 
 def sniff_markup(text: str) -> Markup:
