@@ -107,6 +107,16 @@ def _walk(folder: Path, extensions: Iterable[str]) -> tuple[list[Path], list[tup
     return sorted(found), sorted(unreadable)
 
 
+# Characters a name or a URL never holds, which a database may refuse (PostgreSQL stores no NUL) and a
+# terminal may act on: the controls of C0 and C1. Cleaned at the edge, so that the page is stored.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def _field(value: object) -> str | None:
+    """A record's ``source`` or ``url``: a string without control characters, or None."""
+    return _CONTROLS.sub("", value).strip() or None if isinstance(value, str) else None
+
+
 def sniff_markup(text: str) -> Markup:
     """HTML or plain text, from the content itself (for stdin and files without a telling extension)."""
     head = text[:2048].lstrip().lower()
@@ -296,8 +306,8 @@ def _record_page(value: object, name: str, config: PipelineConfig) -> Page:
                          code=InputError.BAD_RECORD)
     if published is not None and not _on_calendar(published.strip()):
         raise InputError(name, f'"published" {published!r} is not a date on the calendar', code=InputError.BAD_RECORD)
-    url = value.get("url") if isinstance(value.get("url"), str) else None
-    source = value.get("source") if isinstance(value.get("source"), str) and value.get("source") else url
+    url = _field(value.get("url"))
+    source = _field(value.get("source")) or url
     if markup == "text" and sniff_markup(content) == "html":
         markup = "html"
     return Page(source=source or name, content=content, markup=markup,  # type: ignore[arg-type]

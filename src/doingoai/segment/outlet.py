@@ -29,6 +29,9 @@ def _tags() -> tuple[dict[str, str], frozenset[str]]:
     return tags, frozenset(row["domain"] for row in rows)
 
 
+MAX_OUTLET = 200
+
+
 def _host(url: str) -> str | None:
     """The site of ``url``; None when it names none or cannot be parsed (an unclosed IPv6 bracket, a port
     that is no number: a feed's URL is a hint, and a broken one must not cost the page)."""
@@ -38,7 +41,9 @@ def _host(url: str) -> str | None:
         return None
     for prefix in _HOST_PREFIXES:
         host = host.removeprefix(prefix)
-    return host or None
+    # a site's name is a domain of at most a few dozen characters (DNS allows 253); a longer "host" is no
+    # outlet anyone publishes from, and the knowledge base keeps outlets in 200 characters
+    return host if host and len(host) <= MAX_OUTLET else None
 
 
 def outlet_of(url: str | None, header: Iterable[str], lead: str | None, sitename: str | None = None,

@@ -78,6 +78,11 @@ class IngestInterrupted(KeyboardInterrupt):
 Progress = Callable[[Input], None]
 
 
+def _first_line(exc: Exception) -> str:
+    # a database error carries its SQL statement and parameters (the whole page) after its first line
+    return str(getattr(exc, "orig", None) or exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
 @contextmanager
 def _interrupt_between_pages() -> Iterator[Callable[[], None]]:
     """Ctrl-C is acted on between two pages: a KeyboardInterrupt raised wherever the signal lands can be
@@ -174,7 +179,7 @@ class _Ingest:
         failed = self.writer.store(items)
         self.session.commit()
         for item, exc in failed:
-            self.summary.failed.append(Failure(item.article.source, "E200", f"could not store: {exc}"))
+            self.summary.failed.append(Failure(item.article.source, "E200", f"could not store: {_first_line(exc)}"))
         self.summary.new += len(items) - len(failed)
 
     def finish(self) -> None:
@@ -262,7 +267,8 @@ def reprocess(db: str | None = None, batch_size: int = DEFAULT_BATCH, everything
             session.expunge_all()
             failed = writer.store(items)
             session.commit()
-            summary.failed += [Failure(it.article.source, "E200", f"could not store: {exc}") for it, exc in failed]
+            summary.failed += [Failure(it.article.source, "E200", f"could not store: {_first_line(exc)}")
+                               for it, exc in failed]
             summary.reprocessed += len(items) - len(failed)
     engine.dispose()
     summary.seconds = time.perf_counter() - started
