@@ -6,9 +6,12 @@ the same code with ``--db postgresql://...`` or the ``DOINGOAI_DB`` environment 
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -82,7 +85,12 @@ def make_engine(db: str | None = None, create: bool = True) -> Engine:
         raise UsageError(f"cannot read the database URL {shown}: {exc}") from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+        # An engine that may create the knowledge base is a writer's (ingest, reprocess, corrections): its
+        # transactions take the write lock as they begin, waiting for another writer's (busy_timeout), so
+        # that two ingests at once take turns. A deferred transaction that reads, then writes after another
+        # process wrote, fails at once with "database is locked" instead of waiting.
+        begin = "BEGIN IMMEDIATE" if create else "BEGIN"
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql(begin))
     return engine
 
 
@@ -184,11 +192,48 @@ def _refuse_foreign(engine: Engine, state: str) -> None:
 
 
 def migrate(engine: Engine) -> None:
-    """Create or upgrade the schema to the latest migration; a database of another application is refused."""
+    """Create or upgrade the schema to the latest migration; a database of another application is refused.
+    Two processes starting on one new database (two ingests at once) migrate it one after the other: the
+    second finds the schema made and does nothing."""
     state = _state(engine)
     _refuse_foreign(engine, state)
-    if state not in _revisions()[1]:
-        command.upgrade(alembic_config(engine), "head")
+    if state in _revisions()[1]:
+        return
+    with _migration_lock(engine):
+        state = _state(engine)  # as the process that held the lock left it
+        _refuse_foreign(engine, state)
+        if state not in _revisions()[1]:
+            command.upgrade(alembic_config(engine), "head")
+
+
+# The key of the PostgreSQL advisory lock that serializes migrations ("doingoai" in ASCII, as a number).
+_PG_LOCK = 0x646F696E676F6169
+
+
+@contextmanager
+def _migration_lock(engine: Engine) -> Iterator[None]:
+    """PostgreSQL: a session advisory lock. SQLite: an flock on the database's folder. (Not on the file: made
+    before SQLite makes it, an empty file would get its header in the write-ahead log only, where a second
+    connection opening the file does not look.)"""
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as c:
+            c.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _PG_LOCK})
+            try:
+                yield
+            finally:
+                c.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _PG_LOCK})
+        return
+    database = engine.url.database
+    if not database or database == ":memory:":
+        yield
+        return
+    folder = os.open(Path(database).resolve().parent, os.O_RDONLY)
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(folder, fcntl.LOCK_UN)
+        os.close(folder)
 
 
 def open_knowledge_base(db: str | None = None) -> Engine:

@@ -22,6 +22,7 @@ from importlib import resources
 from types import FrameType
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from doingoai import __version__
@@ -178,8 +179,16 @@ class _Ingest:
         items, self.ready = self.ready, []
         failed = self.writer.store(items)
         self.session.commit()
+        # a page that another ingest of the same knowledge base stored meanwhile (its content hash is taken
+        # now) is stored: the two runs together store every page once
+        taken = set(self.session.scalars(select(s.Document.content_hash).where(
+            s.Document.content_hash.in_(sorted({it.digest for it, _ in failed if it.digest}))))) if failed else set()
         for item, exc in failed:
-            self.summary.failed.append(Failure(item.article.source, "E200", f"could not store: {_first_line(exc)}"))
+            if item.digest in taken:
+                self.summary.skipped += 1
+            else:
+                self.summary.failed.append(Failure(item.article.source, "E200",
+                                                   f"could not store: {_first_line(exc)}"))
         self.summary.new += len(items) - len(failed)
 
     def finish(self) -> None:
@@ -204,8 +213,11 @@ def ingest(args: Sequence[str], db: str | None = None, config: PipelineConfig = 
     summary.inputs = len(inputs) + len(failures)
     summary.failed.extend(failures)
     with Session(engine) as session:
-        ensure_reference_data(session)
-        session.commit()
+        try:
+            ensure_reference_data(session)
+            session.commit()
+        except IntegrityError:
+            session.rollback()  # another ingest of this knowledge base wrote them at the same moment
         run = _Ingest(session, config, batch_size, summary, jobs)
         try:
             with _interrupt_between_pages() as check:
