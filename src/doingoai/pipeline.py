@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from types import FrameType
-from typing import Any
+from typing import Any, TypeVar
 
 from doingoai.config import DEFAULT_CONFIG, PipelineConfig
 from doingoai.errors import DoingoaiError, InputError
@@ -100,42 +100,41 @@ def analyse_page(page: Page, config: PipelineConfig = DEFAULT_CONFIG) -> tuple[A
     """The story of one page and what it asserts; a page that breaks a stage, or runs past
     ``config.page_timeout``, becomes a ``Failure`` naming the page. ``extract`` and ``ingest`` both go
     through here: the same stages, options, time limit and error rules."""
-    try:
-        with time_limit(config.page_timeout):
-            article = segment(page)
-            return article, extract(article, today=config.today, related=config.related)
-    except PageTimeout:
-        return _timeout(page.source, config)
-    except DoingoaiError as exc:
-        return Failure(page.source, exc.code, exc.message)
-    except _PAGE_BUGS as exc:
-        return _bug(page.source, exc)
+
+    def work() -> tuple[Article, Extraction]:
+        article = segment(page)
+        return article, extract(article, today=config.today, related=config.related)
+
+    return _guarded(page.source, config, work)
 
 
 def analyse_article(article: Article, config: PipelineConfig = DEFAULT_CONFIG) -> Extraction | Failure:
     """What a story asserts (``ingest --reprocess`` re-reads stored stories through here)."""
-    try:
-        with time_limit(config.page_timeout):
-            return extract(article, today=config.today, related=config.related)
-    except PageTimeout:
-        return _timeout(article.source, config)
-    except DoingoaiError as exc:
-        return Failure(article.source, exc.code, exc.message)
-    except _PAGE_BUGS as exc:
-        return _bug(article.source, exc)
+    return _guarded(article.source, config, lambda: extract(article, today=config.today, related=config.related))
 
+
+T = TypeVar("T")
 
 _PAGE_BUGS = (ValueError, TypeError, KeyError, IndexError, RecursionError, MemoryError)
+
+
+def _guarded(source: str, config: PipelineConfig, work: Callable[[], T]) -> T | Failure:
+    """``work()`` under the page's time limit; what goes wrong becomes this page's ``Failure``."""
+    try:
+        with time_limit(config.page_timeout):
+            return work()
+    except PageTimeout:
+        return Failure(source, InputError.TIMEOUT,
+                       f"took longer than the {config.page_timeout:g} s limit for one page (see --page-timeout)")
+    except DoingoaiError as exc:
+        return Failure(source, exc.code, exc.message)
+    except _PAGE_BUGS as exc:
+        return _bug(source, exc)
 
 
 def _bug(source: str, exc: BaseException) -> Failure:
     # A bug or a pathological page: report it as this page's failure, keep the batch going.
     return Failure(source, InputError.NO_CONTENT, f"could not process the page ({type(exc).__name__}: {exc})")
-
-
-def _timeout(source: str, config: PipelineConfig) -> Failure:
-    return Failure(source, InputError.TIMEOUT,
-                   f"took longer than the {config.page_timeout:g} s limit for one page (see --page-timeout)")
 
 
 def process(page: Page, config: PipelineConfig = DEFAULT_CONFIG) -> Record | Failure:
