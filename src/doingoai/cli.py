@@ -6,6 +6,8 @@ Every error reaches the user as one line naming the input and the reason; no tra
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import io
 import os
 import sys
 from contextlib import ExitStack
@@ -29,7 +31,8 @@ from doingoai.cli_kb import register as register_kb_commands
 from doingoai.cli_text import PageConsole
 from doingoai.cli_text import console as fitted_console
 from doingoai.config import DEFAULT_PAGE_TIMEOUT, PipelineConfig
-from doingoai.errors import DoingoaiError, UsageError
+from doingoai.errors import DoingoaiError, UsageError, WriteError
+from doingoai.export.files import atomic_file, output_target
 from doingoai.model import Failure
 from doingoai.pipeline import extract_paths
 
@@ -43,7 +46,7 @@ class _App(Group):
             return super().invoke(ctx)
         except DoingoaiError as exc:
             _err(exc.message)
-            raise typer.Exit(2) from exc
+            raise typer.Exit(exc.exit_status) from exc
         except SQLAlchemyError as exc:
             _err(f"database error: {str(exc).splitlines()[0]}")
             raise typer.Exit(1) from exc
@@ -52,6 +55,17 @@ class _App(Group):
             # with stdout pointed at nothing so that the interpreter's last flush cannot fail again
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise typer.Exit(0) from None
+        except OSError as exc:
+            if exc.errno not in _WRITE_REFUSED:
+                raise
+            # standard output on a full disk (`> /dev/full`), a quota, a read-only file system
+            _err(f"{exc.filename or 'standard output'}: cannot write: {exc.strerror or exc}")
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(WriteError.exit_status) from None
+
+
+# What the system answers when it will not take what we write: the environment's fault, not ours.
+_WRITE_REFUSED = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EIO})
 
 
 app = typer.Typer(
@@ -179,11 +193,8 @@ def extract(
     done = failed = 0
     table_rows: list[dict[str, Any]] = []
     with ExitStack() as stack:
-        try:
-            out: IO[bytes] = stack.enter_context(open(output, "wb")) if output else sys.stdout.buffer
-        except OSError as exc:
-            _err(f"{output}: cannot write: {exc.strerror or exc}")
-            raise typer.Exit(2) from exc
+        # a file is written whole or not at all (a full disk leaves the previous one as it was)
+        out: IO[bytes] = stack.enter_context(atomic_file(output_target(output))) if output else sys.stdout.buffer
         progress = None
         if not quiet and len(inputs) > PROGRESS_MIN_INPUTS and sys.stderr.isatty():
             progress = stack.enter_context(Progress(
@@ -214,13 +225,13 @@ def extract(
             first = False
         if output_format is OutputFormat.json:
             out.write(b"\n]\n")
+        if output_format is OutputFormat.table and output:
+            text_out = io.TextIOWrapper(out, encoding="utf-8", write_through=True)
+            _table(table_rows, text_out)
+            text_out.detach()  # the file is closed (and renamed into place) by its own context
         out.flush()
-    if output_format is OutputFormat.table:
-        if output:
-            with open(output, "w", encoding="utf-8") as text_out:
-                _table(table_rows, text_out)
-        else:
-            _table(table_rows, sys.stdout)
+    if output_format is OutputFormat.table and not output:
+        _table(table_rows, sys.stdout)
     failed += len(failures)
     if not quiet and (failed or output):
         _err(f"{done} page(s) extracted, {failed} input(s) failed" + (f"; wrote {output}" if output else ""))

@@ -460,7 +460,8 @@ Multilateral bodies (--body: a key, an acronym or a name): """ + ", ".join(body_
         try:
             tree = parse(query)
         except QueryError as exc:
-            raise UsageError(f"cannot read the query {query!r}: {exc}") from None
+            shown = query if len(query) <= 80 else query[:77] + "…"  # a pasted page is not echoed whole
+            raise UsageError(f"cannot read the query {shown!r}: {exc}") from None
         with _session(db) as session:
             hits = search_documents(session, query, ignore_diacritics, limit)
         t = Table(title=f"{len(hits)} document(s) for {render(tree)}"

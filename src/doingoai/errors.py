@@ -6,13 +6,15 @@ their own edge. Tests assert on ``code``, not on wording.
 
 from __future__ import annotations
 
-__all__ = ["DoingoaiError", "InputError", "UsageError"]
+__all__ = ["DoingoaiError", "InputError", "UsageError", "WriteError"]
 
 
 class DoingoaiError(Exception):
     """Base of every error doingoai raises on purpose."""
 
     code = "E000"
+    # The command's exit status when this error ends it: 2, a mistake in the input or the options.
+    exit_status = 2
 
     def __init__(self, message: str, *, code: str | None = None) -> None:
         super().__init__(message)
@@ -28,6 +30,15 @@ class UsageError(DoingoaiError):
     """Wrong arguments: an unknown format, an impossible option combination."""
 
     code = "E010"
+
+
+class WriteError(DoingoaiError):
+    """Something the environment refuses to let us write: a full disk, a read-only file, folder or
+    knowledge base. Not the user's typing, so it ends the command with its own status (74, sysexits'
+    EX_IOERR), and what was there before is left as it was."""
+
+    code = "E030"
+    exit_status = 74
 
 
 class InputError(DoingoaiError):

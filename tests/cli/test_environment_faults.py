@@ -4,9 +4,12 @@ without its password, with status 2 (never "internal error")."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from tests.cli.conftest import doingoai
 
@@ -59,3 +62,114 @@ def test_links_that_lead_nowhere_are_reported_and_the_batch_goes_on(tmp_path: Pa
     assert f"{folder / 'dangling.txt'}: no such file (or a broken link)" in ran.stderr
     assert f"{loop}: cannot read: Too many levels of symbolic links" in ran.stderr
     assert "internal error" not in ran.stderr
+
+
+def _immutable(*paths: Path) -> bool:
+    """Make ``paths`` immutable (chattr +i), which refuses writes even to root, who ignores permission
+    bits; False where the file system or the user cannot (the tests that need it then skip)."""
+    done = subprocess.run(["chattr", "+i", *map(str, paths)], capture_output=True, check=False)
+    return done.returncode == 0
+
+
+def _mutable(*paths: Path) -> None:
+    subprocess.run(["chattr", "-i", *map(str, paths)], capture_output=True, check=False)
+
+
+def _read_only(path: Path) -> bool:
+    """Make ``path`` read-only: permission bits for a user, immutability for root."""
+    if os.geteuid() != 0:
+        path.chmod(0o555 if path.is_dir() else 0o444)
+        return True
+    return _immutable(path)
+
+
+def test_a_full_disk_is_told_in_one_line_with_its_own_status(tmp_path: Path) -> None:
+    page = _page(tmp_path, "a.txt")
+    exe = str(Path(sys.executable).parent / "doingoai")
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    # the output file on a full disk, and standard output on a full disk
+    for args, stdout in (([str(page), "-q", "-o", "/dev/full"], subprocess.PIPE),
+                         ([str(page), "-q"], open("/dev/full", "wb"))):  # noqa: SIM115 - closed by the run
+        ran = subprocess.run([exe, "extract", *args], stdout=stdout, stderr=subprocess.PIPE, check=False)
+        err = ran.stderr.decode()
+        assert ran.returncode == 74, err
+        assert "No space left on device" in err
+        assert "internal error" not in err
+        assert "Traceback" not in err
+        assert len(err.strip().splitlines()) == 1
+    assert Path("/dev/full").is_char_device()  # written in place, never replaced by a file
+
+
+def test_an_output_file_is_replaced_whole_or_left_as_it_was(tmp_path: Path) -> None:
+    page = _page(tmp_path / "in", "a.txt")
+    out = tmp_path / "out" / "records.jsonl"
+    out.parent.mkdir()
+    out.write_text("what was there\n", encoding="utf-8")
+    assert doingoai("extract", str(page), "-q", "-o", str(out)).returncode == 0
+    assert out.read_text(encoding="utf-8").startswith('{"format":"doingoai/1"')
+    out.write_text("what was there\n", encoding="utf-8")
+    if not _read_only(out.parent):
+        pytest.skip("cannot make a read-only folder here")
+    try:
+        ran = doingoai("extract", str(page), "-q", "-o", str(out))
+    finally:
+        _mutable(out.parent)
+        out.parent.chmod(0o755)
+    assert ran.returncode == 74, ran.stderr
+    assert f"cannot write {out}" in ran.stderr
+    assert out.read_text(encoding="utf-8") == "what was there\n"
+    assert sorted(p.name for p in out.parent.iterdir()) == ["records.jsonl"]  # no temporary file left behind
+
+
+def test_read_only_commands_work_on_a_read_only_knowledge_base(tmp_path: Path) -> None:
+    folder = tmp_path / "kb"
+    db = folder / "kb.sqlite"
+    page = _page(tmp_path / "in", "a.txt")
+    assert doingoai("ingest", str(page), "-q", "--db", str(db)).returncode == 0
+    before = db.read_bytes()
+    if not (_read_only(db) and _read_only(folder)):
+        pytest.skip("cannot make a read-only knowledge base here")
+    try:
+        for args in (("events",), ("country", "LA"), ("person", "Phạm Minh Chính"), ("stats",), ("search", "Lào"),
+                     ("db",), ("export", "events", "-o", str(tmp_path / "events.csv"))):
+            ran = doingoai(*args, "--db", str(db))
+            assert ran.returncode == 0, (args, ran.stderr)
+        assert "Phạm Minh Chính" in doingoai("events", "--db", str(db)).stdout
+        ran = doingoai("ingest", str(page), "-q", "--db", str(db))
+        assert ran.returncode == 74, ran.stderr
+        assert f"cannot write the knowledge base {db}" in ran.stderr
+        assert "read-only" in ran.stderr
+    finally:
+        _mutable(db, folder)
+        folder.chmod(0o755)
+        db.chmod(0o644)
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in folder.iterdir()) == ["kb.sqlite"]
+
+
+def test_a_recursive_pattern_does_not_follow_links_back_up(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    _page(folder / "a", "one.txt")
+    _page(folder / "b", "two.txt")
+    (folder / "a" / "self").symlink_to(".")
+    (folder / "a" / "up").symlink_to("..")
+    _page(folder, ".hidden.txt")
+    ran = doingoai("extract", str(folder / "**" / "*.txt"), "-q")  # before: ran for ever through the links
+    assert ran.returncode == 0, ran.stderr
+    assert len(ran.stdout.splitlines()) == 2  # one.txt and two.txt: no link, no hidden file
+
+
+def test_query_arguments_have_length_limits(tmp_path: Path) -> None:
+    db = tmp_path / "kb.sqlite"
+    assert doingoai("ingest", str(_page(tmp_path / "in", "a.txt")), "-q", "--db", str(db)).returncode == 0
+    pasted = "Thủ tướng tiếp Đại sứ Lào. " * 200
+    for args, said in ((("search", pasted), "too long (at most 1,000)"),
+                       (("search", " OR ".join(["Lào"] * 100)), "too many (at most 64)"),
+                       (("events", "--text", pasted), "--text: 5,400 characters is too long"),
+                       (("events", "--person", pasted), "--person: 5,400 characters is too long"),
+                       (("person", pasted), "too long (at most 200)")):
+        ran = doingoai(*args, "--db", str(db))
+        assert ran.returncode == 2, (args, ran.stderr)
+        assert said in ran.stderr
+        assert len(ran.stderr) < 400  # the pasted text is not echoed back whole

@@ -11,15 +11,16 @@ import io
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import orjson
 
-from doingoai.errors import DoingoaiError, UsageError
+from doingoai.errors import UsageError, WriteError
 
-__all__ = ["EXTENSIONS", "FORMATS", "STDOUT", "choose_format", "write_rows"]
+__all__ = ["EXTENSIONS", "FORMATS", "STDOUT", "atomic_file", "choose_format", "output_target", "write_rows"]
 
 FORMATS = ("csv", "jsonl", "json", "parquet")
 # The extensions that name a format; any other needs --format.
@@ -79,13 +80,13 @@ def _write(data: list[dict[str, Any]], columns: Sequence[str], fmt: str, fh: Bin
         _parquet(data, columns, fh)
 
 
-def _target(out: Path) -> Path:
+def output_target(out: Path) -> Path:
     if out.is_dir():
         raise UsageError(f"{out} is a folder: give a file name (--output {out / 'table.csv'})")
     if not out.parent.is_dir():
         raise UsageError(f"cannot write {out}: the folder {out.parent} does not exist")
     if out.exists() and not os.access(out, os.W_OK):
-        raise UsageError(f"cannot write {out}: the file is read-only")
+        raise WriteError(f"cannot write {out}: the file is read-only")
     return out
 
 
@@ -97,14 +98,31 @@ def write_rows(data: list[dict[str, Any]], columns: Sequence[str], fmt: str, out
         _write(data, columns, fmt, sys.stdout.buffer)
         sys.stdout.buffer.flush()
         return
-    target = _target(out)
+    with atomic_file(output_target(out)) as fh:
+        _write(data, columns, fmt, fh)
+
+
+@contextmanager
+def atomic_file(target: Path) -> Iterator[BinaryIO]:
+    """A file to write ``target`` through: written beside it under a temporary name and renamed over it
+    when the block ends without error, so that a failure (a full disk, an interruption) leaves the
+    previous file as it was, or no file, never half of one. A refused write is a :class:`WriteError`.
+    A target that is not a regular file (a device such as /dev/null, a named pipe) is written in place:
+    renaming over it would replace the device with a file."""
+    if target.exists() and not target.is_file():
+        try:
+            with open(target, "wb") as fh:
+                yield fh
+        except OSError as exc:
+            raise WriteError(f"cannot write {target}: {exc.strerror or exc}") from None
+        return
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     except OSError as exc:
-        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise WriteError(f"cannot write {target}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as fh:
-            _write(data, columns, fmt, fh)
+            yield fh
         if target.exists():
             Path(temp).chmod(target.stat().st_mode & 0o777)
         else:
@@ -115,7 +133,7 @@ def write_rows(data: list[dict[str, Any]], columns: Sequence[str], fmt: str, out
         Path(temp).replace(target)
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)
-        raise DoingoaiError(f"cannot write {target}: {exc.strerror or exc}; the file was left as it was") from None
+        raise WriteError(f"cannot write {target}: {exc.strerror or exc}; the file was left as it was") from None
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise

@@ -80,8 +80,7 @@ def expand(args: Sequence[str], config: PipelineConfig = DEFAULT_CONFIG) -> tupl
         elif path.exists() or path.is_symlink():
             add(path, arg)
         elif _GLOB_CHARS.search(arg):
-            matches = sorted(glob.glob(arg, recursive=True))  # noqa: PTH207 - absolute and relative patterns alike
-            files = [Path(m) for m in matches if Path(m).is_file()]
+            files = [m for m in _glob(arg) if m.is_file()]
             if not files:
                 failures.append(Failure(arg, InputError.NOT_FOUND, "no file matches this pattern"))
             for p in files:
@@ -89,6 +88,25 @@ def expand(args: Sequence[str], config: PipelineConfig = DEFAULT_CONFIG) -> tupl
         else:
             failures.append(Failure(arg, InputError.NOT_FOUND, "no such file or directory"))
     return inputs, failures
+
+
+def _glob(pattern: str) -> list[Path]:
+    """The paths a pattern matches, sorted, ``**`` included. Not ``glob.glob``: under ``**`` it follows
+    links to folders, and a link back up (``ln -s . loop``) makes it run for ever; pathlib's ``**`` does
+    not follow them. As the shell does, ``*`` and ``?`` match no hidden name (one starting with a dot)."""
+    parts = Path(pattern).parts
+    first = next((i for i, part in enumerate(parts) if glob.has_magic(part)), len(parts))
+    root = Path(*parts[:first]) if first else Path()
+    rest = parts[first:]
+    if not rest:
+        return [root] if root.exists() else []
+    hidden_asked = any(part.startswith(".") for part in rest)
+    try:
+        found = root.glob(str(Path(*rest)))
+        return sorted(m for m in found
+                      if hidden_asked or not any(p.startswith(".") for p in m.relative_to(root).parts))
+    except (OSError, ValueError):  # an unreadable root, a pattern pathlib refuses ("a**b" is fine, "**/" alone not)
+        return []
 
 
 def _walk(folder: Path, extensions: Iterable[str]) -> tuple[list[Path], list[tuple[Path, str]]]:

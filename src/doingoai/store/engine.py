@@ -24,7 +24,7 @@ from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from doingoai.errors import UsageError
+from doingoai.errors import UsageError, WriteError
 
 __all__ = ["DEFAULT_DB_ENV", "default_db_path", "describe_url", "make_engine", "migrate", "open_knowledge_base",
            "resolve_url"]
@@ -76,8 +76,44 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cur.close()
 
 
+def _read_only_uri(path: Path) -> str | None:
+    """How to open a knowledge base the user may read but not write (a file or folder without write
+    permission, an archive on read-only media): an SQLite URI, or None when the file may be written.
+    Read-only, SQLite still needs a -shm file beside a WAL database; in a folder where it cannot make one,
+    the file is opened as immutable (nothing else can change it there)."""
+    if not path.is_file() or (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        return None
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    shm = path.with_name(path.name + "-shm")
+    if not os.access(path.parent, os.W_OK) and not (shm.exists() and os.access(shm, os.W_OK)):
+        uri += "&immutable=1"
+    return uri
+
+
+def _read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # as _sqlite_pragmas; a read-only file keeps its journal mode
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
 def make_engine(db: str | None = None, create: bool = True) -> Engine:
     url = resolve_url(db, create)
+    read_only = _read_only_uri(Path(url[len("sqlite:///"):])) if url.startswith("sqlite:///") else None
+    folder = Path(url[len("sqlite:///"):]).parent
+    if create and read_only is None and url.startswith("sqlite:///") and not os.access(folder, os.W_OK):
+        read_only = "folder"  # no file yet, and none can be made there
+    if read_only is not None and create:
+        raise WriteError(f"cannot write the knowledge base {url[len('sqlite:///'):]}: the file or its folder is "
+                         "read-only (the commands that only read it still work)")
+    if read_only is not None:
+        uri = read_only
+        engine = create_engine(url, future=True,
+                               creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
+        event.listen(engine, "connect", _read_only_pragmas)
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+        return engine
     try:
         engine = create_engine(url, future=True, pool_pre_ping=url.startswith("postgresql"))
     except (ValueError, ArgumentError) as exc:  # "postgresql://h:abc/x": a port that is no number, ...
@@ -133,10 +169,12 @@ def _sqlite_state(path: Path) -> str:
     if not path.is_file() or path.stat().st_size == 0:
         return _EMPTY
     uri = f"file:{quote(str(path.resolve()))}"
-    # read-only first; a WAL file whose -shm is gone may need a read-write handle (which creates nothing)
+    # read-only first; a WAL file whose -shm is gone may need a read-write handle (which creates nothing),
+    # or, in a folder the user may not write, an immutable one
     for mode in ("ro", "rw"):
+        query = (_read_only_uri(path) or f"{uri}?mode=ro") if mode == "ro" else f"{uri}?mode=rw"
         try:
-            conn = sqlite3.connect(f"{uri}?mode={mode}", uri=True)
+            conn = sqlite3.connect(query, uri=True)
         except sqlite3.OperationalError as exc:
             if mode == "rw":
                 raise UsageError(f"cannot open the database {path}: {exc}") from exc

@@ -19,13 +19,28 @@ from doingoai.extract.cues import EVENT_TYPES, event_types
 from doingoai.lexicon import load_tsv
 
 __all__ = [
-    "PERIODS", "STATUSES", "DateRange", "body_keys", "date_range", "resolve_body", "resolve_period",
-    "resolve_status", "resolve_type",
+    "MAX_NAME_CHARS", "MAX_QUERY_CHARS", "MAX_QUERY_TERMS", "PERIODS", "STATUSES", "DateRange", "body_keys",
+    "date_range", "resolve_body", "resolve_period", "resolve_status", "resolve_type", "within_limit",
 ]
 
 # The two statuses of the doingoai/1 contract (shared/spec/output-format.md, "status").
 STATUSES = ("occurred", "planned")
 PERIODS = ("month", "quarter", "year")
+
+# How long a query argument may be. A name, a phrase or a search fits well inside; a pasted article does
+# not, and would make every look-up scan the whole base once per word (a 40,000-word search took minutes).
+MAX_NAME_CHARS = 200
+MAX_QUERY_CHARS = 1000
+MAX_QUERY_TERMS = 64
+
+
+def within_limit(value: str | None, option: str, limit: int) -> str | None:
+    """``value`` when it is at most ``limit`` characters long; else a ``UsageError`` naming ``option``."""
+    if value is not None and len(value) > limit:
+        raise UsageError(f"{option}: {len(value):,} characters is too long (at most {limit:,}): "
+                         "give a name, words or a phrase, not a text")
+    return value
+
 
 _SEPARATORS = re.compile(r"[\s_\-]+")
 _DAY = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")

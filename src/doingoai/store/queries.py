@@ -18,6 +18,7 @@ from doingoai.extract.cues import EVENT_TYPES, types_where
 from doingoai.resolve.people import name_key
 from doingoai.resolve.relations import highest
 from doingoai.store import schema as s
+from doingoai.store.filters import MAX_NAME_CHARS, MAX_QUERY_CHARS, within_limit
 from doingoai.store.search import DocumentHit, search_documents
 from doingoai.store.search_syntax import words
 
@@ -42,6 +43,10 @@ class EventFilter:
     until: str | None = None
     text: str | None = None
     limit: int | None = None
+
+    def __post_init__(self) -> None:
+        within_limit(self.person, "--person", MAX_NAME_CHARS)
+        within_limit(self.text, "--text", MAX_QUERY_CHARS)
 
 
 @dataclass(slots=True)
@@ -99,7 +104,7 @@ def _rows(session: Session, events: list[s.Event]) -> list[EventRow]:
 
 def find_people(session: Session, name: str) -> list[s.Person]:
     """People whose name (any spelling, diacritics ignored) is or contains ``name``."""
-    key = name_key(name)
+    key = name_key(within_limit(name, "NAME", MAX_NAME_CHARS) or "")
     if not key.strip():
         return []  # "%", "_" or punctuation alone name nobody (and must not match everybody)
     exact = session.scalars(select(s.Person).join(s.PersonName).where(s.PersonName.key == key)).unique().all()

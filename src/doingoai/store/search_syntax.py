@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from doingoai.clean.normalize import fold
+from doingoai.store.filters import MAX_QUERY_CHARS, MAX_QUERY_TERMS
 
 __all__ = [
     "SYNTAX_HELP", "And", "Node", "Not", "Or", "QueryError", "Term", "Word", "highlights", "like_pattern",
@@ -244,9 +245,14 @@ def _finds_something(node: Node) -> bool:
 def parse(query: str) -> Node:
     """The tree of a query; :class:`QueryError` says what is wrong with a query that cannot be read."""
     query = unicodedata.normalize("NFC", query)
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(f"{len(query):,} characters is too long (at most {MAX_QUERY_CHARS:,}): give words or "
+                         "phrases to find, not a text")
     parser = _Parser(query)
     if not parser.tokens:
         raise QueryError("empty query: give words to find (see --help for the syntax)")
+    if (terms := sum(t.kind == "term" for t in parser.tokens)) > MAX_QUERY_TERMS:
+        raise QueryError(f"{terms} words or phrases is too many (at most {MAX_QUERY_TERMS})")
     tree = parser.either()
     if (rest := parser.peek()) is not None:
         if rest.kind == ")":
