@@ -7,11 +7,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from tests.cli.conftest import doingoai
+from tests.store.conftest import PG_ADMIN, fresh_database
 
 
 def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
@@ -173,3 +176,27 @@ def test_query_arguments_have_length_limits(tmp_path: Path) -> None:
         assert ran.returncode == 2, (args, ran.stderr)
         assert said in ran.stderr
         assert len(ran.stderr) < 400  # the pasted text is not echoed back whole
+
+
+def test_a_postgresql_user_who_may_only_read_is_told_once(tmp_path: Path) -> None:
+    role = f"doingoai_reader_{uuid.uuid4().hex[:8]}"
+    with fresh_database("postgresql", tmp_path) as url:
+        page = _page(tmp_path / "in", "a.txt")
+        assert doingoai("ingest", str(page), "-q", "--db", url).returncode == 0
+        engine = create_engine(url, isolation_level="AUTOCOMMIT")
+        with engine.connect() as c:
+            c.execute(text(f'CREATE ROLE "{role}" LOGIN'))
+            c.execute(text(f'GRANT SELECT ON ALL TABLES IN SCHEMA public TO "{role}"'))
+        engine.dispose()
+        reader = url.replace("postgres@", f"{role}@", 1)
+        for args in (("events",), ("country", "LA"), ("stats",), ("search", "Lào"), ("db",)):
+            ran = doingoai(*args, "--db", reader)
+            assert ran.returncode == 0, (args, ran.stderr)
+        ran = doingoai("ingest", str(_page(tmp_path / "in", "b.txt")), "-q", "--db", reader)
+        assert ran.returncode == 74, ran.stderr
+        assert f"the database user {role} may not write its tables" in ran.stderr
+        assert len(ran.stderr.strip().splitlines()) == 1  # once, not once per page
+    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:  # the database is gone, and the role's grants with it
+        c.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
+    admin.dispose()

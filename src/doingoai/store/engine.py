@@ -236,12 +236,26 @@ def migrate(engine: Engine) -> None:
     state = _state(engine)
     _refuse_foreign(engine, state)
     if state in _revisions()[1]:
+        _check_writable(engine)
         return
     with _migration_lock(engine):
         state = _state(engine)  # as the process that held the lock left it
         _refuse_foreign(engine, state)
         if state not in _revisions()[1]:
             command.upgrade(alembic_config(engine), "head")
+
+
+def _check_writable(engine: Engine) -> None:
+    """A PostgreSQL role that may read the knowledge base but not write it (an analyst's read-only account)
+    is told so once, before any page is read, instead of once per page."""
+    if engine.dialect.name != "postgresql":
+        return
+    with engine.connect() as conn:
+        writable = conn.execute(text("SELECT has_table_privilege('documents', 'INSERT')")).scalar()
+    if not writable:
+        raise WriteError(f"cannot write the knowledge base {describe_url(engine)}: the database user "
+                         f"{engine.url.username or '?'} may not write its tables (the commands that only read "
+                         "it still work)")
 
 
 # The key of the PostgreSQL advisory lock that serializes migrations ("doingoai" in ASCII, as a number).
