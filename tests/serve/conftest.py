@@ -16,7 +16,7 @@ import uvicorn
 
 from doingoai.serve import ServeSettings, create_app
 from doingoai.store.ingest import ingest
-from tests.serve.pages import PAGES
+from tests.serve.fixtures import PAGES
 from tests.store import fixtures as fx
 from tests.store.conftest import fresh_database
 
@@ -35,7 +35,8 @@ def build_kb(db: str, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     pages = [*PAGES, *fx.THREE_REPORTS, *fx.TITLES_OVER_TIME, *fx.UPGRADES, *fx.LAO]
     summary = ingest([str(ROOT / "examples"), *fx.write(folder, pages)], db)
-    assert summary.new >= 10 and not summary.failed, summary.line()
+    assert summary.new >= 10, summary.line()
+    assert not summary.failed, summary.line()
 
 
 @dataclass

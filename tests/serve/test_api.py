@@ -86,7 +86,8 @@ def test_one_event_and_a_missing_one(live: Live) -> None:
     first = _ids(live)[0]
     r = live.client.get(f"/api/v1/events/{first}")
     assert r.status_code == 200
-    assert r.json()["id"] == first and r.json()["sources"]
+    assert r.json()["id"] == first
+    assert r.json()["sources"]
     assert live.client.get("/api/v1/events/999999").status_code == 404
     assert live.client.get(f"/api/v1/events/{10**30}").status_code == 404
 
@@ -102,7 +103,8 @@ def test_state_profile_and_partners(live: Live) -> None:
     assert partners["JP"]["level"] == "comprehensive_strategic_partnership"
     assert partners["KR"]["contacts"] >= 2
     r = live.client.get("/api/v1/states/Atlantis")
-    assert r.status_code == 422 and "state 'Atlantis': unknown state" in r.json()["detail"]
+    assert r.status_code == 422
+    assert "state 'Atlantis': unknown state" in r.json()["detail"]
 
 
 def test_people_titles_and_events(live: Live) -> None:
@@ -111,32 +113,37 @@ def test_people_titles_and_events(live: Live) -> None:
     titles = [t["title"] for t in found[0]["titles"]]
     assert len(titles) >= 2  # President, then General Secretary
     one = live.client.get(f"/api/v1/people/{found[0]['id']}").json()
-    assert one["name"] == found[0]["name"] and one["events"]
+    assert one["name"] == found[0]["name"]
+    assert one["events"]
     assert live.client.get("/api/v1/people/999999").status_code == 404
 
 
 def test_relations_and_figures(live: Live) -> None:
     rel = live.client.get("/api/v1/relations", params={"country": "JP"}).json()
-    assert rel["total"] >= 1 and all("JP" in (r["a"], r["b"]) for r in rel["items"])
+    assert rel["total"] >= 1
+    assert all("JP" in (r["a"], r["b"]) for r in rel["items"])
     fig = live.client.get("/api/v1/figures", params={"country": "KR"}).json()
     assert any(f["value"] == 100_000_000_000 for f in fig["items"])
 
 
 def test_stats_with_comparison(live: Live) -> None:
     r = live.client.get("/api/v1/stats", params={"by": "year", "compare": "2024"}).json()
-    assert [row["period"] for row in r["rows"]][0] == "2024"
+    assert next(row["period"] for row in r["rows"]) == "2024"
     assert r["metrics"][0] == "visits_abroad"
     bad = live.client.get("/api/v1/stats", params={"by": "year", "compare": "2024-Q3"})
-    assert bad.status_code == 422 and "compare '2024-Q3'" in bad.json()["detail"]
+    assert bad.status_code == 422
+    assert "compare '2024-Q3'" in bad.json()["detail"]
 
 
 def test_search_and_its_bad_queries(live: Live) -> None:
     hits = live.client.get("/api/v1/search", params={"q": '"Hàn Quốc"'}).json()
-    assert hits and all(h["matches"] for h in hits)
+    assert hits
+    assert all(h["matches"] for h in hits)
     folded = live.client.get("/api/v1/search", params={"q": "han quoc", "ignore_diacritics": "true"}).json()
     assert {h["id"] for h in hits} <= {h["id"] for h in folded}
     bad = live.client.get("/api/v1/search", params={"q": '"unclosed'})
-    assert bad.status_code == 422 and bad.json()["detail"].startswith("q: cannot read the query")
+    assert bad.status_code == 422
+    assert bad.json()["detail"].startswith("q: cannot read the query")
 
 
 def test_document_marks_the_evidence_of_its_events(live: Live) -> None:
@@ -150,7 +157,8 @@ def test_document_marks_the_evidence_of_its_events(live: Live) -> None:
 
 def test_exports_are_downloads_in_three_formats(live: Live) -> None:
     r = live.client.get("/api/v1/export/events", params={"format": "csv"})
-    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("text/csv")
     assert 'filename="events.csv"' in r.headers["content-disposition"]
     rows = list(csv.DictReader(io.StringIO(r.text)))
     assert len(rows) == len(_ids(live))
@@ -159,7 +167,8 @@ def test_exports_are_downloads_in_three_formats(live: Live) -> None:
     r = live.client.get("/api/v1/export/figures", params={"format": "parquet"})
     assert pq.read_table(io.BytesIO(r.content)).num_rows >= 1
     bad = live.client.get("/api/v1/export/secrets")
-    assert bad.status_code == 422 and "table 'secrets'" in bad.json()["detail"]
+    assert bad.status_code == 422
+    assert "table 'secrets'" in bad.json()["detail"]
     assert live.client.get("/api/v1/export/events", params={"format": "xlsx"}).status_code == 422
 
 
