@@ -21,8 +21,8 @@ from tests.store.conftest import fresh_database
 
 TOKEN = "test-token-7f3a"
 PAGE = {"source": "api-test", "url": "https://example.vn/api-test.html",
-        "text": "Thủ tướng tiếp Đại sứ Pháp\nThứ Hai, 02/06/2025 10:00\n\nChiều 2/6, tại Trụ sở Chính phủ, Thủ tướng Phạm "
-                "Minh Chính đã tiếp Đại sứ Pháp tại Việt Nam Olivier Brochet."}
+        "text": "Thủ tướng tiếp Đại sứ Pháp\nThứ Hai, 02/06/2025 10:00\n\nChiều 2/6, tại Trụ sở Chính phủ, "
+                "Thủ tướng Phạm Minh Chính đã tiếp Đại sứ Pháp tại Việt Nam Olivier Brochet."}
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -75,7 +75,7 @@ def test_ingest_refuses_bad_and_large_bodies(writable: tuple[Server, httpx.Clien
 
 def test_no_knowledge_base_stops_the_server_at_start(tmp_path: Path) -> None:
     missing = tmp_path / "none.sqlite"
-    with pytest.raises(UsageError, match="no knowledge base at .*none.sqlite; run `doingoai ingest` first"):
+    with pytest.raises(UsageError, match=r"no knowledge base at .*none\.sqlite; run `doingoai ingest` first"):
         create_app(ServeSettings(db=str(missing)))
     assert not missing.exists()
 
