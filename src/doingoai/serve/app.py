@@ -31,12 +31,13 @@ OPENAPI = "/api/v1/openapi.json"
 
 
 def _swagger_assets() -> Path | None:
-    """Swagger UI's files from the swagger-ui-bundle package, so that /docs needs no CDN."""
+    """Swagger UI's files (version 5, which reads OpenAPI 3.1) from the fastapi-offline package, so that
+    /docs needs no CDN; only its files are used."""
     try:
-        from swagger_ui_bundle import swagger_ui_path
-    except ImportError:
+        folder = Path(str(files("fastapi_offline") / "static"))
+    except ModuleNotFoundError:
         return None
-    return Path(str(swagger_ui_path))
+    return folder if (folder / "swagger-ui-bundle.js").is_file() else None
 
 
 def _is_api(request: Request) -> bool:
@@ -83,7 +84,7 @@ def create_app(settings: ServeSettings, engine: Engine | None = None) -> Any:
     def docs() -> HTMLResponse:
         if swagger is None:
             return HTMLResponse(f'<!doctype html><title>doingoai API</title><p>Swagger UI is not installed '
-                                f'(pip install swagger-ui-bundle); the OpenAPI description is at '
+                                f'(pip install fastapi-offline); the OpenAPI description is at '
                                 f'<a href="{OPENAPI}">{OPENAPI}</a>.</p>')
         return HTMLResponse(
             '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>doingoai API</title>'

@@ -14,7 +14,7 @@ from html import escape
 
 __all__ = ["Node", "bars", "network", "spans"]
 
-_W, _H, _PAD_L, _PAD_B, _PAD_T = 720, 260, 40, 46, 14
+_W, _H, _PAD_L, _PAD_B, _PAD_T = 720, 280, 40, 62, 14
 
 
 def _ticks(top: int) -> list[int]:
@@ -46,8 +46,8 @@ def bars(labels: Sequence[str], series: Sequence[tuple[str, Sequence[int]]], tit
             out.append(f'<text class="label" x="{x0 + group * 0.4:.1f}" y="{_H - _PAD_B + 16}" '
                        f'text-anchor="middle">{escape(label)}</text>')
     for k, (name, _) in enumerate(series):
-        x = _PAD_L + (k % 4) * 170
-        y = _H - 14 + (k // 4) * 0
+        x = _PAD_L + (k % 3) * 220
+        y = _H - 26 + (k // 3) * 16
         out.append(f'<rect class="s{k % 8}" x="{x}" y="{y - 9}" width="10" height="10"/>'
                    f'<text class="legend" x="{x + 14}" y="{y}">{escape(name)}</text>')
     out.append("</svg>")
@@ -110,6 +110,6 @@ def network(centre: str, nodes: Sequence[Node], title: str) -> str:
                    f'r="{r:.1f}"><title>{escape(n.name)}: {n.weight}</title></circle>'
                    f'<text class="node-label" x="{x:.1f}" y="{y + r + 12:.1f}" text-anchor="middle">'
                    f'{escape(n.name)}</text></a>')
-    out.append(f'<circle class="node centre" cx="{c}" cy="{c}" r="24"/><text class="node-label centre-label" '
-               f'x="{c}" y="{c + 5}" text-anchor="middle">{escape(centre)}</text></svg>')
+    out.append(f'<circle class="node centre" cx="{c}" cy="{c}" r="16"/><text class="node-label centre-label" '
+               f'x="{c}" y="{c + 32}" text-anchor="middle">{escape(centre)}</text></svg>')
     return "".join(out)

@@ -57,6 +57,8 @@ SessionDep = Annotated[Session, Depends(deps.session)]
 Lang = Annotated[str | None, Query(max_length=5)]
 Field = Annotated[str | None, Query(max_length=200)]
 PAGE = 50
+# the half-years the overview shows: the last four years, as the ministry's reports compare them
+HALVES_SHOWN = 8
 
 
 def _level_class(level: str | None) -> str:
@@ -114,7 +116,7 @@ def overview(request: Request, session: SessionDep, lang: Lang = None) -> HTMLRe
     if month is not None:
         prev = f"{int(month.period[:4]) - 1}{month.period[4:]}"
         before = next((r for r in months if r.period == prev), StatRow(prev, dict.fromkeys(METRICS, 0)))
-    half = halves(stats(session, "quarter"))
+    half = halves(stats(session, "quarter"))[-HALVES_SHOWN:]
     chart = charts.bars([h.period for h in half], [(page.t(f"metric.{m}"), [h.values[m] for h in half])
                                                    for m in METRICS], page.t("overview.halves")) if half else ""
     return page.render("overview.html", latest=latest, month=month, before=before, halves=half,
@@ -223,12 +225,17 @@ def state(request: Request, session: SessionDep, state: str, lang: Lang = None) 
         timeline = charts.spans(rows, min(years), max(years), page.t("state.timeline"))
     by_rank = contacts_by_year_rank(session, code)
     ranks = sorted({k for v in by_rank.values() for k in v})
-    rank_chart = charts.bars(list(by_rank), [(k, [by_rank[y].get(k, 0) for y in by_rank]) for k in ranks],
+    rank_chart = charts.bars(list(by_rank), [(_rank(page, k), [by_rank[y].get(k, 0) for y in by_rank]) for k in ranks],
                              page.t("state.contacts_rank")) if by_rank else ""
     recent = event_page(session, EventFilter(country=code), 0, 20).items
-    return page.render("state.html", code=code, profile=profile, name=page.state(code),
+    return page.render("state.html", rank=lambda k: _rank(page, k), code=code, profile=profile, name=page.state(code),
                        timeline=Markup(timeline), rank_chart=Markup(rank_chart), by_rank=by_rank, ranks=ranks,
                        recent=recent, level_class=_level_class)
+
+
+def _rank(page: Page, key: str) -> str:
+    """"rank 1" in the page's language; "unranked" when no ranked Vietnamese participant was named."""
+    return f"{page.t('col.rank')} {key.split()[-1]}" if key.startswith("rank ") else page.t("rank.none")
 
 
 @pages.get("/people", response_class=HTMLResponse)
