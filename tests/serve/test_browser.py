@@ -15,7 +15,7 @@ from tests.serve.browser import ARGS, CHROMIUM, need_chromium
 from tests.serve.conftest import build_kb, start
 
 pytest.importorskip("playwright.sync_api")
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Response, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Response, sync_playwright
 
 
 @pytest.fixture(scope="module")
