@@ -109,7 +109,7 @@ def error_page(request: Request, status: int, message: str) -> Response:
 @pages.get("/", response_class=HTMLResponse)
 def overview(request: Request, session: SessionDep, lang: Lang = None) -> HTMLResponse:
     page = Page(request, lang)
-    latest = event_page(session, EventFilter(), 0, 12).items
+    latest = event_page(session, EventFilter(), 0, 8).items
     months = [r for r in stats(session, "month") if len(r.period) == 7]
     month = months[-1] if months else None
     before = None
