@@ -79,5 +79,8 @@ The API is under /api/v1 (OpenAPI description at /docs), the dashboard at /. Rea
         if not _loopback(host):
             _err(f"listening on {host}: the server is reachable from the network"
                  + (" and accepts ingests with the token" if allow_ingest else " (read-only)"))
+        shown = f"[{host}]" if ":" in host else host
+        _err(f"serving http://{shown}:{port}/ (API /api/v1, docs /docs){' with ingest' if allow_ingest else ''}; "
+             "Ctrl-C stops")
         uvicorn.run(application, host=host, port=port, log_level="warning", server_header=False,
                     proxy_headers=False)
