@@ -5,9 +5,10 @@
     .venv/bin/python bench/api_latency.py --db postgresql://postgres@127.0.0.1:5432/bench_api
 
 Pages are invented reception reports (one act each, over 2015-2025, six partners, many hosts and guests),
-ingested once into ``--db`` (kept: a second run reuses them). The server is the real one (uvicorn on a
-loopback port); requests go over HTTP one at a time with a mix of the CLI's filters, each page 50 events.
-Prints p50, p95 and the slowest per filter and overall. A benchmark, not a test: nothing is asserted.
+ingested once into ``--db`` (kept: a second run reuses them). The server is the real one (`doingoai serve`
+in its own process, on a loopback port); requests go over HTTP one at a time with a mix of the CLI's
+filters, each page 50 events. Prints p50, p95 and the slowest per filter and overall. A benchmark, not a
+test: nothing is asserted.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ import argparse
 import random
 import socket
 import statistics
+import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -62,11 +63,9 @@ def main() -> int:
     args = ap.parse_args()
 
     import httpx
-    import uvicorn
     from sqlalchemy import func, select
     from sqlalchemy.orm import Session
 
-    from doingoai.serve import ServeSettings, create_app
     from doingoai.store import schema as s
     from doingoai.store.engine import make_engine, migrate
     from doingoai.store.ingest import ingest
@@ -86,16 +85,23 @@ def main() -> int:
     engine.dispose()
     print(f"events in the knowledge base: {events}")
 
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    app = create_app(ServeSettings(db=args.db))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
-    threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True).start()
-    while not server.started:
-        time.sleep(0.05)
+    # the server in its own process, as `doingoai serve` runs it: a client in the same process would share
+    # its interpreter lock and count its own time as the server's
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    exe = Path(sys.executable).parent / "doingoai"
+    server = subprocess.Popen([str(exe), "serve", "--db", args.db, "--port", str(port)], stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(600):
+        try:
+            httpx.get(base + "/api/v1/health", timeout=5)
+            break
+        except httpx.TransportError:
+            time.sleep(0.1)
     rng = random.Random(13)
     times: dict[str, list[float]] = {k: [] for k in FILTERS}
-    with httpx.Client(base_url=f"http://127.0.0.1:{sock.getsockname()[1]}", timeout=60) as client:
+    with httpx.Client(base_url=base, timeout=60) as client:
         for _ in range(3):  # warm-up: caches of the interpreter and the database
             client.get("/api/v1/events")
         for k in range(args.requests):
@@ -106,7 +112,8 @@ def main() -> int:
             times[name].append((time.perf_counter() - started) * 1000)
             if r.status_code != 200:
                 print(f"{name} {params}: {r.status_code} {r.text[:200]}")
-    server.should_exit = True
+    server.terminate()
+    server.wait(timeout=30)
 
     def line(label: str, ms: list[float]) -> str:
         q = statistics.quantiles(ms, n=20, method="inclusive") if len(ms) > 1 else ms * 19
