@@ -176,3 +176,22 @@ def test_read_only_by_default(live: Live) -> None:
     r = live.client.post("/api/v1/ingest", json=[{"text": "x"}])
     assert r.status_code in (404, 405)
     assert "/api/v1/ingest" not in live.client.get("/api/v1/openapi.json").json()["paths"]
+
+
+def test_dashboard_pages_show_the_knowledge_base(live: Live) -> None:
+    state = live.client.get("/states/JP")
+    assert state.status_code == 200
+    assert "Đối tác chiến lược toàn diện" in state.text
+    assert "<svg" in state.text
+    world = live.client.get("/map?lang=en").text
+    assert 'href="/states/JP?lang=en"><g class="country lv-comprehensive_strategic_partnership"' in world
+    network = live.client.get("/network").text
+    assert network.count('class="node lv-') >= 4
+    events = live.client.get("/events", params={"country": "KR", "type": "phone_call"})
+    assert events.status_code == 200
+    assert "điện đàm" in events.text
+    stats = live.client.get("/stats.csv", params={"by": "quarter"})
+    assert stats.text.splitlines()[0] == "period,visits_abroad,visits_received,top_level_contacts,phone_calls," \
+                                         "agreements,upgrades"
+    for path in ("/", "/search?q=Kishida", "/people?name=T%C3%B4%20L%C3%A2m", "/stats?by=month"):
+        assert live.client.get(path).status_code == 200, path
