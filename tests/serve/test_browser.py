@@ -136,7 +136,8 @@ def test_a_filter_narrows_the_events(watched: Watched) -> None:
 
 def test_an_event_leads_to_its_sentence(watched: Watched) -> None:
     watched.go("/events?text=Kishida")
-    link = watched.page.locator("a.open-evidence").first
+    # the text filter also finds acts whose article (not sentence) names him: follow one whose sentence does
+    link = watched.page.locator("a.open-evidence", has_text="Kishida").first
     quoted = link.inner_text()
     link.click()
     watched.page.wait_for_url("**/documents/**")
