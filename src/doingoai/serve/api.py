@@ -31,6 +31,13 @@ from doingoai.store.ingest import ingest
 from doingoai.store.queries import (
     EVENT_SORTS,
     METRICS,
+    CountryProfile,
+    DocumentHit,
+    DocumentView,
+    EventPage,
+    EventRow,
+    PartnerSummary,
+    PersonProfile,
     country_profile,
     document_view,
     event_by_id,
@@ -66,6 +73,11 @@ def _json(data: Any) -> Response:
     return Response(orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS), media_type="application/json")
 
 
+def _ok(model: Any) -> dict[int | str, dict[str, Any]]:
+    """The shape of a route's answer in the OpenAPI description (the answer itself is encoded by orjson)."""
+    return {200: {"model": model, "description": "the answer"}}
+
+
 def _one_of(values: tuple[str, ...]) -> str:
     return "^(" + "|".join(values) + ")$"
 
@@ -75,7 +87,8 @@ def health(session: SessionDep) -> dict[str, Any]:
     return {"status": "ok", "documents": session.scalar(select(func.count()).select_from(s.Document)) or 0}
 
 
-@router.get("/events", summary="Events, newest first, with every filter of `doingoai events`")
+@router.get("/events", responses=_ok(EventPage),
+            summary="Events, newest first, with every filter of `doingoai events`")
 def events(
     session: SessionDep,
     country: Annotated[str | None, Query(max_length=MAX_TEXT, description="ISO code or English/Vietnamese "
@@ -98,7 +111,8 @@ def events(
     return _json(event_page(session, f, offset, limit, sort))
 
 
-@router.get("/events/{event_id}", summary="One event with its sources and evidence")
+@router.get("/events/{event_id}", responses=_ok(EventRow),
+            summary="One event with its sources and evidence")
 def event(session: SessionDep, event_id: int) -> Response:
     found = event_by_id(session, _id(event_id))
     if found is None:
@@ -112,24 +126,28 @@ def _id(value: int) -> int:
     return value
 
 
-@router.get("/states", summary="Vietnam's partners: level and contacts of each")
+@router.get("/states", responses=_ok(list[PartnerSummary]),
+            summary="Vietnam's partners: level and contacts of each")
 def states(session: SessionDep) -> Response:
     return _json(partners(session))
 
 
-@router.get("/states/{state}", summary="A partner's profile, as `doingoai country`")
+@router.get("/states/{state}", responses=_ok(CountryProfile),
+            summary="A partner's profile, as `doingoai country`")
 def state(session: SessionDep, state: str) -> Response:
     if len(state) > MAX_TEXT:
         raise UsageError(f"state {state[:40]!r}…: too long for a state's name")
     return _json(country_profile(session, resolve_state(state, "state")))
 
 
-@router.get("/people", summary="Everyone whose name contains `name`, as `doingoai person`")
+@router.get("/people", responses=_ok(list[PersonProfile]),
+            summary="Everyone whose name contains `name`, as `doingoai person`")
 def people(session: SessionDep, name: Annotated[str, Query(min_length=1, max_length=MAX_TEXT)]) -> Response:
     return _json(person_profile(session, name))
 
 
-@router.get("/people/{person_id}", summary="One person: titles over time and events")
+@router.get("/people/{person_id}", responses=_ok(PersonProfile),
+            summary="One person: titles over time and events")
 def person(session: SessionDep, person_id: int) -> Response:
     found = person_by_id(session, _id(person_id))
     if found is None:
@@ -174,14 +192,16 @@ def statistics(session: SessionDep,
     return _json({"by": by, "metrics": list(METRICS), "rows": out})
 
 
-@router.get("/search", summary="Full-text search of the documents (the search syntax of `doingoai search`)")
+@router.get("/search", responses=_ok(list[DocumentHit]),
+            summary="Full-text search of the documents (the search syntax of `doingoai search`)")
 def search(session: SessionDep, q: Annotated[str, Query(min_length=1, max_length=MAX_TEXT)],
            ignore_diacritics: bool = False, limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 20) -> Response:
     parse(q)  # a query that cannot be read is a 422 before any SQL
     return _json(search_documents(session, q, ignore_diacritics, limit))
 
 
-@router.get("/documents/{document_id}", summary="A document with the evidence of its events, relations, "
+@router.get("/documents/{document_id}", responses=_ok(DocumentView),
+            summary="A document with the evidence of its events, relations, "
             "figures marked as [start, end) spans of its text")
 def document(session: SessionDep, document_id: int) -> Response:
     found = document_view(session, _id(document_id))

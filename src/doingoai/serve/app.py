@@ -8,6 +8,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
@@ -117,4 +118,23 @@ def create_app(settings: ServeSettings, engine: Engine | None = None) -> Any:
         return _error(request, 503, f"database error: {str(exc).splitlines()[0]}")
 
     app.router.redirect_slashes = False
+    app.openapi = lambda: _described(app)  # type: ignore[method-assign]
     return Guard(app, settings.max_body)
+
+
+ERROR_SCHEMA = {"title": "Error", "type": "object", "required": ["detail"],
+                "properties": {"detail": {"type": "string", "title": "Detail",
+                                          "description": "one line naming the parameter, the value and the reason"}}}
+
+
+def _described(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's description, with the errors as this API gives them: ``{"detail": "one line"}``, not
+    FastAPI's list of validation errors (the handlers above turn that list into the line)."""
+    if app.openapi_schema is None:
+        spec = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+        schemas = spec.get("components", {}).get("schemas", {})
+        if "HTTPValidationError" in schemas:
+            schemas["HTTPValidationError"] = ERROR_SCHEMA
+            schemas.pop("ValidationError", None)
+        app.openapi_schema = spec
+    return app.openapi_schema
