@@ -334,3 +334,162 @@ def stats(session: Session, by: str = "year", compare: str | None = None) -> lis
         latest = ordered[-1] if ordered else None
         return [other] if latest is None or latest.period == other.period else [other, latest]
     return ordered
+
+
+# --- Questions of the web layer (doingoai serve): pages of events, partners at a glance, a document
+# with its evidence marked. Appended here so that the API and the dashboard stay thin like the CLI.
+
+EVENT_SORTS = ("newest", "oldest", "most_sources")
+
+
+def event_conditions(session: Session, f: EventFilter) -> list[Any]:
+    """The WHERE conditions of ``find_events`` for ``f`` (everything but ``limit``), for callers that page
+    or count. It mirrors ``find_events`` filter for filter; ``find_events`` could build on it."""
+    out: list[Any] = []
+    if f.country:
+        out.append(s.Event.id.in_(select(s.EventCountry.event_id).where(s.EventCountry.code == f.country.upper())))
+    if f.body:
+        out.append(s.Event.id.in_(select(s.EventBody.event_id).where(s.EventBody.key == f.body)))
+    if f.type:
+        out.append(s.Event.type == f.type)
+    if f.status:
+        out.append(s.Event.status == f.status)
+    out += _overlaps(f.since, f.until)
+    if f.person:
+        ids = [p.id for p in find_people(session, f.person)]
+        out.append(s.Event.id.in_(select(s.EventParticipant.event_id).where(
+            s.EventParticipant.person_id.in_(ids))))
+    if f.text:
+        key = " ".join(w.folded for w in words(f.text))
+        said = func.lower(s.EventSource.evidence).contains(f.text.lower(), autoescape=True)
+        out.append(s.Event.id.in_(select(s.EventSource.event_id).join(
+            s.Document, s.Document.id == s.EventSource.document_id).where(
+                (said | s.Document.folded.contains(f" {key} ", autoescape=True)) if key else said)))
+    return out
+
+
+@dataclass(slots=True)
+class EventPage:
+    total: int
+    offset: int
+    limit: int
+    sort: str
+    items: list[EventRow]
+
+
+def event_page(session: Session, f: EventFilter, offset: int = 0, limit: int = 50,
+               sort: str = "newest") -> EventPage:
+    """One page of the events matching ``f``, with how many match in all."""
+    if sort not in EVENT_SORTS:
+        raise ValueError(f"sort must be one of {', '.join(EVENT_SORTS)}, not {sort!r}")
+    where = event_conditions(session, f)
+    total = session.scalar(select(func.count()).select_from(s.Event).where(*where)) or 0
+    order = {"newest": (s.Event.date_start.desc().nulls_last(), s.Event.id.desc()),
+             "oldest": (s.Event.date_start.asc().nulls_last(), s.Event.id.asc()),
+             "most_sources": (s.Event.n_sources.desc(), s.Event.date_start.desc().nulls_last(), s.Event.id.desc())}
+    q = _event_query().where(*where).order_by(*order[sort]).offset(offset).limit(limit)
+    events: list[s.Event] = list(session.scalars(q).unique().all())
+    return EventPage(total, offset, limit, sort, _rows(session, events))
+
+
+def event_by_id(session: Session, event_id: int) -> EventRow | None:
+    found = list(session.scalars(_event_query().where(s.Event.id == event_id)).unique().all())
+    return _rows(session, found)[0] if found else None
+
+
+@dataclass(slots=True)
+class PartnerSummary:
+    """A state at a glance: its highest level with Vietnam, and its contacts with Vietnam."""
+    code: str
+    name: str | None
+    level: str | None
+    since: int | None
+    contacts: int
+    last_contact: str | None
+
+
+def partners(session: Session) -> list[PartnerSummary]:
+    """Every state with a relation to Vietnam or a contact with it, most contacts first."""
+    with_home = select(s.EventCountry.event_id).where(s.EventCountry.code == HOME)
+    counted = session.execute(
+        select(s.EventCountry.code, func.count(func.distinct(s.Event.id)), func.max(s.Event.date_start))
+        .join(s.Event, s.Event.id == s.EventCountry.event_id)
+        .where(s.Event.type.in_(CONTACT_TYPES), s.Event.id.in_(with_home), s.EventCountry.code != HOME)
+        .group_by(s.EventCountry.code)).all()
+    contacts = {code: (int(n), last) for code, n, last in counted}
+    levels: dict[str, list[tuple[str, int | None]]] = defaultdict(list)
+    for rel in session.scalars(select(s.Relation).where(or_(s.Relation.a == HOME, s.Relation.b == HOME))).all():
+        partner = rel.b if rel.a == HOME else rel.a
+        if partner != HOME:
+            levels[partner].append((rel.level, rel.since))
+    codes = set(contacts) | set(levels)
+    names = dict(session.execute(select(s.State.code, s.State.name).where(s.State.code.in_(codes))).all()) \
+        if codes else {}
+    out = []
+    for code in codes:
+        level = highest([lv for lv, _ in levels[code]]) if levels.get(code) else None
+        since = next((y for lv, y in levels.get(code, []) if lv == level and y), None)
+        n, last = contacts.get(code, (0, None))
+        out.append(PartnerSummary(code, names.get(code), level, since, n, last))
+    return sorted(out, key=lambda p: (-p.contacts, p.code))
+
+
+@dataclass(slots=True)
+class Span:
+    """A stretch of a document's text that states a fact: [start, end) offsets into ``text``."""
+    start: int
+    end: int
+    kind: str  # "event", "relation" or "figure"
+    ref: int  # the event's, relation's or figure's id
+    label: str  # the event type, the relation level, the figure kind
+
+
+@dataclass(slots=True)
+class DocumentView:
+    id: int
+    source: str
+    url: str | None
+    outlet: str | None
+    published: str | None
+    title: str | None
+    text: str
+    spans: list[Span]
+
+
+def document_view(session: Session, document_id: int) -> DocumentView | None:
+    """A document with the sentences its events, relations and figures were read from, in text order."""
+    doc = session.get(s.Document, document_id)
+    if doc is None:
+        return None
+    spans = [Span(a, b, "event", ref, label) for a, b, ref, label in session.execute(
+        select(s.EventSource.start, s.EventSource.end, s.EventSource.event_id, s.Event.type)
+        .join(s.Event, s.Event.id == s.EventSource.event_id).where(s.EventSource.document_id == document_id))]
+    spans += [Span(a, b, "relation", ref, label) for a, b, ref, label in session.execute(
+        select(s.RelationSource.start, s.RelationSource.end, s.RelationSource.relation_id, s.Relation.level)
+        .join(s.Relation, s.Relation.id == s.RelationSource.relation_id)
+        .where(s.RelationSource.document_id == document_id))]
+    spans += [Span(a, b, "figure", ref, label) for a, b, ref, label in session.execute(
+        select(s.FigureSource.start, s.FigureSource.end, s.FigureSource.figure_id, s.Figure.kind)
+        .join(s.Figure, s.Figure.id == s.FigureSource.figure_id).where(s.FigureSource.document_id == document_id))]
+    # offsets outside the text (a record stored by an older extractor) cannot be marked
+    spans = [sp for sp in spans if 0 <= sp.start < sp.end <= len(doc.text)]
+    spans.sort(key=lambda sp: (sp.start, -sp.end, sp.kind, sp.ref))
+    return DocumentView(doc.id, doc.source, doc.url, doc.outlet, doc.published, doc.title, doc.text, spans)
+
+
+def person_by_id(session: Session, person_id: int) -> PersonProfile | None:
+    person = session.get(s.Person, person_id)
+    if person is None:
+        return None
+    return next((p for p in person_profile(session, person.name) if p.id == person_id), None)
+
+
+def contacts_by_year_rank(session: Session, code: str) -> dict[str, dict[str, int]]:
+    """A partner's contacts with Vietnam per year, by the rank of the Vietnamese side ("rank 1" the heads
+    of party, state and government; "unranked" when the press named no ranked Vietnamese participant)."""
+    out: dict[str, Counter[str]] = defaultdict(Counter)
+    for e in find_events(session, EventFilter(country=code.upper())):
+        if e.type in CONTACT_TYPES and HOME in e.countries:
+            rank = _home_rank(e)
+            out[_year_of(e) or "?"][f"rank {rank}" if rank < 9 else "unranked"] += 1
+    return {y: dict(c) for y, c in sorted(out.items())}
