@@ -20,6 +20,7 @@ from doingoai.clean.normalize import fold, normalize, normalize_line
 from doingoai.lexicon import Table, clutter_key, page_clutter, patterns
 from doingoai.segment.dateline import find_dates
 from doingoai.segment.lines import Kind, classify, word_count
+from doingoai.segment.page_meta import page_meta
 from doingoai.segment.text import Segments, segment_lines
 
 __all__ = ["HtmlParts", "html_parts"]
@@ -274,6 +275,39 @@ def _parser() -> lxml.html.HTMLParser:
     return lxml.html.HTMLParser(collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True)
 
 
+@dataclass(frozen=True, slots=True)
+class _Extraction:
+    """What trafilatura reads in a page: its main text and the metadata we use."""
+
+    text: str | None
+    title: str | None
+    date: str | None
+    hostname: str | None
+    sitename: str | None
+
+
+def _extraction(tree: lxml.html.HtmlElement, url: str | None) -> _Extraction | None:
+    """``trafilatura.bare_extraction(tree, url, with_metadata=True, ...)``'s text, title, date, hostname and
+    sitename (None where it gives no document), the metadata read by ``page_meta`` without the fields we do
+    not use. As there, the metadata is read first, and the main text is looked for from the page's URL, else
+    the one the page names."""
+    try:
+        meta = page_meta(tree, url, _DATE_PARAMS)
+    except (TypeError, ValueError):
+        return None
+    doc = trafilatura.bare_extraction(
+        tree, url=url or meta.url, with_metadata=False, include_comments=False, include_tables=True,
+        include_images=False, favor_recall=True, deduplicate=False, fast=True,  # our own cascade falls back
+    )
+    if doc is None:
+        return None
+    return _Extraction(text=getattr(doc, "text", None), title=meta.title, date=meta.date, hostname=meta.hostname,
+                       sitename=meta.sitename)
+
+
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+
 def html_parts(html: str, url: str | None) -> HtmlParts:
     """Title, date, site and segmented story of one HTML page."""
     try:
@@ -284,11 +318,7 @@ def html_parts(html: str, url: str | None) -> HtmlParts:
     if tree is not None and sum(1 for _ in tree.iter()) > MAX_ELEMENTS:
         doc = None  # too big for trafilatura's time: the page's visible text is read as a text page's
     else:
-        doc = trafilatura.bare_extraction(
-            tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
-            include_images=False, favor_recall=True, deduplicate=False, fast=True,  # our own cascade falls back
-            date_extraction_params={"extensive_search": False, "original_date": True},
-        ) if tree is not None else None
+        doc = _extraction(tree, url) if tree is not None else None
     title = _clean_title(getattr(doc, "title", None), getattr(doc, "sitename", None))
     published = _metadata_date(getattr(doc, "date", None))
     main_text = normalize(getattr(doc, "text", None) or "")
