@@ -47,3 +47,14 @@ def test_the_shipped_pages_give_metadata() -> None:
     metas = [page_meta(lxml.html.fromstring(trim_attributes(h), parser=_parser()), None, PARAMS) for h in _pages()]
     assert sum(m.title is not None for m in metas) >= 8
     assert sum(m.date is not None for m in metas) >= 5
+
+
+@pytest.mark.parametrize("html", _pages())
+def test_text_is_text_content(html: str) -> None:
+    """``_text`` (own text for an element without children) is ``text_content()`` for every element."""
+    from doingoai.segment.html import _text
+
+    tree = lxml.html.fromstring(trim_attributes(html), parser=_parser())
+    elements = [el for el in tree.iter() if isinstance(el.tag, str)]
+    assert any(len(el) == 0 and el.text for el in elements)  # the short cut is taken
+    assert all(_text(el) == el.text_content() for el in elements)
