@@ -384,7 +384,9 @@ def find_date_exprs(text: str, offset: int = 0, low: str | None = None) -> list[
         begin, day_part = part_or_day_word(m.start())
         add(DateExpr(begin + offset, m.end() + offset, year, month, day, part_of_day=day_part))
     for m in matches(r.day):
-        year, month, day = r.ymd(m)
+        # (``r.ymd(m)`` for a pattern without a month name, read group by group: a page may hold thousands)
+        y, mo, d = m.group("y", "m", "d")
+        year, month, day = _int(y), _int(mo), _int(d)
         if not _on_calendar(year, month, day):
             continue
         begin, day_part = part_or_day_word(m.start())
