@@ -149,3 +149,21 @@ def test_prefiltered_matches_between_offsets(text: str, a: int, b: int) -> None:
     for p in [*_project_patterns(), _pf().n_years, after]:
         want = [(m.span(), m.group()) for m in p.pattern.finditer(text, pos, end)]
         assert [(m.span(), m.group()) for m in p.finditer(text, low, pos, end)] == want, p.pattern.pattern
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab/-. 1290", max_size=40))
+def test_a_digit_pattern_is_given_no_places_in_a_text_without_its_needed_words(text: str) -> None:
+    """A pattern that starts on any digit is tried at every digit only when the text holds a word it needs;
+    its matches stay the plain ones either way."""
+    group = Group()
+    dated = Prefiltered(re.compile(r"(?<!\d)\d{1,2}/\d{1,2}(?:/(?:19|20)\d\d)?"), group, starts=["\\d"], needs=["/"])
+    dashed = Prefiltered(re.compile(r"\d+-\d+"), group, starts=["\\d"], needs=["-"])
+    candidates = group.candidates(text, text)
+    for p in (dated, dashed):
+        assert [m.span() for m in p.finditer_in(text, 0, candidates[p.index])] == [
+            m.span() for m in p.pattern.finditer(text)]
+        if not p.may_match(text):
+            assert candidates[p.index] == []
+        else:
+            assert candidates[p.index] == [i for i, ch in enumerate(text) if ch.isdigit()]

@@ -238,10 +238,16 @@ class Group:
                 found = out[k]
                 if found:
                     found.sort()
-        if scan.digit:
-            digits = [m.start() for m in _DIGITS.finditer(low)]
-            for k in scan.digit:
-                out[k] = sorted([*(out[k] or ()), *digits])
+        # A pattern that may start on any digit would be tried at every digit of the text; one whose needed
+        # words the text lacks cannot match in it, nor in any part of it: it is given no places at all.
+        digits: list[int] | None = None
+        for k in scan.digit:
+            if not self.members[k].may_match(low):
+                out[k] = []
+                continue
+            if digits is None:
+                digits = [m.start() for m in _DIGITS.finditer(low)]
+            out[k] = sorted([*(out[k] or ()), *digits])
         return out
 
 

@@ -46,3 +46,20 @@ def test_word_before_is_the_regex_search(text: str, end: int) -> None:
     end = min(end, len(line))
     found = re.search(r"([^\s(]+)$", line[:end])
     assert _word_before(line, end) == (found.group(1) if found else "")
+
+
+_DATE_TEXT = st.lists(st.sampled_from(["sáng", "Chiều", "TỐI", "ngày", "hôm", "từ", "rạng sáng", "1/1", "6/11",
+                                       "2024", " ", "  ", "\u00a0", "\t", ",", "x", "9"]), max_size=12).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_DATE_TEXT)
+def test_after_word_never_rules_out_a_look_back_that_matches(text: str) -> None:
+    """``_after_word`` False means neither look-back for a part of the day or "ngày" could match there."""
+    from doingoai.analyse.dates import _after_word, _look_back, _reader
+
+    r = _reader()
+    for start in range(len(text) + 1):
+        if not _after_word(text, start):
+            assert _look_back(text, start, r.part_before) is None
+            assert _look_back(text, start, r.day_word_before) is None

@@ -204,6 +204,8 @@ class _Reader:
         self.relative_rx = Prefiltered(re.compile(rf"\b(?P<rel>{word_alternation(self.relative)})\b", i), ARTICLE,
                                        starts=[x.lower() for x in self.relative])
         # looked for before a match, in the ``_LOOKBACK`` characters before it
+        if any(word[-1] in _DIGIT_CHARS for word in w.parts_of_day):
+            raise LexiconError(f"{_DATA}: a part of the day must end in a letter (``_after_word``)")
         self.part_before = re.compile(rf"(?P<part>{word_alternation(w.parts_of_day)})\s+(?:(?:ngày|hôm)\s+)?$", i)
         self.day_word_before = re.compile(r"(?:từ\s+)?(?:ngày\s+)$", i)
         self.range_prefix = re.compile(r"(?:từ\s+)?(?:ngày\s+)?$", i)
@@ -258,6 +260,23 @@ def _look_back(text: str, start: int, pattern: re.Pattern[str]) -> re.Match[str]
     return pattern.search(text[max(0, start - _LOOKBACK):start])
 
 
+_DIGIT_CHARS = frozenset("0123456789")
+
+
+def _after_word(text: str, start: int) -> bool:
+    r"""Whether ``text`` may end in a word and spaces just before ``start``: what the look-backs of parts of the
+    day and of "ngày" need (their words end in letters, then ``\s+$``). False when no space stands right before
+    ``start`` or a digit stands before the spaces, as in a run of dates ("1/1 1/1"), where the look-backs
+    cannot match: most dates of such runs are then read without them. (``str.isspace`` is ``\s``.)"""
+    j = start - 1
+    if j < 0 or not text[j].isspace():
+        return False
+    floor = max(0, start - _LOOKBACK)
+    while j >= floor and text[j].isspace():
+        j -= 1
+    return j >= floor and text[j] not in _DIGIT_CHARS
+
+
 def find_calendar_dates(text: str) -> list[DateHit]:
     """Every full calendar date (day, month and year) written in ``text``, in order: the dates a page
     prints ("07/11/2024", "ngày 6 tháng 8 năm 2020", "2025-03-12", "Nov 24, 2025"), including the ends of a
@@ -298,11 +317,15 @@ def find_date_exprs(text: str, offset: int = 0, low: str | None = None) -> list[
 
     def part(start: int) -> tuple[int, str | None]:
         """Extend a match back over "chiều ", "sáng ngày " and read its part of day."""
+        if not _after_word(text, start):
+            return start, None
         m = _look_back(text, start, r.part_before)
         return (start - len(m.group(0)), r.parts[m.group("part").lower()]) if m else (start, None)
 
     def part_or_day_word(start: int) -> tuple[int, str | None]:
         """Extend a match back over "chiều ", "sáng ngày ", "ngày " and read its part of day."""
+        if not _after_word(text, start):
+            return start, None
         begin, day_part = part(start)
         if begin != start:
             return begin, day_part
@@ -313,10 +336,16 @@ def find_date_exprs(text: str, offset: int = 0, low: str | None = None) -> list[
         m = _look_back(text, start, r.marker_before)
         return (start - len(m.group(0)), m.group("pre").lower()) if m else (start, None)
 
+    read: list[Spans] = []  # the spans of ``taken``, while no form has added to it
+
     def matches(pattern: Prefiltered) -> list[re.Match[str]]:
-        read = Spans(taken)  # what earlier forms read (the spans may overlap: parts of the day extend them)
-        return [m for m in pattern.finditer_in(text, 0, candidates[pattern.index])
-                if not read.meets(m.start(), m.end())]
+        found = pattern.finditer_in(text, 0, candidates[pattern.index])
+        if not taken:
+            return list(found)
+        if not read or len(read[0]) != len(taken):
+            read[:] = [Spans(taken)]  # what earlier forms read (the spans may overlap: parts of the day extend them)
+        meets = read[0].meets
+        return [m for m in found if not meets(m.start(), m.end())]
 
     # full dates in ISO or English: no other form reads them. "24 November 2025" holds a month name, where
     # "Nov 24, 2025" starts: without one, the pattern that starts on digits is not tried.
@@ -355,7 +384,9 @@ def find_date_exprs(text: str, offset: int = 0, low: str | None = None) -> list[
         begin, day_part = part_or_day_word(m.start())
         add(DateExpr(begin + offset, m.end() + offset, year, month, day, part_of_day=day_part))
     for m in matches(r.day):
-        year, month, day = r.ymd(m)
+        # (``r.ymd(m)`` for a pattern without a month name, read group by group: a page may hold thousands)
+        y, mo, d = m.group("y", "m", "d")
+        year, month, day = _int(y), _int(mo), _int(d)
         if not _on_calendar(year, month, day):
             continue
         begin, day_part = part_or_day_word(m.start())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
+from itertools import accumulate
 
 __all__ = ["Disjoint", "Spans"]
 
@@ -19,9 +20,11 @@ class Spans:
     def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
         ordered = sorted(spans)
         self.starts = [a for a, _ in ordered]
-        self.reach: list[int] = []  # the furthest end among the spans up to each one, in start order
-        for _, b in ordered:
-            self.reach.append(max(b, self.reach[-1]) if self.reach else b)
+        # the furthest end among the spans up to each one, in start order
+        self.reach: list[int] = list(accumulate((b for _, b in ordered), max))
+
+    def __len__(self) -> int:
+        return len(self.starts)
 
     def holds(self, start: int, end: int) -> bool:
         """Some span starts at or before ``start`` and ends at or after ``end``."""

@@ -17,7 +17,7 @@ from functools import cache
 from doingoai.analyse.dates import DateExpr
 from doingoai.analyse.officeholders import accession_years, find_officeholders, windows
 from doingoai.lexicon import Table, load_yaml, number_words, patterns, prefiltered, word_lists
-from doingoai.prefilter import ARTICLE, Prefiltered
+from doingoai.prefilter import ARTICLE, Prefiltered, lowered
 
 __all__ = ["Reference", "format_date", "reference_of", "resolve"]
 
@@ -34,7 +34,10 @@ def _rx() -> Table[re.Pattern[str]]:
 @cache
 def _pf() -> Table[Prefiltered]:
     """The prefiltered patterns of ``data/patterns_timeline.yaml``."""
-    return prefiltered("patterns_timeline.yaml", ())
+    cycle = _seqs()
+    return prefiltered("patterns_timeline.yaml", (), (("number_words", "|".join(number_words())),
+                                                      ("canchi_stems", "|".join(cycle.canchi_stems)),
+                                                      ("canchi_branches", "|".join(cycle.canchi_branches))))
 
 
 @cache
@@ -167,13 +170,14 @@ def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], list[tuple[
     # around them (a story has a handful; scanning it whole for each pattern cost a tenth of the extraction)
     years = [m.span(1) for m in pf.explicit_year.finditer_in(text, 0, candidates[pf.explicit_year.index])]
     rx = _rx()
+    searchable = lowered(text)  # for the prefiltered patterns
     for ys, ye in years:
-        for m in rx.since_year.finditer(text, max(0, ys - 300), ye):
+        for m in pf.since_year.finditer(text, searchable, max(0, ys - 300), ye):
             n = _number(m.group("n"))
             if m.end("y") == ye and n and 1 <= n <= 150:
                 votes[int(m.group("y")) + n] += 4
                 break
-    for m in rx.anniversary_year.finditer(text):
+    for m in pf.anniversary_year.finditer(text, searchable):
         # "vào năm sau (8/2/1993-8/2/2023)": the story is told the year before the anniversary's
         votes[int(m.group("y")) - (0 if m.group("when").casefold() == "năm nay" else 1)] += 5
     for m in (rx.assembly_session.finditer(text) if "quốc hội khóa" in text.lower() else ()):

@@ -20,6 +20,7 @@ from doingoai.clean.normalize import fold, normalize, normalize_line
 from doingoai.lexicon import Table, clutter_key, page_clutter, patterns
 from doingoai.segment.dateline import find_dates
 from doingoai.segment.lines import Kind, classify, word_count
+from doingoai.segment.page_meta import page_meta
 from doingoai.segment.text import Segments, segment_lines
 
 __all__ = ["HtmlParts", "html_parts"]
@@ -92,6 +93,12 @@ def _visible_text(tree: lxml.html.HtmlElement) -> str:
 _MARKUP_LEFT = re.compile(r"[<>]|\[if\b|\[endif\]", re.IGNORECASE)
 
 
+def _text(el: lxml.html.HtmlElement) -> str:
+    """``el.text_content()``: for an element without children (most links, labels, paragraphs of plain text),
+    its own text, without the XPath run that ``text_content`` is."""
+    return (el.text or "") if len(el) == 0 else el.text_content()
+
+
 def _clean_title(title: str | None, sitename: str | None) -> str | None:
     if not title:
         return None
@@ -112,7 +119,7 @@ def _teasers(tree: lxml.html.HtmlElement, title: str | None) -> list[tuple[str, 
     seen = {title} if title else set()
     for box in _teaser_boxes(tree):
         for a in box.iter("a"):
-            headline = normalize_line(a.text_content())
+            headline = normalize_line(_text(a))
             if (word_count(headline) < MIN_HEADLINE_WORDS or headline in seen
                     or _rx().tag_href.search(a.get("href", ""))):
                 continue
@@ -132,7 +139,7 @@ def _teaser_boxes(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
         if el.tag == "aside" or _rx().related.search(f"{el.get('class', '')} {el.get('id', '')}"):
             boxes.append(el)
         elif el.tag in _MARKER_BLOCKS and (el.tag != "div" or len(el) == 0):
-            text = el.text_content()
+            text = _text(el)
             if len(text) < MAX_MARKER_CHARS and clutter_key(text) in markers:
                 box = _marker_box(el)
                 if box is not None:
@@ -156,7 +163,7 @@ def _is_link_box(el: lxml.html.HtmlElement) -> bool:
     headline, or more paragraphs than links."""
     if el.tag in _PAGE_CONTAINERS or el.xpath(".//h1"):
         return False
-    summaries = sum(word_count(p.text_content()) >= MIN_SAPO_WORDS for p in el.iter("p"))
+    summaries = sum(word_count(_text(p)) >= MIN_SAPO_WORDS for p in el.iter("p"))
     return summaries <= _headline_links(el)
 
 
@@ -164,7 +171,7 @@ def _teaser_lead(a: lxml.html.HtmlElement, box: lxml.html.HtmlElement, headline:
     item = a.getparent()
     # climb while the ancestor still holds this teaser alone, then look for its lead inside
     while item is not None and item is not box and _headline_links(item) <= 1:
-        texts = [normalize_line(el.text_content()) for el in item.iter()
+        texts = [normalize_line(_text(el)) for el in item.iter()
                  if isinstance(el.tag, str) and el is not a
                  and (el.tag == "p" or _rx().lead_class.search(el.get("class", "")))]
         texts = [t for t in texts if t and t != headline and word_count(t) >= 6]
@@ -175,7 +182,7 @@ def _teaser_lead(a: lxml.html.HtmlElement, box: lxml.html.HtmlElement, headline:
 
 
 def _headline_links(el: lxml.html.HtmlElement) -> int:
-    return sum(word_count(a.text_content()) >= MIN_HEADLINE_WORDS for a in el.iter("a"))
+    return sum(word_count(_text(a)) >= MIN_HEADLINE_WORDS for a in el.iter("a"))
 
 
 def _link_headlines(tree: lxml.html.HtmlElement) -> list[str]:
@@ -187,8 +194,8 @@ def _link_headlines(tree: lxml.html.HtmlElement) -> list[str]:
         href = (links[0].get("href") or "#") if len(links) == 1 else "#"
         if href.startswith("#") or _rx().tag_href.search(href) or not _among_paragraphs(el):
             continue
-        text = normalize_line(el.text_content())
-        if word_count(text) >= MIN_HEADLINE_WORDS and text == normalize_line(links[0].text_content()) \
+        text = normalize_line(_text(el))
+        if word_count(text) >= MIN_HEADLINE_WORDS and text == normalize_line(_text(links[0])) \
                 and text not in found:
             found.append(text)
     return found
@@ -198,7 +205,7 @@ def _among_paragraphs(el: lxml.html.HtmlElement) -> bool:
     """Next to running text (a story's paragraphs), not in a menu, a logo or a list of links."""
     parent = el.getparent()
     return parent is not None and any(
-        p is not el and not p.findall(".//a") and word_count(p.text_content()) >= MIN_SAPO_WORDS
+        p is not el and not p.findall(".//a") and word_count(_text(p)) >= MIN_SAPO_WORDS
         for p in parent.iterchildren("p"))
 
 
@@ -211,7 +218,7 @@ def _sapo(tree: lxml.html.HtmlElement, first_line: str) -> str | None:
         if _is_block_of(el, first_line):
             return found
         if any(_rx().sapo.search(el.get(name, "")) for name in _SAPO_ATTRIBUTES) and not _outside_story(el):
-            text = normalize_line(el.text_content())
+            text = normalize_line(_text(el))
             if MIN_SAPO_WORDS <= word_count(text) <= MAX_SAPO_WORDS and classify(text) is Kind.PARAGRAPH:
                 found = text
     return None  # the story's first paragraph is not in the markup as such: nothing to place a lead above
@@ -220,7 +227,7 @@ def _sapo(tree: lxml.html.HtmlElement, first_line: str) -> str | None:
 def _is_block_of(el: lxml.html.HtmlElement, line: str) -> bool:
     if el.tag not in _TEXT_BLOCKS and not (el.tag == "div" and (el.text or "").strip()):
         return False
-    return normalize_line(el.text_content()) == line
+    return normalize_line(_text(el)) == line
 
 
 def _outside_story(el: lxml.html.HtmlElement) -> bool:
@@ -274,6 +281,39 @@ def _parser() -> lxml.html.HTMLParser:
     return lxml.html.HTMLParser(collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True)
 
 
+@dataclass(frozen=True, slots=True)
+class _Extraction:
+    """What trafilatura reads in a page: its main text and the metadata we use."""
+
+    text: str | None
+    title: str | None
+    date: str | None
+    hostname: str | None
+    sitename: str | None
+
+
+def _extraction(tree: lxml.html.HtmlElement, url: str | None) -> _Extraction | None:
+    """``trafilatura.bare_extraction(tree, url, with_metadata=True, ...)``'s text, title, date, hostname and
+    sitename (None where it gives no document), the metadata read by ``page_meta`` without the fields we do
+    not use. As there, the metadata is read first, and the main text is looked for from the page's URL, else
+    the one the page names."""
+    try:
+        meta = page_meta(tree, url, _DATE_PARAMS)
+    except (TypeError, ValueError):
+        return None
+    doc = trafilatura.bare_extraction(
+        tree, url=url or meta.url, with_metadata=False, include_comments=False, include_tables=True,
+        include_images=False, favor_recall=True, deduplicate=False, fast=True,  # our own cascade falls back
+    )
+    if doc is None:
+        return None
+    return _Extraction(text=getattr(doc, "text", None), title=meta.title, date=meta.date, hostname=meta.hostname,
+                       sitename=meta.sitename)
+
+
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+
 def html_parts(html: str, url: str | None) -> HtmlParts:
     """Title, date, site and segmented story of one HTML page."""
     try:
@@ -281,14 +321,12 @@ def html_parts(html: str, url: str | None) -> HtmlParts:
         tree = lxml.html.fromstring(trim_attributes(html), parser=_parser())
     except (etree.ParserError, ValueError):
         tree = None
-    if tree is not None and sum(1 for _ in tree.iter()) > MAX_ELEMENTS:
-        doc = None  # too big for trafilatura's time: the page's visible text is read as a text page's
-    else:
-        doc = trafilatura.bare_extraction(
-            tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
-            include_images=False, favor_recall=True, deduplicate=False, fast=True,  # our own cascade falls back
-            date_extraction_params={"extensive_search": False, "original_date": True},
-        ) if tree is not None else None
+    # The page's elements, held while the page is read: lxml makes a Python object for an element each time
+    # one is reached while none is alive (through lxml.html's class look-up, in Python), and the passes
+    # below walk the tree several times.
+    elements = list(tree.iter()) if tree is not None else []
+    # a page too big for trafilatura's time has its visible text read as a text page's
+    doc = _extraction(tree, url) if tree is not None and len(elements) <= MAX_ELEMENTS else None
     title = _clean_title(getattr(doc, "title", None), getattr(doc, "sitename", None))
     published = _metadata_date(getattr(doc, "date", None))
     main_text = normalize(getattr(doc, "text", None) or "")
@@ -347,7 +385,7 @@ def _place_story_parts(tree: lxml.html.HtmlElement, segments: Segments, title: s
 
 def _time_element_date(tree: lxml.html.HtmlElement) -> str | None:
     for el in tree.iter("time"):
-        for value in (el.get("datetime") or "", el.text_content() or ""):
+        for value in (el.get("datetime") or "", _text(el) or ""):
             hits = find_dates(value)
             if hits:
                 return hits[0].iso
