@@ -23,6 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from typer.core import TyperCommand
 
 from doingoai import __version__
+from doingoai.cli_brief import register as register_brief_command
 from doingoai.cli_help import Command, Group
 from doingoai.cli_kb import megabytes
 from doingoai.cli_kb import register as register_kb_commands
@@ -229,6 +230,7 @@ def extract(
 
 
 register_kb_commands(app)
+register_brief_command(app)
 # every command shows its options in the user's words (cli_help), also commands added later
 for _info in app.registered_commands:
     if _info.cls in (None, TyperCommand):  # typer's default, not a class a command chose

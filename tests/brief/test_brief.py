@@ -1,0 +1,136 @@
+"""Partner and period briefs: every written line cites its source and quotes the sentence (own pages in the
+genre, on a real SQLite knowledge base; the shared corpus when it is here)."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.cli.conftest import doingoai
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = Path(os.environ.get("DOINGOAI_SHARED", ROOT.parent / "shared"))
+
+# Invented reports: a reception with a partner, talks with a trade target, a protest, a planned visit.
+PAGES = {
+    "a.txt": """Chủ tịch nước tiếp Đại sứ Thái Lan
+Thứ Ba, 11/03/2025 15:00
+
+Chiều 11/3/2025, tại Phủ Chủ tịch, Chủ tịch nước Lương Cường đã tiếp Đại sứ Thái Lan tại Việt Nam Urawadee Sriphiromya đến chào từ biệt nhân dịp kết thúc nhiệm kỳ công tác tại Việt Nam.
+""",
+    "b.txt": """Việt Nam và Thái Lan phấn đấu đưa thương mại lên 25 tỷ USD
+Thứ Sáu, 16/05/2025 09:00
+
+Sáng 16/5/2025, tại Hà Nội, Thủ tướng Phạm Minh Chính đã hội đàm với Thủ tướng Thái Lan Paetongtarn Shinawatra; hai bên nhất trí phấn đấu sớm đưa kim ngạch thương mại song phương lên 25 tỷ USD.
+""",
+    "c.txt": """Việt Nam phản đối Trung Quốc tập trận tại Hoàng Sa
+Thứ Năm, 10/07/2025 16:00
+
+Ngày 10/7/2025, Người phát ngôn Bộ Ngoại giao Phạm Thu Hằng cho biết Việt Nam kiên quyết phản đối việc Trung Quốc tổ chức tập trận tại quần đảo Hoàng Sa của Việt Nam.
+""",
+}
+
+_CITED = re.compile(r"^- .+ — “.+” \([^,]+, [^,]+, <[^>]+>\)$")
+
+
+def _check_every_line_cited(text: str) -> int:
+    """Every line is a heading or a bullet ending with “quote” (outlet, date, <address>); returns the bullets."""
+    bullets = 0
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        assert _CITED.match(line), line
+        bullets += 1
+    return bullets
+
+
+@pytest.fixture(scope="module")
+def small_kb(tmp_path_factory: pytest.TempPathFactory) -> str:
+    folder = tmp_path_factory.mktemp("pages")
+    for name, text in PAGES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    db = str(tmp_path_factory.mktemp("kb") / "kb.sqlite")
+    ran = doingoai("ingest", str(folder), "--db", db, "-q")
+    assert ran.returncode == 0, ran.stderr
+    return db
+
+
+def test_partner_brief_in_english_cites_every_line(small_kb: str) -> None:
+    ran = doingoai("brief", "TH", "--lang", "en", "--db", small_kb)
+    assert ran.returncode == 0, ran.stderr
+    assert _check_every_line_cited(ran.stdout) >= 3
+    assert ran.stdout.startswith("# Partner brief: Thailand (TH)")
+    assert "Prime Minister Phạm Minh Chính held talks with Thai Prime Minister Paetongtarn Shinawatra" in ran.stdout
+    assert "## Last top-level contact" in ran.stdout
+    assert "Vietnam and Thailand target two-way trade of USD 25 billion." in ran.stdout
+    assert "## Protests: none in the knowledge base" in ran.stdout
+
+
+def test_partner_brief_in_vietnamese_and_since(small_kb: str) -> None:
+    ran = doingoai("brief", "Thái Lan", "--since", "2025-04", "--db", small_kb)
+    assert ran.returncode == 0, ran.stderr
+    _check_every_line_cited(ran.stdout)
+    assert "Hồ sơ đối tác: Thái Lan (TH)" in ran.stdout
+    assert "hội đàm" in ran.stdout
+    assert "Urawadee" not in ran.stdout  # the March reception is before --since
+
+
+def test_protests_name_their_target(small_kb: str) -> None:
+    ran = doingoai("brief", "CN", "--lang", "en", "--db", small_kb)
+    assert ran.returncode == 0, ran.stderr
+    _check_every_line_cited(ran.stdout)
+    protests = ran.stdout.split("## Protests", 1)[1]
+    assert "protested against actions by China" in protests
+    assert "(target: China)" in protests
+
+
+def test_html_brief_escapes_and_links(small_kb: str) -> None:
+    ran = doingoai("brief", "TH", "--lang", "en", "--format", "html", "--db", small_kb)
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.startswith("<!DOCTYPE html>")
+    assert ran.stdout.count("<li>") == ran.stdout.count("<cite>") >= 3
+
+
+def test_period_brief_shows_the_yardsticks_against_a_year_before(small_kb: str) -> None:
+    ran = doingoai("brief", "--period", "2025-H1", "--lang", "en", "--db", small_kb)
+    assert ran.returncode == 0, ran.stderr
+    _check_every_line_cited(ran.stdout)
+    for label in ("Delegations out", "Delegations in", "Top-level contacts", "Phone calls", "Documents signed",
+                  "Upgrades"):
+        assert f"## {label}" in ran.stdout
+    # the talks of 16 May and the reception of 11 March are top-level contacts; nothing in 2024-H1
+    assert "## Top-level contacts: 2 (2024-H1: 0; +2)" in ran.stdout
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["brief", "TH", "--format", "pdf"], "pdf: not offered"),
+    (["brief"], "give a partner"),
+    (["brief", "TH", "--period", "2025"], "give a partner"),
+    (["brief", "--period", "2025-H3"], "a half (2025-H1)"),
+    (["brief", "TH", "--lang", "fr"], "--lang 'fr'"),
+    (["brief", "Atlantis"], "unknown state"),
+])
+def test_bad_options_are_refused_in_one_line(small_kb: str, args: list[str], message: str) -> None:
+    ran = doingoai(*args, "--db", small_kb)
+    assert ran.returncode == 2
+    assert message in ran.stderr
+
+
+@pytest.mark.skipif(not (SHARED / "corpus" / "dev2" / "dev2.jsonl").exists(), reason="the shared corpus is not here")
+def test_corpus_brief_of_the_philippines_cites_every_line(tmp_path: Path) -> None:
+    db = str(tmp_path / "kb.sqlite")
+    corpus = SHARED / "corpus"
+    ran = doingoai("ingest", str(corpus / "seeds"), str(corpus / "dev" / "dev.jsonl"),
+                   str(corpus / "dev2" / "dev2.jsonl"), "--db", db, "-q")
+    assert ran.returncode == 0, ran.stderr
+    ran = doingoai("brief", "PH", "--lang", "en", "--db", db)
+    assert ran.returncode == 0, ran.stderr
+    assert _check_every_line_cited(ran.stdout) >= 5
+    assert "## Current level: strategic partnership" in ran.stdout
+    ran = doingoai("brief", "--period", "2025-H1", "--lang", "en", "--db", db)
+    assert ran.returncode == 0, ran.stderr
+    _check_every_line_cited(ran.stdout)
+    assert re.search(r"^## Top-level contacts: \d+ \(2024-H1: \d+; [+-]\d+\)$", ran.stdout, re.M)
