@@ -29,6 +29,7 @@ from doingoai.cli_kb import megabytes
 from doingoai.cli_kb import register as register_kb_commands
 from doingoai.cli_text import PageConsole
 from doingoai.cli_text import console as fitted_console
+from doingoai.cli_watch import register as register_watch_command
 from doingoai.config import DEFAULT_PAGE_TIMEOUT, PipelineConfig
 from doingoai.errors import DoingoaiError, UsageError
 from doingoai.model import Failure
@@ -231,6 +232,7 @@ def extract(
 
 register_kb_commands(app)
 register_brief_command(app)
+register_watch_command(app)
 # every command shows its options in the user's words (cli_help), also commands added later
 for _info in app.registered_commands:
     if _info.cls in (None, TyperCommand):  # typer's default, not a class a command chose
