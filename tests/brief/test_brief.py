@@ -116,3 +116,17 @@ def test_corpus_brief_of_the_philippines_cites_every_line(tmp_path: Path) -> Non
     assert ran.returncode == 0, ran.stderr
     _check_every_line_cited(ran.stdout)
     assert re.search(r"^## Top-level contacts: \d+ \(2024-H1: \d+; [+-]\d+\)$", ran.stdout, re.M)
+
+
+def test_protests_are_filterable_in_english_and_in_the_plover_export(small_kb: str) -> None:
+    import json
+
+    ran = doingoai("events", "--type", "protest", "--country", "CN", "--lang", "en", "-f", "jsonl", "--db", small_kb)
+    assert ran.returncode == 0, ran.stderr
+    [row] = [json.loads(line) for line in ran.stdout.splitlines()]
+    assert row["type"] == "protest"
+    assert row["en"] == ("On 10 July 2025, Foreign Ministry Spokesperson Phạm Thu Hằng protested against actions "
+                         "by China.")
+    ran = doingoai("export", "plover", "-o", "-", "-f", "jsonl", "--db", small_kb)
+    [plover] = [r for r in map(json.loads, ran.stdout.splitlines()) if r["doingoai_type"] == "protest"]
+    assert (plover["source_actor"], plover["target_actor"], plover["cameo_code"]) == ("VNM", "CHN", "114")
