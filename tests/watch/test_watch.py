@@ -164,3 +164,38 @@ def test_a_malformed_feed_alone_leaves_no_item(tmp_path: Path) -> None:
         assert conn.exec_driver_sql("SELECT count(*) FROM watch_items").scalar() == 0
         assert conn.exec_driver_sql("SELECT count(*) FROM watch_feeds").scalar() == 1
     engine.dispose()
+
+
+def test_pages_are_decoded_by_their_charset() -> None:
+    from doingoai.watch.fetch import Fetched
+
+    text = "Đà La\u0323t, Hà Nội"[:9]  # "Đà Lạt" as windows-1258 writes it: a base letter and a combining tone
+    raw = text.encode("cp1258")
+    assert raw != text.encode("utf-8")
+    assert Fetched("u", 200, raw, charset="windows-1258").text == text
+    assert Fetched("u", 200, b'<html><head><meta charset="windows-1258"></head>' + raw).text.endswith(text)
+    assert Fetched("u", 200, "Thủ tướng".encode(), charset="vni").text == "Thủ tướng"  # unknown codec: UTF-8
+
+
+def test_a_sitemap_index_that_lists_itself_is_read_once(tmp_path: Path) -> None:
+    from tests.watch import fixtures as fx
+
+    with serve() as site:
+        original = site.answer
+
+        def answer(path: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+            if path == "/loop.xml":
+                return 200, {}, fx.sitemap_index(site.base, ["/loop.xml", "/sitemap.xml"])
+            return original(path, headers)
+
+        site.answer = answer  # type: ignore[method-assign]
+        done = watch_once([f"{site.base}/loop.xml"], str(tmp_path / "kb.sqlite"), FAST)
+        assert done.ingested == 1  # /d.html
+        assert [p for p, _ in site.requests].count("/loop.xml") == 1
+
+
+def test_robots_txt_can_refuse_a_feed(tmp_path: Path) -> None:
+    with serve() as site:
+        done = watch_once([f"{site.base}/private/feed.rss"], str(tmp_path / "kb.sqlite"), FAST)
+        assert any("robots.txt refuses" in p for p in done.problems)
+        assert "/private/feed.rss" not in [p for p, _ in site.requests]

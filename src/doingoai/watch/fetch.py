@@ -3,6 +3,7 @@ with a growing pause on failures that may pass (timeouts, 429, 5xx), and conditi
 
 from __future__ import annotations
 
+import re
 import time
 import urllib.robotparser
 from collections.abc import Callable
@@ -14,6 +15,14 @@ import httpx
 from doingoai import __version__
 
 __all__ = ["Fetched", "Fetcher"]
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
+
+
+def _meta_charset(content: bytes) -> str | None:
+    m = _META_CHARSET.search(content[:4096])
+    return m[1].decode("ascii") if m else None
+
 
 USER_AGENT = f"doingoai/{__version__} (foreign-affairs news reader; polite: robots.txt, one request a second)"
 _RETRY_STATUS = {429, 500, 502, 503, 504}
@@ -27,6 +36,20 @@ class Fetched:
     etag: str | None = None
     last_modified: str | None = None
     error: str | None = None  # why nothing usable came
+
+    charset: str | None = None  # as the Content-Type header gives it
+
+    @property
+    def text(self) -> str:
+        """The page decoded: the header's charset, else the page's own <meta charset>, else UTF-8 (a byte that
+        does not decode becomes U+FFFD rather than losing the page)."""
+        for name in (self.charset, _meta_charset(self.content)):
+            if name:
+                try:
+                    return self.content.decode(name, errors="replace")
+                except LookupError:
+                    continue  # a charset Python does not know ("vni"): try the next clue
+        return self.content.decode("utf-8", errors="replace")
 
     @property
     def ok(self) -> bool:
@@ -111,5 +134,6 @@ class Fetcher:
                 continue
             return Fetched(url, answer.status_code, answer.content if answer.status_code == 200 else b"",
                            answer.headers.get("ETag"), answer.headers.get("Last-Modified"),
-                           None if answer.status_code in (200, 304) else f"HTTP {answer.status_code}")
+                           None if answer.status_code in (200, 304) else f"HTTP {answer.status_code}",
+                           answer.charset_encoding)
         return Fetched(url, 0, error=error + f" (after {self.retries + 1} attempt(s))")

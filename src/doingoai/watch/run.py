@@ -63,8 +63,18 @@ class WatchSummary:
                 f"{self.requests} request(s)")
 
 
-def _entries(fetcher: Fetcher, url: str, conn: Connection, summary: WatchSummary) -> list[Entry]:
-    """The entries of one feed or sitemap (following a sitemap index), or [] when it is unchanged or bad."""
+def _entries(fetcher: Fetcher, url: str, conn: Connection, summary: WatchSummary,
+             visited: set[str] | None = None) -> list[Entry]:
+    """The entries of one feed or sitemap (following a sitemap index, each sitemap once), or [] when it is
+    unchanged, refused by robots.txt or not a feed."""
+    visited = visited if visited is not None else set()
+    if url in visited or len(visited) > MAX_SITEMAPS:
+        return []  # an index that lists itself, or an endless chain of indexes
+    visited.add(url)
+    if not fetcher.allowed(url):
+        summary.problems.append(f"{url}: robots.txt refuses this feed")
+        save_feed(conn, url, None, None, "refused by robots.txt")
+        return []
     etag, modified = feed_validators(conn, url)
     got = fetcher.get(url, etag, modified)
     if got.not_modified:
@@ -84,7 +94,7 @@ def _entries(fetcher: Fetcher, url: str, conn: Connection, summary: WatchSummary
     save_feed(conn, url, got.etag, got.last_modified, "read")
     entries = list(listing.entries)
     for sub in listing.sitemaps[:MAX_SITEMAPS]:
-        entries += _entries(fetcher, sub, conn, summary)
+        entries += _entries(fetcher, sub, conn, summary, visited)
     return entries
 
 
@@ -120,7 +130,7 @@ def watch_once(feeds: list[str], db: str | None = None, options: WatchOptions = 
                     if got.ok:
                         summary.fetched += 1
                         pages.append({"url": entry.url, "source": entry.url, "published": entry.published,
-                                      "html": got.content.decode("utf-8", errors="replace")})
+                                      "html": got.text})
                     elif got.status in (404, 410):
                         summary.dead += 1
                         record_item(conn, entry.url, feed, DEAD, got.error)
