@@ -16,7 +16,10 @@ from doingoai.watch import WatchOptions, watch_once
 from doingoai.watch.feeds import FeedError, parse_listing
 from doingoai.watch.fetch import Fetcher
 from tests.cli.conftest import doingoai
+from tests.store.conftest import db_url
 from tests.watch.server import serve
+
+__all__ = ["db_url"]  # the fixture, imported to be used here
 
 FAST = WatchOptions(timeout=1.0, delay=0.01, retries=1, backoff=0.01)
 
@@ -34,8 +37,8 @@ def _articles(requests: list[tuple[str, dict[str, str]]]) -> list[str]:
     return [p for p, _ in requests if p.endswith(".html")]
 
 
-def test_two_runs_new_items_duplicates_dead_slow_malformed(tmp_path: Path) -> None:
-    db = str(tmp_path / "kb.sqlite")
+def test_two_runs_new_items_duplicates_dead_slow_malformed(db_url: str) -> None:
+    db = db_url  # a SQLite file, and a fresh database on the real PostgreSQL server
     with serve() as site:
         feeds = [f"{site.base}{p}" for p in ("/feed.rss", "/feed.atom", "/index.xml", "/slow.rss", "/bad.xml")]
         first = watch_once(feeds, db, FAST)
