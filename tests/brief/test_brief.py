@@ -130,3 +130,19 @@ def test_protests_are_filterable_in_english_and_in_the_plover_export(small_kb: s
     ran = doingoai("export", "plover", "-o", "-", "-f", "jsonl", "--db", small_kb)
     [plover] = [r for r in map(json.loads, ran.stdout.splitlines()) if r["doingoai_type"] == "protest"]
     assert (plover["source_actor"], plover["target_actor"], plover["cameo_code"]) == ("VNM", "CHN", "114")
+
+
+def test_events_table_in_english_and_the_en_column_of_exports(small_kb: str) -> None:
+    import json
+
+    ran = doingoai("events", "--country", "TH", "--lang", "en", "--db", small_kb, columns=400)
+    assert ran.returncode == 0, ran.stderr
+    assert "President Lương Cường received Thai Ambassador Urawadee Sriphiromya." in ran.stdout
+    rows = [json.loads(line) for line in doingoai("export", "events", "-o", "-", "-f", "jsonl", "--db",
+                                                  small_kb).stdout.splitlines()]
+    assert all(r["en"].endswith(".") for r in rows)
+    assert any(r["en"].startswith("On the morning of 16 May 2025 in Hanoi, Prime Minister Phạm Minh Chính held talks")
+               for r in rows)
+    figures = [json.loads(line) for line in doingoai("export", "figures", "-o", "-", "-f", "jsonl", "--db",
+                                                     small_kb).stdout.splitlines()]
+    assert [f["en"] for f in figures] == ["Vietnam and Thailand target two-way trade of USD 25 billion."]
