@@ -57,6 +57,7 @@ from doingoai.store.queries import (
     find_events,
     find_people,
     person_profile,
+    relation_levels,
     search_documents,
     stats,
 )
@@ -166,7 +167,7 @@ def _who(e: EventRow) -> str:
     return "; ".join(f"{p['name']} ({p['country'] or '?'})" for p in e.participants)
 
 
-def _events_table(events: list[EventRow], title: str, lang: Lang = Lang.vi) -> Table:
+def _events_table(events: list[EventRow], title: str, lang: Lang = Lang.vi, levels: Any = None) -> Table:
     t = Table(title=title, box=box.SIMPLE_HEAD)
     if lang is Lang.en:
         from doingoai.render.rows import event_row_sentence
@@ -174,7 +175,7 @@ def _events_table(events: list[EventRow], title: str, lang: Lang = Lang.vi) -> T
         for col in ("date", "type", "event", "sources"):
             t.add_column(col, overflow="fold")
         for e in events:
-            t.add_row(e.when + (f"…{e.date_end}" if e.date_end else ""), e.type, event_row_sentence(e),
+            t.add_row(e.when + (f"…{e.date_end}" if e.date_end else ""), e.type, event_row_sentence(e, levels),
                       str(e.n_sources))
         return t
     for col in ("date", "type", "states", "who", "status", "sources"):
@@ -185,13 +186,13 @@ def _events_table(events: list[EventRow], title: str, lang: Lang = Lang.vi) -> T
     return t
 
 
-def _with_english(events: list[EventRow], lang: Lang) -> list[Any]:
+def _with_english(events: list[EventRow], lang: Lang, levels: Any = None) -> list[Any]:
     """The rows as JSON/CSV give them: with ``--lang en``, each with its English sentence."""
     if lang is not Lang.en:
         return list(events)
     from doingoai.render.rows import event_row_sentence
 
-    return [{**_plain(e), "en": event_row_sentence(e)} for e in events]
+    return [{**_plain(e), "en": event_row_sentence(e, levels)} for e in events]
 
 
 def register(app: typer.Typer) -> None:
@@ -303,7 +304,8 @@ Multilateral bodies (--body: a key, an acronym or a name): """ + ", ".join(body_
             if person is not None and not find_people(session, person):
                 raise UsageError(f"--person {person!r}: nobody of that name in the knowledge base")
             found = find_events(session, query)
-        _emit(_with_english(found, lang), fmt, _events_table(found, f"{len(found)} event(s)", lang))
+            levels = relation_levels(session) if lang is Lang.en else None
+        _emit(_with_english(found, lang, levels), fmt, _events_table(found, f"{len(found)} event(s)", lang, levels))
 
     @app.command("country", epilog="Example:\n\n  doingoai country PH\n\n  doingoai country \"Hàn Quốc\" --format json"
                  "\n\n  doingoai country Úc")

@@ -154,3 +154,16 @@ def test_relations_and_figures() -> None:
 def test_vietnamese_names_keep_their_diacritics() -> None:
     assert english_name("Nguyễn Phú Trọng") == "Nguyễn Phú Trọng"
     assert english_name("Bùi Thanh Sơn") == "Bùi Thanh Sơn"
+
+
+def test_a_stored_upgrade_takes_its_level_from_the_pair_s_relations() -> None:
+    from doingoai.render.rows import event_row_sentence
+    from doingoai.store.queries import EventRow
+
+    row = EventRow(id=1, type="relation_upgrade", status="occurred", salience="main", date_start="2024-11-18",
+                   date_end=None, part_of_day=None, place_name=None, place_country=None, countries=["BR", "VN"],
+                   bodies=[], participants=[], n_sources=1, evidence="", sources=[])
+    levels = {("BR", "VN"): [("diplomatic_relations", 1989), ("strategic_partnership", 2024)]}
+    assert event_row_sentence(row, levels) == ("On 18 November 2024, Vietnam and Brazil upgraded their relations to "
+                                               "a strategic partnership.")
+    assert event_row_sentence(row) == "On 18 November 2024, Vietnam and Brazil established or upgraded their relations."

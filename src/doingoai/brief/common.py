@@ -10,7 +10,7 @@ from doingoai.brief.model import Citation, Line
 from doingoai.config import HOME
 from doingoai.lexicon import LexiconError, load_yaml
 from doingoai.render.rows import event_row_sentence
-from doingoai.store.queries import Cited, EventRow, documents_cited
+from doingoai.store.queries import Cited, EventRow, documents_cited, relation_levels
 
 __all__ = ["LANGS", "cited", "event_lines", "home_rank", "words"]
 
@@ -47,6 +47,7 @@ def event_lines(session: Session, events: list[EventRow], lang: str, suffix: dic
         tuple[Line, ...]:
     """One cited line per event: its first report's sentence, outlet, date and address."""
     docs = documents_cited(session, {int(src["document"]) for e in events for src in e.sources[:1]})
+    levels = relation_levels(session) if lang == "en" and any(e.type == "relation_upgrade" for e in events) else None
     out = []
     for e in events:
         if not e.sources:
@@ -54,7 +55,7 @@ def event_lines(session: Session, events: list[EventRow], lang: str, suffix: dic
         src = e.sources[0]
         outlet, published, url, source = docs.get(int(src["document"]), (None, src.get("published"), src.get("url"),
                                                                            str(src.get("source"))))
-        text = event_row_sentence(e) if lang == "en" else _vi_text(e)
+        text = event_row_sentence(e, levels) if lang == "en" else _vi_text(e)
         extra = (suffix or {}).get(e.id)
         out.append(Line(text + (f" ({extra})" if extra else ""),
                         Citation(str(src.get("evidence") or e.evidence), outlet, published, url, source)))

@@ -20,9 +20,9 @@ from doingoai.config import HOME
 from doingoai.errors import UsageError
 from doingoai.export.files import FORMATS, write_rows
 from doingoai.lexicon import load_yaml
-from doingoai.render.rows import event_row_sentence, figure_row_sentence, relation_row_sentence
+from doingoai.render.rows import Levels, event_row_sentence, figure_row_sentence, relation_row_sentence
 from doingoai.store import schema as s
-from doingoai.store.queries import EventFilter, EventRow, find_events
+from doingoai.store.queries import EventFilter, EventRow, find_events, relation_levels
 
 __all__ = ["COLUMNS", "FORMATS", "TABLES", "export", "rows"]
 
@@ -43,7 +43,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 TABLES = tuple(COLUMNS)
 
 
-def _event_row(e: EventRow) -> dict[str, Any]:
+def _event_row(e: EventRow, levels: Levels | None = None) -> dict[str, Any]:
     first = e.sources[0] if e.sources else {}
     return {
         "event_id": e.id, "type": e.type, "status": e.status, "salience": e.salience, "date_start": e.date_start,
@@ -52,7 +52,7 @@ def _event_row(e: EventRow) -> dict[str, Any]:
         "initiator": e.initiator,
         "participants": "; ".join(f"{p['name']} ({p['title'] or ''}, {p['country'] or '?'})" for p in e.participants),
         "n_sources": e.n_sources, "evidence": e.evidence, "source": first.get("source"), "url": first.get("url"),
-        "en": event_row_sentence(e),
+        "en": event_row_sentence(e, levels),
     }
 
 
@@ -119,7 +119,8 @@ def _plover(session: Session) -> Iterator[dict[str, Any]]:
 
 def rows(session: Session, table: str) -> Iterator[dict[str, Any]]:
     if table == "events":
-        yield from (_event_row(e) for e in find_events(session, EventFilter()))
+        levels = relation_levels(session)
+        yield from (_event_row(e, levels) for e in find_events(session, EventFilter()))
     elif table == "plover":
         yield from _plover(session)
     elif table == "relations":

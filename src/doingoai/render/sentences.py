@@ -138,8 +138,11 @@ def _upgrade_level(event: Mapping[str, Any], relations: Sequence[Mapping[str, An
     return str(chosen[0]["level"]) if chosen else None
 
 
-def render_event(event: Mapping[str, Any], relations: Sequence[Mapping[str, Any]] = ()) -> str:
-    """The English sentence of one event (a record's ``events[i]`` or a knowledge-base row in that shape)."""
+def render_event(event: Mapping[str, Any], relations: Sequence[Mapping[str, Any]] = (),
+                 level: str | None = None) -> str:
+    """The English sentence of one event (a record's ``events[i]`` or a knowledge-base row in that shape).
+    ``relations``: the record's, where an upgrade finds the level it reached; ``level``: that level, when the
+    caller knows it otherwise (the knowledge base)."""
     ph = phrases()
     kind = str(event.get("type"))
     verbs: dict[str, str] = ph["events"].get(kind) or ph["events"]["meeting"]
@@ -199,7 +202,7 @@ def render_event(event: Mapping[str, Any], relations: Sequence[Mapping[str, Any]
             subject = ["An unnamed party"]
 
     if kind == "relation_upgrade":
-        level = _upgrade_level(event, list(relations))
+        level = level or _upgrade_level(event, list(relations))
         if level == "diplomatic_relations":
             verb = ph["upgrade_to"]["diplomatic_relations"]["base" if planned else "past"]
         elif level:

@@ -382,3 +382,11 @@ def figure_reports(session: Session, code: str) -> list[tuple[dict[str, Any], Ci
 def metrics_of(e: EventRow) -> list[str]:
     """The yardsticks of ``stats`` that one event counts for (the same rule ``stats`` applies)."""
     return _metrics(e)
+
+
+def relation_levels(session: Session) -> dict[tuple[str, str], list[tuple[str, int | None]]]:
+    """Every (level, since) of every pair of states, by the sorted pair: what an upgrade event reached."""
+    out: dict[tuple[str, str], list[tuple[str, int | None]]] = defaultdict(list)
+    for a, b, level, since in session.execute(select(s.Relation.a, s.Relation.b, s.Relation.level, s.Relation.since)):
+        out[(a, b)].append((level, since))
+    return dict(out)
