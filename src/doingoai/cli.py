@@ -25,12 +25,14 @@ from sqlalchemy.exc import SQLAlchemyError
 from typer.core import TyperCommand
 
 from doingoai import __version__
+from doingoai.cli_brief import register as register_brief_command
 from doingoai.cli_help import Command, Group
 from doingoai.cli_kb import megabytes
 from doingoai.cli_kb import register as register_kb_commands
 from doingoai.cli_serve import register as register_serve_command
 from doingoai.cli_text import PageConsole
 from doingoai.cli_text import console as fitted_console
+from doingoai.cli_watch import register as register_watch_command
 from doingoai.config import DEFAULT_PAGE_TIMEOUT, PipelineConfig
 from doingoai.errors import DoingoaiError, UsageError, WriteError
 from doingoai.export.files import atomic_file, output_target
@@ -242,6 +244,8 @@ def extract(
 
 register_kb_commands(app)
 register_serve_command(app)  # imports fastapi only when `serve` runs
+register_brief_command(app)
+register_watch_command(app)
 # every command shows its options in the user's words (cli_help), also commands added later
 for _info in app.registered_commands:
     if _info.cls in (None, TyperCommand):  # typer's default, not a class a command chose

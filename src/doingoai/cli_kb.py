@@ -57,6 +57,7 @@ from doingoai.store.queries import (
     find_events,
     find_people,
     person_profile,
+    relation_levels,
     search_documents,
     stats,
 )
@@ -83,6 +84,16 @@ class Out(StrEnum):
 
 FormatOption = Annotated[Out, typer.Option("--format", "-f", help="table (for people), json, jsonl (one "
                                            "record per line) or csv.")]
+
+
+class Lang(StrEnum):
+    vi = "vi"
+    en = "en"
+
+
+LangOption = Annotated[Lang, typer.Option("--lang", help="vi: the record as extracted; en: also one English "
+                                          "sentence per event (the table shows it; json, jsonl and csv add an "
+                                          "\"en\" field).")]
 
 
 def _err(message: str) -> None:
@@ -156,14 +167,32 @@ def _who(e: EventRow) -> str:
     return "; ".join(f"{p['name']} ({p['country'] or '?'})" for p in e.participants)
 
 
-def _events_table(events: list[EventRow], title: str) -> Table:
+def _events_table(events: list[EventRow], title: str, lang: Lang = Lang.vi, levels: Any = None) -> Table:
     t = Table(title=title, box=box.SIMPLE_HEAD)
+    if lang is Lang.en:
+        from doingoai.render.rows import event_row_sentence
+
+        for col in ("date", "type", "event", "sources"):
+            t.add_column(col, overflow="fold")
+        for e in events:
+            t.add_row(e.when + (f"…{e.date_end}" if e.date_end else ""), e.type, event_row_sentence(e, levels),
+                      str(e.n_sources))
+        return t
     for col in ("date", "type", "states", "who", "status", "sources"):
         t.add_column(col, overflow="fold")
     for e in events:
         t.add_row(e.when + (f"…{e.date_end}" if e.date_end else ""), e.type,
                   ", ".join(e.countries + e.bodies), _who(e), e.status, str(e.n_sources))
     return t
+
+
+def _with_english(events: list[EventRow], lang: Lang, levels: Any = None) -> list[Any]:
+    """The rows as JSON/CSV give them: with ``--lang en``, each with its English sentence."""
+    if lang is not Lang.en:
+        return list(events)
+    from doingoai.render.rows import event_row_sentence
+
+    return [{**_plain(e), "en": event_row_sentence(e, levels)} for e in events]
 
 
 def register(app: typer.Typer) -> None:
@@ -261,6 +290,7 @@ Multilateral bodies (--body: a key, an acronym or a name): """ + ", ".join(body_
                                            help="At most this many events.")] = 100,
         db: DbOption = None,
         fmt: FormatOption = Out.table,
+        lang: LangOption = Lang.vi,
     ) -> None:
         """Events of the knowledge base, newest first, with their sources."""
         dates = date_range(since, until)
@@ -274,7 +304,8 @@ Multilateral bodies (--body: a key, an acronym or a name): """ + ", ".join(body_
             if person is not None and not find_people(session, person):
                 raise UsageError(f"--person {person!r}: nobody of that name in the knowledge base")
             found = find_events(session, query)
-        _emit(found, fmt, _events_table(found, f"{len(found)} event(s)"))
+            levels = relation_levels(session) if lang is Lang.en else None
+        _emit(_with_english(found, lang, levels), fmt, _events_table(found, f"{len(found)} event(s)", lang, levels))
 
     @app.command("country", epilog="Example:\n\n  doingoai country PH\n\n  doingoai country \"Hàn Quốc\" --format json"
                  "\n\n  doingoai country Úc")
@@ -283,6 +314,7 @@ Multilateral bodies (--body: a key, an acronym or a name): """ + ", ".join(body_
                                              "name (Philippines, Mỹ, Úc).", show_default=False)],
         db: DbOption = None,
         fmt: FormatOption = Out.table,
+        lang: LangOption = Lang.vi,
     ) -> None:
         """A partner: relationship level and history, contacts by year and rank, figures and targets."""
         code = resolve_state(state)
@@ -318,7 +350,12 @@ Multilateral bodies (--body: a key, an acronym or a name): """ + ", ".join(body_
             f"{k} {v}" for k, v in sorted(profile.contacts_by_rank.items())))
         if profile.last_top_level:
             e = profile.last_top_level
-            console.print(f"last top-level contact: {e.when} {e.type} — {_who(e)}\n  “{clause(e.evidence)}”")
+            if lang is Lang.en:
+                from doingoai.render.rows import event_row_sentence
+
+                console.print(f"last top-level contact: {event_row_sentence(e)}\n  “{clause(e.evidence)}”")
+            else:
+                console.print(f"last top-level contact: {e.when} {e.type} — {_who(e)}\n  “{clause(e.evidence)}”")
         t = Table(title="figures and targets", box=box.SIMPLE_HEAD)
         for col in ("kind", "value", "published", "sources", "evidence"):
             t.add_column(col, overflow="fold")
@@ -348,6 +385,7 @@ Multilateral bodies (--body: a key, an acronym or a name): """ + ", ".join(body_
             "'alias<TAB>canonical', '#' comments. Stored in the knowledge base like --merge.")] = None,
         db: DbOption = None,
         fmt: FormatOption = Out.table,
+        lang: LangOption = Lang.vi,
     ) -> None:
         """A person: the titles the press gave them over time, and their events (or a correction of who is who)."""
         if merge or aliases:
@@ -374,7 +412,7 @@ Multilateral bodies (--body: a key, an acronym or a name): """ + ", ".join(body_
         if not found:
             raise UsageError(f"nobody called {name!r} in the knowledge base")
         if fmt is not Out.table:
-            _emit(found, fmt)
+            _emit([{**_plain(p), "events": _plain(_with_english(p.events, lang))} for p in found], fmt)
             return
         console = _console()
         for p in found:
@@ -385,7 +423,7 @@ Multilateral bodies (--body: a key, an acronym or a name): """ + ", ".join(body_
             for t in p.titles:
                 console.print(f"  {t['title']}: {t['first_seen'] or '?'} … {t['last_seen'] or '?'} "
                               f"({t['mentions']} mention(s))")
-            console.print(_events_table(p.events, f"{len(p.events)} event(s)"))
+            console.print(_events_table(p.events, f"{len(p.events)} event(s)", lang))
 
     @app.command("stats", epilog="""Examples:
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from doingoai.model import Article, Evidence, Extraction
+from doingoai.render import render_event, render_figure, render_relation
 
 __all__ = ["FORMAT", "to_record"]
 
@@ -37,6 +38,17 @@ def _item(item: Any) -> dict[str, Any]:
 
 def to_record(article: Article, extraction: Extraction | None = None) -> dict[str, Any]:
     ex = extraction or Extraction()
+    relations = [_item(r) for r in ex.relations]
+    events = [_item(e) for e in ex.events]
+    figures = [_item(f) for f in ex.figures]
+    # the optional "en": one English sentence built from the item's own fields (doingoai.render), for readers
+    # who do not read Vietnamese; consumers of the contract may ignore it
+    for e in events:
+        e["en"] = render_event(e, relations)
+    for r in relations:
+        r["en"] = render_relation(r)
+    for f in figures:
+        f["en"] = render_figure(f)
     return {
         "format": FORMAT,
         "source": article.source,
@@ -47,7 +59,7 @@ def to_record(article: Article, extraction: Extraction | None = None) -> dict[st
             "text": article.text,
             "related": [{"title": r.title, "text": r.text} for r in article.related],
         },
-        "events": [_item(e) for e in ex.events],
-        "relations": [_item(r) for r in ex.relations],
-        "figures": [_item(f) for f in ex.figures],
+        "events": events,
+        "relations": relations,
+        "figures": figures,
     }

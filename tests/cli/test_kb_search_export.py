@@ -197,7 +197,7 @@ def test_an_empty_csv_still_has_its_header(search_kb: str, tmp_path: Path) -> No
     assert done.returncode == 0, done.stderr
     assert "wrote 0 row(s)" in done.stderr
     assert out.read_text(encoding="utf-8").splitlines() == [
-        "figure_id,document_id,kind,countries,value,unit,qualifier,what,published,evidence"]
+        "figure_id,document_id,kind,countries,value,unit,qualifier,what,published,evidence,en"]
     empty = tmp_path / "figures.parquet"
     assert run("export", "figures", "-o", str(empty), "--db", search_kb).returncode == 0
     assert pq.read_table(empty).column_names[:3] == ["figure_id", "document_id", "kind"]

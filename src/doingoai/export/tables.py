@@ -20,18 +20,19 @@ from doingoai.config import HOME
 from doingoai.errors import UsageError
 from doingoai.export.files import FORMATS, write_rows
 from doingoai.lexicon import load_yaml
+from doingoai.render.rows import Levels, event_row_sentence, figure_row_sentence, relation_row_sentence
 from doingoai.store import schema as s
-from doingoai.store.queries import EventFilter, EventRow, find_events
+from doingoai.store.queries import EventFilter, EventRow, find_events, relation_levels
 
 __all__ = ["COLUMNS", "FORMATS", "TABLES", "export", "rows"]
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "events": ("event_id", "type", "status", "salience", "date_start", "date_end", "part_of_day", "place_name",
                "place_country", "countries", "bodies", "initiator", "participants", "n_sources", "evidence",
-               "source", "url"),
-    "relations": ("a", "b", "level", "since", "first_mention", "last_mention", "n_sources"),
+               "source", "url", "en"),
+    "relations": ("a", "b", "level", "since", "first_mention", "last_mention", "n_sources", "en"),
     "figures": ("figure_id", "document_id", "kind", "countries", "value", "unit", "qualifier", "what", "published",
-                "evidence"),
+                "evidence", "en"),
     "documents": ("document_id", "content_hash", "source", "url", "outlet", "published", "title", "text",
                   "extractor_version"),
     "plover": ("event_id", "event_date", "source_actor", "source_sectors", "source_code", "target_actor",
@@ -42,7 +43,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 TABLES = tuple(COLUMNS)
 
 
-def _event_row(e: EventRow) -> dict[str, Any]:
+def _event_row(e: EventRow, levels: Levels | None = None) -> dict[str, Any]:
     first = e.sources[0] if e.sources else {}
     return {
         "event_id": e.id, "type": e.type, "status": e.status, "salience": e.salience, "date_start": e.date_start,
@@ -51,6 +52,7 @@ def _event_row(e: EventRow) -> dict[str, Any]:
         "initiator": e.initiator,
         "participants": "; ".join(f"{p['name']} ({p['title'] or ''}, {p['country'] or '?'})" for p in e.participants),
         "n_sources": e.n_sources, "evidence": e.evidence, "source": first.get("source"), "url": first.get("url"),
+        "en": event_row_sentence(e, levels),
     }
 
 
@@ -117,18 +119,21 @@ def _plover(session: Session) -> Iterator[dict[str, Any]]:
 
 def rows(session: Session, table: str) -> Iterator[dict[str, Any]]:
     if table == "events":
-        yield from (_event_row(e) for e in find_events(session, EventFilter()))
+        levels = relation_levels(session)
+        yield from (_event_row(e, levels) for e in find_events(session, EventFilter()))
     elif table == "plover":
         yield from _plover(session)
     elif table == "relations":
         for r in session.scalars(select(s.Relation).order_by(s.Relation.a, s.Relation.b)).all():
             yield {"a": r.a, "b": r.b, "level": r.level, "since": r.since, "first_mention": r.first_mention,
-                   "last_mention": r.last_mention, "n_sources": r.n_sources}
+                   "last_mention": r.last_mention, "n_sources": r.n_sources,
+                   "en": relation_row_sentence(r.a, r.b, r.level, r.since)}
     elif table == "figures":
         for f in session.scalars(select(s.Figure).order_by(s.Figure.id)).all():
             yield {"figure_id": f.id, "document_id": f.document_id, "kind": f.kind, "countries": f.countries_key,
                    "value": f.value, "unit": f.unit, "qualifier": f.qualifier, "what": f.what,
-                   "published": f.published, "evidence": f.evidence}
+                   "published": f.published, "evidence": f.evidence,
+                   "en": figure_row_sentence(f.kind, f.countries_key, f.value, f.unit, f.qualifier, f.what)}
     elif table == "documents":
         for d in session.scalars(select(s.Document).order_by(s.Document.id)).all():
             yield {"document_id": d.id, "content_hash": d.content_hash, "source": d.source, "url": d.url,

@@ -493,3 +493,63 @@ def contacts_by_year_rank(session: Session, code: str) -> dict[str, dict[str, in
             rank = _home_rank(e)
             out[_year_of(e) or "?"][f"rank {rank}" if rank < 9 else "unranked"] += 1
     return {y: dict(c) for y, c in sorted(out.items())}
+
+# --- for briefs (doingoai.brief): citations and the yardsticks of one event ----------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Cited:
+    """One report: the sentence a source states, and where it was published."""
+
+    quote: str
+    outlet: str | None
+    published: str | None
+    url: str | None
+    source: str
+
+
+def documents_cited(session: Session, ids: set[int]) -> dict[int, tuple[str | None, str | None, str | None, str]]:
+    """(outlet, published, url, source) of stored documents, by id."""
+    if not ids:
+        return {}
+    rows = session.execute(select(s.Document.id, s.Document.outlet, s.Document.published, s.Document.url,
+                                  s.Document.source).where(s.Document.id.in_(ids))).all()
+    return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
+
+
+def relation_reports(session: Session, a: str, b: str) -> list[tuple[str, int | None, Cited]]:
+    """Every report of every level of the pair (a, b), oldest publication first: (level, since, report)."""
+    pair = sorted((a.upper(), b.upper()))
+    rows = session.execute(
+        select(s.Relation.level, s.RelationSource.since, s.RelationSource.evidence, s.Document.outlet,
+               s.Document.published, s.Document.url, s.Document.source)
+        .join(s.RelationSource, s.RelationSource.relation_id == s.Relation.id)
+        .join(s.Document, s.Document.id == s.RelationSource.document_id)
+        .where(s.Relation.a == pair[0], s.Relation.b == pair[1])
+        .order_by(s.Document.published.nulls_last(), s.RelationSource.id)).all()
+    return [(r[0], r[1], Cited(r[2], r[3], r[4], r[5], r[6])) for r in rows]
+
+
+def figure_reports(session: Session, code: str) -> list[tuple[dict[str, Any], Cited]]:
+    """The figures a state is party to with their first report, oldest first."""
+    out = []
+    for f in reversed(_figures(session, code)):
+        first = f["sources"][0] if f["sources"] else {}
+        doc = session.execute(select(s.Document.outlet).where(s.Document.source == first.get("source"))).first()
+        out.append((f, Cited(str(first.get("evidence") or f["evidence"]), doc[0] if doc else None,
+                             first.get("published") or f["published"], first.get("url"),
+                             str(first.get("source") or ""))))
+    return out
+
+
+def metrics_of(e: EventRow) -> list[str]:
+    """The yardsticks of ``stats`` that one event counts for (the same rule ``stats`` applies)."""
+    return _metrics(e)
+
+
+def relation_levels(session: Session) -> dict[tuple[str, str], list[tuple[str, int | None]]]:
+    """Every (level, since) of every pair of states, by the sorted pair: what an upgrade event reached."""
+    out: dict[tuple[str, str], list[tuple[str, int | None]]] = defaultdict(list)
+    for a, b, level, since in session.execute(select(s.Relation.a, s.Relation.b, s.Relation.level, s.Relation.since)):
+        out[(a, b)].append((level, since))
+    return dict(out)
