@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import orjson
 import pyarrow.parquet as pq
@@ -195,3 +196,13 @@ def test_dashboard_pages_show_the_knowledge_base(live: Live) -> None:
                                          "agreements,upgrades"
     for path in ("/", "/search?q=Kishida", "/people?name=T%C3%B4%20L%C3%A2m", "/stats?by=month"):
         assert live.client.get(path).status_code == 200, path
+
+
+def test_the_english_view_tells_each_act_in_an_english_sentence(live: Live) -> None:
+    english = live.client.get("/events", params={"country": "KR", "type": "phone_call", "lang": "en"}).text
+    sentences = re.findall(r'<div class="en">([^<]+)</div>', english)
+    assert sentences
+    assert all(s.startswith("On ") and "phone" in s for s in sentences), sentences
+    assert "South Korea" in sentences[0] or "Korean" in sentences[0]
+    vietnamese = live.client.get("/events", params={"country": "KR", "type": "phone_call"}).text
+    assert '<div class="en">' not in vietnamese

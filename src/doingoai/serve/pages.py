@@ -95,6 +95,15 @@ class Page:
             return code
         return (names.name if self.lang == "vi" else (names.name_en or names.name)) or code
 
+    def sentence(self, event: Any) -> str | None:
+        """The act in one English sentence, built from the record (issue 15), for the English view; None in
+        Vietnamese, where the page's own sentence says it."""
+        if self.lang != "en":
+            return None
+        from doingoai.render.rows import event_row_sentence  # the English tables load on first use
+
+        return event_row_sentence(event)
+
     def render(self, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         return templates.TemplateResponse(self.request, template, {"p": self, "t": self.t, **context},
                                           status_code=status)
