@@ -16,13 +16,12 @@ from typing import IO, Annotated, Any
 import orjson
 import typer
 from rich import box
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from sqlalchemy.exc import SQLAlchemyError
 from typer.core import TyperCommand
 
 from doingoai import __version__
+from doingoai.cli_batch import PageProgress, SchedulerOption, WorkersOption
 from doingoai.cli_help import Command, Group
 from doingoai.cli_kb import megabytes
 from doingoai.cli_kb import register as register_kb_commands
@@ -165,6 +164,8 @@ def extract(
     page_timeout: Annotated[float, typer.Option("--page-timeout", metavar="SECONDS", min=0.0, help="Give up a page "
                                                 "that takes longer than this many seconds, report it and go on "
                                                 "with the batch; 0: no limit.")] = DEFAULT_PAGE_TIMEOUT,
+    workers: WorkersOption = 1,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Extract the doingoai/1 record (article, events, relations, figures) of each page."""
     try:
@@ -173,7 +174,7 @@ def extract(
     except DoingoaiError as exc:
         _err(exc.message)
         raise typer.Exit(2) from exc
-    inputs, failures, results = extract_paths(paths, config)
+    inputs, failures, results = extract_paths(paths, config, workers, scheduler)
     for f in failures:
         _err(str(f))
     done = failed = 0
@@ -185,20 +186,17 @@ def extract(
             _err(f"{output}: cannot write: {exc.strerror or exc}")
             raise typer.Exit(2) from exc
         progress = None
-        if not quiet and len(inputs) > PROGRESS_MIN_INPUTS and sys.stderr.isatty():
-            progress = stack.enter_context(Progress(
-                TextColumn("extract"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                TextColumn("{task.fields[name]}"), console=Console(stderr=True), transient=True))
-            task = progress.add_task("extract", total=len(inputs), name="")
+        if not quiet and (len(inputs) > PROGRESS_MIN_INPUTS or workers > 1) and sys.stderr.isatty():
+            progress = stack.enter_context(PageProgress("extract", len(inputs)))
         first = True
         last_input = None
         if output_format is OutputFormat.json:
             out.write(b"[\n")
         for item, result in results:
-            if progress is not None and item is not last_input:
-                if last_input is not None:
-                    progress.advance(task)
-                progress.update(task, name=Path(item.name).name[:40])
+            if progress is not None:
+                if item is not last_input and last_input is not None:
+                    progress.input_done()
+                progress.page(Path(item.name).name)
                 last_input = item
             if isinstance(result, Failure):
                 failed += 1

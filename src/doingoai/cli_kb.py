@@ -20,13 +20,12 @@ from typing import Annotated, Any
 import orjson
 import typer
 from rich import box
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from doingoai.cli_batch import PageProgress, SchedulerOption, WorkersOption
 from doingoai.cli_text import clause, figure_anchor, level_anchor, plain
 from doingoai.cli_text import console as _console
 from doingoai.config import PipelineConfig
@@ -192,6 +191,8 @@ Exit status: 0 when pages were stored (or were stored already), 2 when nothing c
         related: Annotated[bool, typer.Option("--related", help="Also store the acts the teasers around each "
                                               "story report (as doingoai extract --related).")] = False,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+        workers: WorkersOption = 1,
+        scheduler: SchedulerOption = None,
     ) -> None:
         """Store pages in the knowledge base: extracted, resolved across articles, searchable.
 
@@ -204,13 +205,13 @@ Exit status: 0 when pages were stored (or were stored already), 2 when nothing c
             before = _documents(db)
             try:
                 inputs, _ = expand(paths, config)
-                if not quiet and len(inputs) > 3 and sys.stderr.isatty():
-                    with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                                  console=Console(stderr=True), transient=True) as bar:
-                        task = bar.add_task("ingest", total=len(inputs))
-                        summary = ingest(paths, db, config, batch, on_input=lambda _: bar.advance(task))
+                if not quiet and (len(inputs) > 3 or workers > 1) and sys.stderr.isatty():
+                    with PageProgress("ingest", len(inputs)) as bar:
+                        summary = ingest(paths, db, config, batch, workers=workers, scheduler=scheduler,
+                                         on_input=lambda _: bar.input_done(),
+                                         on_page=lambda item: bar.page(Path(item.name).name))
                 else:
-                    summary = ingest(paths, db, config, batch)
+                    summary = ingest(paths, db, config, batch, workers=workers, scheduler=scheduler)
             except KeyboardInterrupt:
                 # the batch in progress is rolled back; every committed batch stays
                 after = _documents(db)
