@@ -13,8 +13,10 @@ def scheduler() -> Iterator[str]:
     """The address of a local cluster of 2 single-threaded worker processes, for ``--scheduler``."""
     from distributed import LocalCluster
 
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                           silence_logs=logging.ERROR)
+    from doingoai.parallel.cluster import NO_FIXED_PORT
+
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                           dashboard_address=None, scheduler_kwargs=NO_FIXED_PORT, silence_logs=logging.ERROR)
     try:
         yield str(cluster.scheduler_address)
     finally:

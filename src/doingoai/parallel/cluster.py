@@ -20,8 +20,11 @@ from distributed import Client, LocalCluster, WorkerPlugin
 
 from doingoai.errors import UsageError
 
-__all__ = ["dask_client"]
+__all__ = ["NO_FIXED_PORT", "dask_client"]
 
+# Without the dashboard the scheduler still serves its health page, on port 8787 unless told otherwise: a
+# port of the system's choosing on this machine only, so that two runs (or another program) never collide
+NO_FIXED_PORT = {"dashboard_address": "127.0.0.1:0"}
 # how often a local worker looks whether the process that started it is still there
 _WATCH_S = 0.5
 
@@ -63,8 +66,8 @@ def dask_client(workers: int, scheduler: str | None = None) -> Iterator[Client]:
         finally:
             client.close()
         return
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                           silence_logs=logging.ERROR)
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                           dashboard_address=None, scheduler_kwargs=NO_FIXED_PORT, silence_logs=logging.ERROR)
     try:
         client = Client(cluster, set_as_default=False)
         try:
