@@ -18,7 +18,7 @@ from typing import Any
 
 from distributed import Client, LocalCluster, WorkerPlugin
 
-from doingoai.errors import UsageError
+from doingoai.errors import DoingoaiError, UsageError
 
 __all__ = ["NO_FIXED_PORT", "dask_client"]
 
@@ -66,8 +66,11 @@ def dask_client(workers: int, scheduler: str | None = None) -> Iterator[Client]:
         finally:
             client.close()
         return
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                           dashboard_address=None, scheduler_kwargs=NO_FIXED_PORT, silence_logs=logging.ERROR)
+    try:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                               dashboard_address=None, scheduler_kwargs=NO_FIXED_PORT, silence_logs=logging.ERROR)
+    except (OSError, RuntimeError, TimeoutError) as exc:  # no ports, no processes, a worker killed as it started
+        raise DoingoaiError(f"--workers {workers}: could not start the local Dask cluster ({exc})") from exc
     try:
         client = Client(cluster, set_as_default=False)
         try:

@@ -28,8 +28,9 @@ def ingest_on_cluster(run: _Ingest, inputs: Sequence[Input], stored: frozenset[s
     """Every page of ``inputs`` through ``run``; ``stored``: the content hashes in the knowledge base now
     (sent once to every worker); ``check`` is called between pages (Ctrl-C)."""
     with dask_client(workers, scheduler) as client:
-        # in a list: a set given alone would be scattered element by element
-        [known] = client.scatter([stored], broadcast=True, hash=False)
+        # a task, not scattered data: a worker killed while holding it would lose scattered data for good, while
+        # the scheduler computes a lost task again
+        known = client.submit(frozenset, sorted(stored), pure=False)
         last: Input | None = None
         tasks = plan(inputs, run.config, read_everything_here=scheduler is not None)
         for owners, results in in_order(client, ingest_task, tasks, run.config, known):
