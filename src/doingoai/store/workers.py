@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from distributed import Future
+
 from doingoai.model import Failure
 from doingoai.parallel.cluster import dask_client
 from doingoai.parallel.run import in_order, plan
@@ -30,7 +32,7 @@ def ingest_on_cluster(run: _Ingest, inputs: Sequence[Input], stored: frozenset[s
     with dask_client(workers, scheduler) as client:
         # a task, not scattered data: a worker killed while holding it would lose scattered data for good, while
         # the scheduler computes a lost task again
-        known = client.submit(frozenset, sorted(stored), pure=False)
+        known: Future[frozenset[str]] = client.submit(frozenset, sorted(stored), pure=False)
         last: Input | None = None
         tasks = plan(inputs, run.config, read_everything_here=scheduler is not None)
         for owners, results in in_order(client, ingest_task, tasks, run.config, known):
