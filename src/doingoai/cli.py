@@ -15,27 +15,71 @@ from typing import IO, Annotated, Any
 
 import orjson
 import typer
-from rich import box
-from rich.table import Table
-from sqlalchemy.exc import SQLAlchemyError
 from typer.core import TyperCommand
 
 from doingoai import __version__
-from doingoai.cli_batch import PageProgress, SchedulerOption, WorkersOption
+from doingoai.cli_batch import PageProgress, SchedulerOption, WorkersOption, megabytes
 from doingoai.cli_help import Command, Group
-from doingoai.cli_kb import megabytes
-from doingoai.cli_kb import register as register_kb_commands
-from doingoai.cli_text import PageConsole
-from doingoai.cli_text import console as fitted_console
 from doingoai.config import DEFAULT_PAGE_TIMEOUT, PipelineConfig
 from doingoai.errors import DoingoaiError, UsageError
-from doingoai.model import Failure
-from doingoai.pipeline import extract_paths
+
+# The knowledge-base commands (``cli_kb``) and what `doingoai --help` says of each. They are loaded, with
+# SQLAlchemy, only to run one of them or show its own help: `doingoai --help` and `doingoai extract` never
+# import the database layer (a test holds this list to the commands' own first paragraphs).
+KB_COMMANDS = {
+    "ingest": "Store pages in the knowledge base: extracted, resolved across articles, searchable.",
+    "events": "Events of the knowledge base, newest first, with their sources.",
+    "country": "A partner: relationship level and history, contacts by year and rank, figures and targets.",
+    "person": "A person: the titles the press gave them over time, and their events (or a correction of who is "
+              "who).",
+    "stats": "Foreign-affairs yardsticks per period: visits abroad and received, top-level contacts,\nphone calls, "
+             "agreements, upgrades (with partners and pillars).",
+    "search": "Search the stored documents (title and text).",
+    "export": "Write a table of the knowledge base to a file (replaced whole, or left as it was on failure).",
+    "db": "Where the knowledge base is, its schema version, and what it holds.",
+}
+
+
+def _database_error(exc: BaseException) -> bool:
+    """Whether ``exc`` is SQLAlchemy's (looked up only once SQLAlchemy is loaded: a command that never
+    touched a database cannot have raised one, and need not import it)."""
+    errors = sys.modules.get("sqlalchemy.exc")
+    return errors is not None and isinstance(exc, errors.SQLAlchemyError)
+
+
+def kb_commands() -> dict[str, Any]:
+    """The knowledge-base commands, as click commands (imports ``cli_kb``)."""
+    from doingoai.cli_kb import register
+
+    kb = typer.Typer(cls=Group)
+    register(kb)
+    for info in kb.registered_commands:
+        if info.cls in (None, TyperCommand):
+            info.cls = Command
+    group = typer.main.get_command(kb)
+    return dict(group.commands)  # type: ignore[attr-defined]
 
 
 class _App(Group):
     """The root group: a user's mistake or a database failure becomes one line and an exit status here,
-    so that the app run in-process (tests, other programs) behaves as the installed command does."""
+    so that the app run in-process (tests, other programs) behaves as the installed command does.
+
+    The knowledge-base commands are listed by name and summary, and loaded when one of them is run."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.commands) + [name for name in KB_COMMANDS if name not in self.commands]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        found = self.commands.get(cmd_name)
+        if found is None and cmd_name in KB_COMMANDS:  # listed in a help page: its summary is enough
+            return TyperCommand(cmd_name, help=KB_COMMANDS[cmd_name])
+        return found
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        if args and args[0] in KB_COMMANDS and args[0] not in self.commands:
+            for name, command in kb_commands().items():
+                self.add_command(command, name)
+        return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -43,14 +87,16 @@ class _App(Group):
         except DoingoaiError as exc:
             _err(exc.message)
             raise typer.Exit(2) from exc
-        except SQLAlchemyError as exc:
-            _err(f"database error: {str(exc).splitlines()[0]}")
-            raise typer.Exit(1) from exc
         except BrokenPipeError:
             # the reader went away (`doingoai extract ... | head -1`): what it wanted was written; end quietly,
             # with stdout pointed at nothing so that the interpreter's last flush cannot fail again
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise typer.Exit(0) from None
+        except Exception as exc:
+            if not _database_error(exc):
+                raise
+            _err(f"database error: {str(exc).splitlines()[0]}")
+            raise typer.Exit(1) from exc
 
 
 app = typer.Typer(
@@ -100,6 +146,12 @@ def _dump(record: dict[str, Any]) -> bytes:
 
 
 def _table(records: list[dict[str, Any]], out: IO[str]) -> None:
+    from rich import box
+    from rich.table import Table
+
+    from doingoai.cli_text import PageConsole
+    from doingoai.cli_text import console as fitted_console
+
     table = Table(title="doingoai extract", show_lines=False, box=box.SIMPLE_HEAD)
     table.add_column("source", overflow="ellipsis", no_wrap=True, max_width=28)
     table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=44)
@@ -174,6 +226,9 @@ def extract(
     except DoingoaiError as exc:
         _err(exc.message)
         raise typer.Exit(2) from exc
+    from doingoai.model import Failure
+    from doingoai.pipeline import extract_paths
+
     inputs, failures, results = extract_paths(paths, config, workers, scheduler)
     for f in failures:
         _err(str(f))
@@ -226,7 +281,6 @@ def extract(
         raise typer.Exit(2)
 
 
-register_kb_commands(app)
 # every command shows its options in the user's words (cli_help), also commands added later
 for _info in app.registered_commands:
     if _info.cls in (None, TyperCommand):  # typer's default, not a class a command chose
@@ -246,9 +300,9 @@ def main() -> None:
     except DoingoaiError as exc:
         _err(exc.message)
         sys.exit(2)
-    except SQLAlchemyError as exc:
-        _err(f"database error: {str(exc).splitlines()[0]}")
-        sys.exit(1)
     except Exception as exc:
+        if _database_error(exc):
+            _err(f"database error: {str(exc).splitlines()[0]}")
+            sys.exit(1)
         _err(f"internal error ({type(exc).__name__}: {exc}); please report it with the input that caused it")
         sys.exit(1)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,7 +24,7 @@ from rich.text import Text
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from doingoai.cli_batch import PageProgress, SchedulerOption, WorkersOption
+from doingoai.cli_batch import PageProgress, SchedulerOption, WorkersOption, megabytes
 from doingoai.cli_text import clause, figure_anchor, level_anchor, plain
 from doingoai.cli_text import console as _console
 from doingoai.config import PipelineConfig
@@ -69,8 +68,6 @@ DbOption = Annotated[str | None, typer.Option("--db", envvar=DEFAULT_DB_ENV, met
 # The most rows a query may ask for: far more than any knowledge base holds, and within what SQLite and
 # PostgreSQL take as a LIMIT (a larger number is a typo, refused with the range).
 MAX_LIMIT = 1_000_000_000
-# The largest --max-size, in MB: a page is a few MB at most; more is a typo (or a file that is not news).
-MAX_PAGE_MB = 1000.0
 
 
 class Out(StrEnum):
@@ -86,13 +83,6 @@ FormatOption = Annotated[Out, typer.Option("--format", "-f", help="table (for pe
 
 def _err(message: str) -> None:
     sys.stderr.write(f"doingoai: {message}\n")
-
-
-def megabytes(value: float) -> float:
-    """A --max-size value: a finite number of MB in the allowed range (nan and inf pass a range check)."""
-    if not math.isfinite(value) or not 0.001 <= value <= MAX_PAGE_MB:
-        raise typer.BadParameter(f"{value} is not a size in MB between 0.001 and {MAX_PAGE_MB:g}")
-    return value
 
 
 def _plain(value: Any) -> Any:
