@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from collections.abc import Iterator, MutableMapping
 from contextlib import ExitStack
 from enum import StrEnum
 from pathlib import Path
@@ -60,25 +61,72 @@ def kb_commands() -> dict[str, Any]:
     return dict(group.commands)  # type: ignore[attr-defined]
 
 
+class _Commands(MutableMapping[str, Any]):
+    """The root group's commands: the knowledge-base ones are names until a command is looked up (to run it,
+    or by a program that walks the commands), when ``cli_kb`` is loaded. Listing the names loads nothing."""
+
+    def __init__(self, loaded: dict[str, Any]) -> None:
+        self.loaded = dict(loaded)
+        self.pending = [name for name in KB_COMMANDS if name not in self.loaded]
+
+    def load(self) -> None:
+        if self.pending:
+            self.pending = []
+            for name, command in kb_commands().items():
+                self.loaded.setdefault(name, command)
+
+    def summary(self, name: str) -> Any:
+        """The command, or a stand-in that only shows its summary when it is not loaded yet."""
+        if name in self.pending:
+            return TyperCommand(name, help=KB_COMMANDS[name])
+        return self.loaded.get(name)
+
+    def __getitem__(self, name: str) -> Any:
+        if name in self.pending:
+            self.load()
+        return self.loaded[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self.loaded[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        if name in self.pending:
+            self.pending.remove(name)
+        else:
+            del self.loaded[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.loaded or name in self.pending
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.loaded
+        yield from (n for n in self.pending if n not in self.loaded)
+
+    def __len__(self) -> int:
+        return len(self.loaded) + len([n for n in self.pending if n not in self.loaded])
+
+
 class _App(Group):
     """The root group: a user's mistake or a database failure becomes one line and an exit status here,
     so that the app run in-process (tests, other programs) behaves as the installed command does.
 
     The knowledge-base commands are listed by name and summary, and loaded when one of them is run."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = _Commands(dict(self.commands))
+        self.commands = self.lazy  # click reads it as a mapping
+
     def list_commands(self, ctx: Any) -> list[str]:
-        return list(self.commands) + [name for name in KB_COMMANDS if name not in self.commands]
+        return list(self.lazy)  # the names, in the order of registration, loading nothing
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        found = self.commands.get(cmd_name)
-        if found is None and cmd_name in KB_COMMANDS:  # listed in a help page: its summary is enough
-            return TyperCommand(cmd_name, help=KB_COMMANDS[cmd_name])
-        return found
+        # a help page lists the commands: their summaries are enough
+        return self.lazy.summary(cmd_name)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
-        if args and args[0] in KB_COMMANDS and args[0] not in self.commands:
-            for name, command in kb_commands().items():
-                self.add_command(command, name)
+        if args and args[0] in self.lazy.pending:
+            self.lazy.load()
         return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
