@@ -9,8 +9,10 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from doingoai.config import PipelineConfig
+from doingoai.errors import InputError
 from doingoai.model import Article, Extraction, Failure, Page
-from doingoai.pipeline import analyse_page, process, settle
+from doingoai.parallel.limit import thread_time_limit
+from doingoai.pipeline import PageTimeout, analyse_page, process, settle
 from doingoai.read.sources import Input, read_input
 
 __all__ = ["Item", "Stored", "extract_task", "ingest_task"]
@@ -39,13 +41,35 @@ def _settle() -> None:
         _settled[0] = True
 
 
+def _timed_out(page: Page, config: PipelineConfig) -> Failure:
+    return Failure(page.source, InputError.TIMEOUT,
+                   f"took longer than the {config.page_timeout:g} s limit for one page (see --page-timeout)")
+
+
+def _process(page: Page, config: PipelineConfig) -> Record | Failure:
+    # the pipeline's own limit needs the main thread; a worker's pages run in another
+    try:
+        with thread_time_limit(config.page_timeout):
+            return process(page, config)
+    except PageTimeout:
+        return _timed_out(page, config)
+
+
+def _analyse(page: Page, config: PipelineConfig) -> tuple[Article, Extraction] | Failure:
+    try:
+        with thread_time_limit(config.page_timeout):
+            return analyse_page(page, config)
+    except PageTimeout:
+        return _timed_out(page, config)
+
+
 def extract_task(items: Sequence[Item], config: PipelineConfig) -> list[list[Record | Failure]]:
     """The records of each item's pages, in order."""
     out: list[list[Record | Failure]] = []
     for item in items:
         results: list[Record | Failure] = []
         for page in _pages(item, config):
-            results.append(page if isinstance(page, Failure) else process(page, config))
+            results.append(page if isinstance(page, Failure) else _process(page, config))
             _settle()
         out.append(results)
     return out
@@ -64,7 +88,7 @@ def ingest_task(items: Sequence[Item], config: PipelineConfig, stored: frozenset
                 results.append(page)
                 continue
             digest = content_hash(page.content)
-            results.append((digest, None if digest in stored else analyse_page(page, config)))
+            results.append((digest, None if digest in stored else _analyse(page, config)))
             _settle()
         out.append(results)
     return out
