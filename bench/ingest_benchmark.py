@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/ingest_benchmark.py --n 1000
     .venv/bin/python bench/ingest_benchmark.py --n 500 --pg postgresql://postgres@127.0.0.1:5432/postgres
-    .venv/bin/python bench/ingest_benchmark.py --n 1000 --jobs 2     # extraction in two worker processes
+    .venv/bin/python bench/ingest_benchmark.py --n 1000 --jobs 2     # extraction on a local Dask cluster of two workers
 
 The pages are the benchmark corpus (bench/benchmark.py), cycled and made unique with a counter line, so
 that every one is new to the store. Each run is a fresh process (peak memory is its own) and a fresh
@@ -40,7 +40,7 @@ def _child(folder: str, db: str, jobs: str) -> dict[str, float]:
     workers = int(jobs) if jobs else 1
     cpu = time.process_time()
     started = time.perf_counter()
-    summary = ingest([folder], db=db, batch_size=100, jobs=workers)
+    summary = ingest([folder], db=db, batch_size=100, workers=workers)
     elapsed = time.perf_counter() - started
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = time.process_time() - cpu + children.ru_utime + children.ru_stime  # this process and its workers
@@ -58,7 +58,7 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=1000, help="pages to ingest")
     ap.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/postgres",
                     help="an admin URL of a PostgreSQL server ('' to skip)")
-    ap.add_argument("--jobs", default="", help="extraction processes (default: 1, as ingest)")
+    ap.add_argument("--jobs", default="", help="Dask workers extracting (default: 1, no Dask, as ingest)")
     a = ap.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:

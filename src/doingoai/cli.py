@@ -10,6 +10,7 @@ import errno
 import io
 import os
 import sys
+from collections.abc import Iterator, MutableMapping
 from contextlib import ExitStack
 from enum import StrEnum
 from pathlib import Path
@@ -17,32 +18,122 @@ from typing import IO, Annotated, Any
 
 import orjson
 import typer
-from rich import box
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
-from sqlalchemy.exc import SQLAlchemyError
 from typer.core import TyperCommand
 
 from doingoai import __version__
+from doingoai.cli_batch import PageProgress, SchedulerOption, WorkersOption, megabytes
 from doingoai.cli_brief import register as register_brief_command
 from doingoai.cli_help import Command, Group
-from doingoai.cli_kb import megabytes
-from doingoai.cli_kb import register as register_kb_commands
 from doingoai.cli_serve import register as register_serve_command
-from doingoai.cli_text import PageConsole
-from doingoai.cli_text import console as fitted_console
 from doingoai.cli_watch import register as register_watch_command
 from doingoai.config import DEFAULT_PAGE_TIMEOUT, PipelineConfig
 from doingoai.errors import DoingoaiError, UsageError, WriteError
 from doingoai.export.files import atomic_file, output_target
-from doingoai.model import Failure
-from doingoai.pipeline import extract_paths
+
+# The knowledge-base commands (``cli_kb``) and what `doingoai --help` says of each. They are loaded, with
+# SQLAlchemy, only to run one of them or show its own help: `doingoai --help` and `doingoai extract` never
+# import the database layer (a test holds this list to the commands' own first paragraphs).
+KB_COMMANDS = {
+    "ingest": "Store pages in the knowledge base: extracted, resolved across articles, searchable.",
+    "events": "Events of the knowledge base, newest first, with their sources.",
+    "country": "A partner: relationship level and history, contacts by year and rank, figures and targets.",
+    "person": "A person: the titles the press gave them over time, and their events (or a correction of who is "
+              "who).",
+    "stats": "Foreign-affairs yardsticks per period: visits abroad and received, top-level contacts,\nphone calls, "
+             "agreements, upgrades (with partners and pillars).",
+    "search": "Search the stored documents (title and text).",
+    "export": "Write a table of the knowledge base to a file (replaced whole, or left as it was on failure).",
+    "db": "Where the knowledge base is, its schema version, and what it holds.",
+}
+
+
+def _database_error(exc: BaseException) -> bool:
+    """Whether ``exc`` is SQLAlchemy's (looked up only once SQLAlchemy is loaded: a command that never
+    touched a database cannot have raised one, and need not import it)."""
+    errors = sys.modules.get("sqlalchemy.exc")
+    return errors is not None and isinstance(exc, errors.SQLAlchemyError)
+
+
+def kb_commands() -> dict[str, Any]:
+    """The knowledge-base commands, as click commands (imports ``cli_kb``)."""
+    from doingoai.cli_kb import register
+
+    kb = typer.Typer(cls=Group)
+    register(kb)
+    for info in kb.registered_commands:
+        if info.cls in (None, TyperCommand):
+            info.cls = Command
+    group = typer.main.get_command(kb)
+    return dict(group.commands)  # type: ignore[attr-defined]
+
+
+class _Commands(MutableMapping[str, Any]):
+    """The root group's commands: the knowledge-base ones are names until a command is looked up (to run it,
+    or by a program that walks the commands), when ``cli_kb`` is loaded. Listing the names loads nothing."""
+
+    def __init__(self, loaded: dict[str, Any]) -> None:
+        self.loaded = dict(loaded)
+        self.pending = [name for name in KB_COMMANDS if name not in self.loaded]
+
+    def load(self) -> None:
+        if self.pending:
+            self.pending = []
+            for name, command in kb_commands().items():
+                self.loaded.setdefault(name, command)
+
+    def summary(self, name: str) -> Any:
+        """The command, or a stand-in that only shows its summary when it is not loaded yet."""
+        if name in self.pending:
+            return TyperCommand(name, help=KB_COMMANDS[name])
+        return self.loaded.get(name)
+
+    def __getitem__(self, name: str) -> Any:
+        if name in self.pending:
+            self.load()
+        return self.loaded[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self.loaded[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        if name in self.pending:
+            self.pending.remove(name)
+        else:
+            del self.loaded[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.loaded or name in self.pending
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.loaded
+        yield from (n for n in self.pending if n not in self.loaded)
+
+    def __len__(self) -> int:
+        return len(self.loaded) + len([n for n in self.pending if n not in self.loaded])
 
 
 class _App(Group):
     """The root group: a user's mistake or a database failure becomes one line and an exit status here,
-    so that the app run in-process (tests, other programs) behaves as the installed command does."""
+    so that the app run in-process (tests, other programs) behaves as the installed command does.
+
+    The knowledge-base commands are listed by name and summary, and loaded when one of them is run."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = _Commands(dict(self.commands))
+        self.commands = self.lazy  # click reads it as a mapping
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.lazy)  # the names, in the order of registration, loading nothing
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        # a help page lists the commands: their summaries are enough
+        return self.lazy.summary(cmd_name)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        if args and args[0] in self.lazy.pending:
+            self.lazy.load()
+        return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -50,9 +141,6 @@ class _App(Group):
         except DoingoaiError as exc:
             _err(exc.message)
             raise typer.Exit(exc.exit_status) from exc
-        except SQLAlchemyError as exc:
-            _err(f"database error: {str(exc).splitlines()[0]}")
-            raise typer.Exit(1) from exc
         except BrokenPipeError:
             # the reader went away (`doingoai extract ... | head -1`): what it wanted was written; end quietly,
             # with stdout pointed at nothing so that the interpreter's last flush cannot fail again
@@ -65,6 +153,11 @@ class _App(Group):
             _err(f"{exc.filename or 'standard output'}: cannot write: {exc.strerror or exc}")
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise typer.Exit(WriteError.exit_status) from None
+        except Exception as exc:
+            if not _database_error(exc):
+                raise
+            _err(f"database error: {str(exc).splitlines()[0]}")
+            raise typer.Exit(1) from exc
 
 
 # What the system answers when it will not take what we write: the environment's fault, not ours.
@@ -118,6 +211,12 @@ def _dump(record: dict[str, Any]) -> bytes:
 
 
 def _table(records: list[dict[str, Any]], out: IO[str]) -> None:
+    from rich import box
+    from rich.table import Table
+
+    from doingoai.cli_text import PageConsole
+    from doingoai.cli_text import console as fitted_console
+
     table = Table(title="doingoai extract", show_lines=False, box=box.SIMPLE_HEAD)
     table.add_column("source", overflow="ellipsis", no_wrap=True, max_width=28)
     table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=44)
@@ -182,6 +281,8 @@ def extract(
     page_timeout: Annotated[float, typer.Option("--page-timeout", metavar="SECONDS", min=0.0, help="Give up a page "
                                                 "that takes longer than this many seconds, report it and go on "
                                                 "with the batch; 0: no limit.")] = DEFAULT_PAGE_TIMEOUT,
+    workers: WorkersOption = 1,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Extract the doingoai/1 record (article, events, relations, figures) of each page."""
     try:
@@ -190,7 +291,10 @@ def extract(
     except DoingoaiError as exc:
         _err(exc.message)
         raise typer.Exit(2) from exc
-    inputs, failures, results = extract_paths(paths, config)
+    from doingoai.model import Failure
+    from doingoai.pipeline import extract_paths
+
+    inputs, failures, results = extract_paths(paths, config, workers, scheduler)
     for f in failures:
         _err(str(f))
     done = failed = 0
@@ -199,20 +303,17 @@ def extract(
         # a file is written whole or not at all (a full disk leaves the previous one as it was)
         out: IO[bytes] = stack.enter_context(atomic_file(output_target(output))) if output else sys.stdout.buffer
         progress = None
-        if not quiet and len(inputs) > PROGRESS_MIN_INPUTS and sys.stderr.isatty():
-            progress = stack.enter_context(Progress(
-                TextColumn("extract"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                TextColumn("{task.fields[name]}"), console=Console(stderr=True), transient=True))
-            task = progress.add_task("extract", total=len(inputs), name="")
+        if not quiet and (len(inputs) > PROGRESS_MIN_INPUTS or workers > 1) and sys.stderr.isatty():
+            progress = stack.enter_context(PageProgress("extract", len(inputs)))
         first = True
         last_input = None
         if output_format is OutputFormat.json:
             out.write(b"[\n")
         for item, result in results:
-            if progress is not None and item is not last_input:
-                if last_input is not None:
-                    progress.advance(task)
-                progress.update(task, name=Path(item.name).name[:40])
+            if progress is not None:
+                if item is not last_input and last_input is not None:
+                    progress.input_done()
+                progress.page(Path(item.name).name)
                 last_input = item
             if isinstance(result, Failure):
                 failed += 1
@@ -242,7 +343,6 @@ def extract(
         raise typer.Exit(2)
 
 
-register_kb_commands(app)
 register_serve_command(app)  # imports fastapi only when `serve` runs
 register_brief_command(app)
 register_watch_command(app)
@@ -264,10 +364,10 @@ def main() -> None:
         sys.exit(0)
     except DoingoaiError as exc:
         _err(exc.message)
-        sys.exit(2)
-    except SQLAlchemyError as exc:
-        _err(f"database error: {str(exc).splitlines()[0]}")
-        sys.exit(1)
+        sys.exit(exc.exit_status)
     except Exception as exc:
+        if _database_error(exc):
+            _err(f"database error: {str(exc).splitlines()[0]}")
+            sys.exit(1)
         _err(f"internal error ({type(exc).__name__}: {exc}); please report it with the input that caused it")
         sys.exit(1)

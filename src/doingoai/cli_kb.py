@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,13 +19,12 @@ from typing import Annotated, Any
 import orjson
 import typer
 from rich import box
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from doingoai.cli_batch import PageProgress, SchedulerOption, WorkersOption, megabytes
 from doingoai.cli_text import clause, figure_anchor, level_anchor, plain
 from doingoai.cli_text import console as _console
 from doingoai.config import PipelineConfig
@@ -71,8 +69,6 @@ DbOption = Annotated[str | None, typer.Option("--db", envvar=DEFAULT_DB_ENV, met
 # The most rows a query may ask for: far more than any knowledge base holds, and within what SQLite and
 # PostgreSQL take as a LIMIT (a larger number is a typo, refused with the range).
 MAX_LIMIT = 1_000_000_000
-# The largest --max-size, in MB: a page is a few MB at most; more is a typo (or a file that is not news).
-MAX_PAGE_MB = 1000.0
 
 
 class Out(StrEnum):
@@ -98,13 +94,6 @@ LangOption = Annotated[Lang, typer.Option("--lang", help="vi: the record as extr
 
 def _err(message: str) -> None:
     sys.stderr.write(f"doingoai: {message}\n")
-
-
-def megabytes(value: float) -> float:
-    """A --max-size value: a finite number of MB in the allowed range (nan and inf pass a range check)."""
-    if not math.isfinite(value) or not 0.001 <= value <= MAX_PAGE_MB:
-        raise typer.BadParameter(f"{value} is not a size in MB between 0.001 and {MAX_PAGE_MB:g}")
-    return value
 
 
 def _plain(value: Any) -> Any:
@@ -221,6 +210,8 @@ Exit status: 0 when pages were stored (or were stored already), 2 when nothing c
         related: Annotated[bool, typer.Option("--related", help="Also store the acts the teasers around each "
                                               "story report (as doingoai extract --related).")] = False,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+        workers: WorkersOption = 1,
+        scheduler: SchedulerOption = None,
     ) -> None:
         """Store pages in the knowledge base: extracted, resolved across articles, searchable.
 
@@ -233,13 +224,13 @@ Exit status: 0 when pages were stored (or were stored already), 2 when nothing c
             before = _documents(db)
             try:
                 inputs, _ = expand(paths, config)
-                if not quiet and len(inputs) > 3 and sys.stderr.isatty():
-                    with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                                  console=Console(stderr=True), transient=True) as bar:
-                        task = bar.add_task("ingest", total=len(inputs))
-                        summary = ingest(paths, db, config, batch, on_input=lambda _: bar.advance(task))
+                if not quiet and (len(inputs) > 3 or workers > 1) and sys.stderr.isatty():
+                    with PageProgress("ingest", len(inputs)) as bar:
+                        summary = ingest(paths, db, config, batch, workers=workers, scheduler=scheduler,
+                                         on_input=lambda _: bar.input_done(),
+                                         on_page=lambda item: bar.page(Path(item.name).name))
                 else:
-                    summary = ingest(paths, db, config, batch)
+                    summary = ingest(paths, db, config, batch, workers=workers, scheduler=scheduler)
             except KeyboardInterrupt:
                 # the batch in progress is rolled back; every committed batch stays
                 after = _documents(db)

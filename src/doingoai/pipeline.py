@@ -152,10 +152,16 @@ def process(page: Page, config: PipelineConfig = DEFAULT_CONFIG) -> Record | Fai
 
 
 def extract_paths(
-    args: Sequence[str], config: PipelineConfig = DEFAULT_CONFIG
+    args: Sequence[str], config: PipelineConfig = DEFAULT_CONFIG, workers: int = 1, scheduler: str | None = None
 ) -> tuple[list[Input], list[Failure], Iterator[tuple[Input, Record | Failure]]]:
-    """Resolve ``args``; returns the inputs, the arguments that named nothing, and a lazy stream of results."""
+    """Resolve ``args``; returns the inputs, the arguments that named nothing, and a lazy stream of results.
+    ``workers`` > 1 or a ``scheduler`` address: the pages are extracted on a Dask cluster (the results come in
+    the same order); one worker extracts here, without starting Dask."""
     inputs, failures = expand(args, config)
+    if workers > 1 or scheduler:
+        from doingoai.parallel.run import extract_stream  # Dask is imported only when asked for
+
+        return inputs, failures, extract_stream(inputs, config, workers, scheduler)
 
     def stream() -> Iterator[tuple[Input, Record | Failure]]:
         settled = False

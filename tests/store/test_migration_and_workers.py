@@ -43,8 +43,8 @@ def test_migration_groups_the_figures_of_a_base_built_before(db_url: str) -> Non
 def test_workers_store_what_the_main_process_stores(db_url: str, tmp_path: Path) -> None:
     fx.many_pages(tmp_path / "pages", 60)
     alone = str(tmp_path / "alone.sqlite")
-    one = ingest([str(tmp_path / "pages")], db=alone, batch_size=10, jobs=1)
-    two = ingest([str(tmp_path / "pages")], db=db_url, batch_size=10, jobs=2)
+    one = ingest([str(tmp_path / "pages")], db=alone, batch_size=10, workers=1)
+    two = ingest([str(tmp_path / "pages")], db=db_url, batch_size=10, workers=2)
     assert (one.new, two.new, len(one.failed), len(two.failed)) == (60, 60, 0, 0)
 
     def facts(db: str) -> list[tuple[object, ...]]:
@@ -70,11 +70,11 @@ def test_an_interrupted_ingest_says_what_it_stored(tmp_path: Path) -> None:
             raise KeyboardInterrupt
 
     with pytest.raises(IngestInterrupted) as stopped:
-        ingest([str(tmp_path / "pages")], db=db, batch_size=10, jobs=2, on_input=progress)
+        ingest([str(tmp_path / "pages")], db=db, batch_size=10, workers=2, on_input=progress)
     committed = stopped.value.summary.new
     assert committed % 10 == 0
     assert 0 < committed < 35
     with Session(make_engine(db)) as session:
         assert session.scalar(select(func.count()).select_from(s.Document)) == committed
-    rest = ingest([str(tmp_path / "pages")], db=db, batch_size=10, jobs=2)
+    rest = ingest([str(tmp_path / "pages")], db=db, batch_size=10, workers=2)
     assert (rest.new, rest.skipped) == (60 - committed, committed)

@@ -229,20 +229,54 @@ def _refuse_foreign(engine: Engine, state: str) -> None:
                          "or a newer doingoai's): refusing to touch it")
 
 
+# The databases this process found (or made) at the latest schema: a program that opens the knowledge base
+# for every request (a server) checks the schema once, not at every query. A SQLite file is known by its
+# inode, so that a file deleted and made again is looked at again.
+_AT_HEAD: set[tuple[object, ...]] = set()
+
+
+def _identity(engine: Engine) -> tuple[object, ...] | None:
+    if engine.dialect.name != "sqlite":
+        return (engine.url.render_as_string(hide_password=False),)
+    database = engine.url.database
+    if not database or database == ":memory:":
+        return None
+    try:
+        st = Path(database).stat()
+    except OSError:
+        return None
+    return (str(Path(database).resolve()), st.st_dev, st.st_ino)
+
+
+def _known_at_head(engine: Engine) -> bool:
+    key = _identity(engine)
+    return key is not None and key in _AT_HEAD
+
+
+def _note_at_head(engine: Engine) -> None:
+    key = _identity(engine)
+    if key is not None:
+        _AT_HEAD.add(key)
+
+
 def migrate(engine: Engine) -> None:
     """Create or upgrade the schema to the latest migration; a database of another application is refused.
     Two processes starting on one new database (two ingests at once) migrate it one after the other: the
-    second finds the schema made and does nothing."""
-    state = _state(engine)
-    _refuse_foreign(engine, state)
-    if state in _revisions()[1]:
+    second finds the schema made and does nothing. Once per database and process (but whether this user
+    may write is asked each time: a process may hold a read-only user's engine and a writer's)."""
+    if _known_at_head(engine):
         _check_writable(engine)
         return
-    with _migration_lock(engine):
-        state = _state(engine)  # as the process that held the lock left it
-        _refuse_foreign(engine, state)
-        if state not in _revisions()[1]:
-            command.upgrade(alembic_config(engine), "head")
+    state = _state(engine)
+    _refuse_foreign(engine, state)
+    if state not in _revisions()[1]:
+        with _migration_lock(engine):
+            state = _state(engine)  # as the process that held the lock left it
+            _refuse_foreign(engine, state)
+            if state not in _revisions()[1]:
+                command.upgrade(alembic_config(engine), "head")
+    _check_writable(engine)
+    _note_at_head(engine)
 
 
 def _check_writable(engine: Engine) -> None:
@@ -292,12 +326,15 @@ def open_knowledge_base(db: str | None = None) -> Engine:
     """The engine of an existing knowledge base, for the read-only commands: creates no file or folder,
     and says so when there is no knowledge base at ``db``."""
     engine = make_engine(db, create=False)
+    if _known_at_head(engine):
+        return engine
     state = _state(engine)
     if state == _EMPTY:
         raise UsageError(f"no knowledge base at {describe_url(engine)}; run `doingoai ingest` first")
     _refuse_foreign(engine, state)
     if state not in _revisions()[1]:
         command.upgrade(alembic_config(engine), "head")  # an older schema of ours: bring it up to date
+    _note_at_head(engine)
     return engine
 
 

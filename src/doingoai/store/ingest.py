@@ -27,12 +27,11 @@ from sqlalchemy.orm import Session
 
 from doingoai import __version__
 from doingoai.config import DEFAULT_CONFIG, PipelineConfig
-from doingoai.model import Article, Failure, Page
-from doingoai.pipeline import analyse_article
+from doingoai.model import Article, Extraction, Failure, Page
+from doingoai.pipeline import analyse_article, analyse_page, settle
 from doingoai.read.sources import Input, expand, read_input
 from doingoai.store import schema as s
 from doingoai.store.engine import make_engine, migrate
-from doingoai.store.workers import Extractors, Pending
 from doingoai.store.write import Item, Writer, content_hash, ensure_reference_data
 
 __all__ = ["IngestInterrupted", "IngestSummary", "extractor_version", "ingest", "reprocess"]
@@ -112,22 +111,21 @@ def _interrupt_between_pages() -> Iterator[Callable[[], None]]:
 
 
 class _Ingest:
-    """Pages flow in batches: read, checked against the store (one query a batch), extracted (in workers
-    while the previous batch is written, for large inputs), and written ``batch_size`` new pages a commit."""
+    """Pages flow in batches: read, checked against the store (one query a batch), extracted, and written
+    ``batch_size`` new pages a commit. On a Dask cluster (``store.workers``) the workers read, check and
+    extract, and the results come back here in the order of the inputs, through ``analysed``: the same
+    batches are written, so that the knowledge base is the one a single process builds."""
 
-    def __init__(self, session: Session, config: PipelineConfig, batch_size: int, summary: IngestSummary,
-                 jobs: int) -> None:
+    def __init__(self, session: Session, config: PipelineConfig, batch_size: int, summary: IngestSummary) -> None:
         self.session = session
+        self.config = config
         self.batch_size = batch_size
         self.summary = summary
         self.writer = Writer(session, extractor_version(), related=config.related)
-        self.extractors = Extractors(config, jobs)
         self.read: list[tuple[Page, str]] = []  # pages read, not yet checked against the store
-        self.pending: tuple[list[str], Pending] | None = None  # being extracted
         self.ready: list[Item] = []  # new pages, extracted, not yet stored
         self.digests: set[str] = set()  # of pages sent to extraction: a page twice in one run is stored once
-        self.held: list[tuple[Page, str]] | None = None  # the first batch, until the second shows up
-        self.started = False
+        self.settled = False
 
     def page(self, page: Page) -> None:
         self.summary.pages += 1
@@ -135,45 +133,37 @@ class _Ingest:
         if len(self.read) >= self.batch_size:
             self.check()
 
-    def check(self, final: bool = False) -> None:
-        """Skip the pages stored already, send the others to extraction, and collect the previous batch."""
+    def check(self) -> None:
+        """Skip the pages stored already, extract the others."""
         digests = sorted({d for _, d in self.read})
         stored = set(self.session.scalars(select(s.Document.content_hash).where(s.Document.content_hash.in_(digests))))
-        new: list[tuple[Page, str]] = []
-        for page, digest in self.read:
+        read, self.read = self.read, []
+        for page, digest in read:
             if digest in stored or digest in self.digests:
                 self.summary.skipped += 1
                 continue
             self.digests.add(digest)
-            new.append((page, digest))
-        self.read.clear()
-        self.dispatch(new, final)
+            self.extracted(digest, analyse_page(page, self.config))
+            if not self.settled:
+                settle()
+                self.settled = True
 
-    def dispatch(self, new: list[tuple[Page, str]], final: bool) -> None:
-        """Send pages to extraction and collect the batch sent before. The first batch waits for the second:
-        only an input of more than one batch is worth starting worker processes for."""
-        if self.held is None and not self.started and not final and self.extractors.jobs > 1:
-            self.held, self.started = new, True
+    def analysed(self, digest: str, found: tuple[Article, Extraction] | Failure | None) -> None:
+        """A page a worker read and analysed (``found`` is None when it was stored when the run began)."""
+        self.summary.pages += 1
+        if found is None or digest in self.digests:
+            self.summary.skipped += 1
             return
-        if self.held is not None:
-            new, self.held = self.held + new, None
-            if not final:
-                self.extractors.want_workers()
-        previous, self.pending = self.pending, None
-        if new:
-            self.pending = ([d for _, d in new], self.extractors.submit([p for p, _ in new]))
-        if previous is not None:
-            self.collect(previous)
+        self.digests.add(digest)
+        self.extracted(digest, found)
 
-    def collect(self, pending: tuple[list[str], Pending]) -> None:
-        digests, results = pending
-        for digest, found in zip(digests, results.results(), strict=True):
-            if isinstance(found, Failure):
-                self.summary.failed.append(found)
-                continue
-            self.ready.append(Item(*found, digest=digest))
-            if len(self.ready) >= self.batch_size:
-                self.store()
+    def extracted(self, digest: str, found: tuple[Article, Extraction] | Failure) -> None:
+        if isinstance(found, Failure):
+            self.summary.failed.append(found)
+            return
+        self.ready.append(Item(*found, digest=digest))
+        if len(self.ready) >= self.batch_size:
+            self.store()
 
     def store(self) -> None:
         items, self.ready = self.ready, []
@@ -192,19 +182,17 @@ class _Ingest:
         self.summary.new += len(items) - len(failed)
 
     def finish(self) -> None:
-        self.check(final=True)
-        if self.pending is not None:
-            pending, self.pending = self.pending, None
-            self.collect(pending)
+        self.check()
         self.store()
-        self.extractors.close()
 
 
 def ingest(args: Sequence[str], db: str | None = None, config: PipelineConfig = DEFAULT_CONFIG,
-           batch_size: int = DEFAULT_BATCH, on_input: Progress | None = None, jobs: int = 1) -> IngestSummary:
-    """Store every page named by ``args`` that is not stored yet. ``jobs``: processes extracting pages
-    (1, the default, extracts in this process: measured as fast as 2 workers on two cores, the writer
-    being the other half of the work; parallel ingest is to run on Dask, see issue 14)."""
+           batch_size: int = DEFAULT_BATCH, on_input: Progress | None = None, workers: int = 1,
+           scheduler: str | None = None, on_page: Progress | None = None) -> IngestSummary:
+    """Store every page named by ``args`` that is not stored yet. ``workers`` > 1 or a ``scheduler``
+    address: pages are read and extracted on a Dask cluster and written here, by one writer, in the order
+    of the inputs (the knowledge base is the one a single process builds). ``on_input`` is called as each
+    input begins, ``on_page`` after each page."""
     started = time.perf_counter()
     engine = make_engine(db)
     migrate(engine)
@@ -218,27 +206,32 @@ def ingest(args: Sequence[str], db: str | None = None, config: PipelineConfig = 
             session.commit()
         except IntegrityError:
             session.rollback()  # another ingest of this knowledge base wrote them at the same moment
-        run = _Ingest(session, config, batch_size, summary, jobs)
+        run = _Ingest(session, config, batch_size, summary)
         try:
             with _interrupt_between_pages() as check:
-                for item in inputs:
-                    if on_input is not None:
-                        on_input(item)
-                    for page in read_input(item, config):
-                        check()
-                        if isinstance(page, Failure):
-                            summary.failed.append(page)
-                        else:
-                            run.page(page)
+                if workers > 1 or scheduler:
+                    from doingoai.store.workers import ingest_on_cluster  # Dask only when asked for
+
+                    stored = frozenset(session.scalars(select(s.Document.content_hash)))
+                    ingest_on_cluster(run, inputs, stored, workers, scheduler, check, on_input, on_page)
+                else:
+                    for item in inputs:
+                        if on_input is not None:
+                            on_input(item)
+                        for page in read_input(item, config):
+                            check()
+                            if isinstance(page, Failure):
+                                summary.failed.append(page)
+                            else:
+                                run.page(page)
+                            if on_page is not None:
+                                on_page(item)
                 check()
                 run.finish()
         except KeyboardInterrupt:
-            run.extractors.terminate()
             session.rollback()
             summary.seconds = time.perf_counter() - started
             raise IngestInterrupted(summary) from None
-        finally:
-            run.extractors.terminate()
     engine.dispose()
     summary.seconds = time.perf_counter() - started
     return summary

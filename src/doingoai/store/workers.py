@@ -1,95 +1,51 @@
-"""Extraction in worker processes while the main process writes: the ingest of a large input uses every core.
-
-The pool is forked when a second batch of pages shows up (one batch is extracted in the main process:
-starting workers costs more than it saves there), right after the main process extracted one page: the
-language data are loaded once, and the forked workers share them. Workers ignore
-Ctrl-C (the main process handles it and stops them) and exit on their own when the main process is gone
-(a ``kill -9``), so that no orphan outlives an interrupted ingest.
+"""Ingest on a Dask cluster: the workers read the pages, skip the ones the knowledge base held when the run
+began, and extract the others; the results come back in the order of the inputs and one writer (this
+process) stores them in the batches a single process would: the same knowledge base, whatever the number
+of workers. The writer is the one process that writes, on SQLite (one writer at a time anyway) and on
+PostgreSQL alike: resolution across outlets sees every earlier page, in order.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import signal
-import threading
-import time
-from collections.abc import Sequence
-from functools import partial
-from multiprocessing.pool import AsyncResult, Pool
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from doingoai.config import PipelineConfig
-from doingoai.model import Article, Extraction, Failure, Page
-from doingoai.pipeline import analyse_page
+from distributed import Future
 
-__all__ = ["Extractors", "Pending", "Result"]
+from doingoai.model import Failure
+from doingoai.parallel.cluster import dask_client
+from doingoai.parallel.run import in_order, plan
+from doingoai.parallel.tasks import ingest_task
+from doingoai.read.sources import Input
 
-Result = tuple[Article, Extraction] | Failure
-# forked workers share the language data the main process loaded; elsewhere (no fork) extraction stays here
-_FORK = "fork"
+if TYPE_CHECKING:
+    from doingoai.store.ingest import _Ingest
+
+__all__ = ["ingest_on_cluster"]
 
 
-def _watch_parent(parent: int) -> None:
-    while True:
-        if os.getppid() != parent:
-            os._exit(0)
-        time.sleep(0.5)
-
-
-def _init(parent: int) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-
-
-class Pending:
-    """The results of a batch: some computed here already, the others coming from the workers."""
-
-    def __init__(self, done: list[Result], coming: AsyncResult[list[Result]] | None = None) -> None:
-        self.done = done
-        self.coming = coming
-
-    def results(self) -> list[Result]:
-        return self.done + (self.coming.get() if self.coming is not None else [])
-
-
-class Extractors:
-    """``analyse_page`` over batches of pages, in the main process or in a pool of ``jobs`` workers."""
-
-    def __init__(self, config: PipelineConfig, jobs: int) -> None:
-        self.config = config
-        self.jobs = jobs
-        self.pool: Pool | None = None
-        self.work = partial(analyse_page, config=self.config)
-        self.wanted = False
-
-    def want_workers(self) -> None:
-        """From now on, extract in workers (when ``jobs`` > 1 and processes can be forked)."""
-        self.wanted = self.jobs > 1 and _FORK in multiprocessing.get_all_start_methods()
-
-    def submit(self, pages: Sequence[Page]) -> Pending:
-        """Start extracting ``pages``. The workers start with the first pages submitted once they are wanted:
-        the first page is extracted here, which loads the language data once, for the workers forked after
-        it to share."""
-        if self.wanted and self.pool is None and pages:
-            first = [self.work(pages[0])]
-            self.pool = multiprocessing.get_context(_FORK).Pool(self.jobs, initializer=_init, initargs=(os.getpid(),))
-            return Pending(first, self._map(pages[1:]))
-        if self.pool is None:
-            return Pending([self.work(p) for p in pages])
-        return Pending([], self._map(pages))
-
-    def _map(self, pages: Sequence[Page]) -> AsyncResult[list[Result]]:
-        assert self.pool is not None
-        return self.pool.map_async(self.work, pages, chunksize=max(1, len(pages) // (self.jobs * 4)))
-
-    def close(self) -> None:
-        if self.pool is not None:
-            self.pool.close()
-            self.pool.join()
-            self.pool = None
-
-    def terminate(self) -> None:
-        if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
-            self.pool = None
+def ingest_on_cluster(run: _Ingest, inputs: Sequence[Input], stored: frozenset[str], workers: int,
+                      scheduler: str | None, check: Callable[[], None], on_input: Callable[[Input], None] | None,
+                      on_page: Callable[[Input], None] | None) -> None:
+    """Every page of ``inputs`` through ``run``; ``stored``: the content hashes in the knowledge base now
+    (sent once to every worker); ``check`` is called between pages (Ctrl-C)."""
+    with dask_client(workers, scheduler) as client:
+        # a task, not scattered data: a worker killed while holding it would lose scattered data for good, while
+        # the scheduler computes a lost task again
+        known: Future[frozenset[str]] = client.submit(frozenset, sorted(stored), pure=False)
+        last: Input | None = None
+        tasks = plan(inputs, run.config, read_everything_here=scheduler is not None)
+        for owners, results in in_order(client, ingest_task, tasks, run.config, known):
+            for owner, found in zip(owners, results, strict=True):
+                for result in found:
+                    if owner is not last:
+                        last = owner
+                        if on_input is not None:
+                            on_input(owner)
+                    check()
+                    if isinstance(result, Failure):
+                        run.summary.failed.append(result)
+                    else:
+                        run.analysed(*result)
+                    if on_page is not None:
+                        on_page(owner)

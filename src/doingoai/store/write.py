@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, func, or_, select, tuple_, update
+from sqlalchemy import ColumnElement, Connection, and_, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -174,6 +174,19 @@ def _event_keys(event: Event) -> tuple[str, str, str, str | None]:
 # --- one batch -------------------------------------------------------------------------------------------
 
 
+# Keys looked up per query: an OR of this many equalities stays well inside SQLite's expression depth
+_KEYS_PER_QUERY = 100
+
+
+def _any_of(columns: Sequence[Any], keys: Sequence[tuple[Any, ...]]) -> Iterator[ColumnElement[bool]]:
+    """Conditions that together match the rows whose ``columns`` equal one of ``keys``, as an OR of
+    equalities, which both databases answer from an index (``(a, b) IN (VALUES ...)`` of several rows makes
+    SQLite scan the whole table: a candidate look-up that grows with the knowledge base)."""
+    for at in range(0, len(keys), _KEYS_PER_QUERY):
+        chunk = keys[at:at + _KEYS_PER_QUERY]
+        yield or_(*(and_(*(c == v for c, v in zip(columns, key, strict=True))) for key in chunk))
+
+
 class _Batch:
     def __init__(self, conn: Connection, people: People, version: str, sections: frozenset[str]) -> None:
         self.conn = conn
@@ -193,7 +206,9 @@ class _Batch:
     def prefetch(self, items: Sequence[Item]) -> None:
         events = [e for it in items for e in it.extraction.events if e.section in self.sections]
         keys = {_event_keys(e) for e in events}
-        for k in keys:
+        # in the order of the pages (not the set's, which changes from one process to the next): events are
+        # written, and numbered, in this order
+        for k in dict.fromkeys(_event_keys(e) for e in events):
             self.events[k] = []
         if keys:
             years: set[str] = set()
@@ -201,15 +216,18 @@ class _Batch:
                 if e.date.start and e.date.start[:4].isdigit():
                     years |= {str(int(e.date.start[:4]) + d) for d in (-1, 0, 1)}
             ev = s.Event
-            query = select(ev.id, ev.type, ev.countries_key, ev.bodies_key, ev.initiator, ev.status, ev.salience,
-                           ev.date_start, ev.date_end, ev.part_of_day, ev.place_name, ev.place_country,
-                           ev.n_sources).where(
-                tuple_(ev.type, ev.countries_key, ev.bodies_key).in_(sorted({k[:3] for k in keys})),
-                or_(ev.date_start.is_(None), ev.date_start.startswith("-"),
-                    func.substr(ev.date_start, 1, 4).in_(sorted(years)) if years else ev.id < 0))
+            columns = (ev.id, ev.type, ev.countries_key, ev.bodies_key, ev.initiator, ev.status, ev.salience,
+                       ev.date_start, ev.date_end, ev.part_of_day, ev.place_name, ev.place_country, ev.n_sources)
+            # the candidates of the batch's keys (looked up in the index), then those of a year near the
+            # batch's (or undated, or before the common era), here: a date condition in the query makes
+            # SQLite scan the whole table instead
+            rows: list[Any] = [
+                row for where in _any_of((ev.type, ev.countries_key, ev.bodies_key), sorted({k[:3] for k in keys}))
+                for row in self.conn.execute(select(*columns).where(where))
+                if row.date_start is None or row.date_start.startswith("-") or row.date_start[:4] in years]
             by_id: dict[int, _EventRec] = {}
-            for event_row in self.conn.execute(query.order_by(ev.id)):
-                rec = _EventRec(*event_row)  # type: ignore[call-arg]  # (the columns in field order)
+            for event_row in sorted(rows, key=lambda r: r[0]):
+                rec = _EventRec(*event_row)  # (the columns in field order)
                 by_id[event_row[0]] = rec
                 found = self.events.get((rec.type, rec.countries_key, rec.bodies_key, rec.initiator))
                 if found is not None:  # (a row of the same states and type but another sender is no candidate)
@@ -233,17 +251,21 @@ class _Batch:
                  if r.section in self.sections}
         if pairs:
             rel = s.Relation
-            for i, a, b, level, since, first, last, n in self.conn.execute(
-                    select(rel.id, rel.a, rel.b, rel.level, rel.since, rel.first_mention, rel.last_mention,
-                           rel.n_sources).where(tuple_(rel.a, rel.b, rel.level).in_(sorted(pairs)))):
+            relation_rows: list[Any] = [
+                row for where in _any_of((rel.a, rel.b, rel.level), sorted(pairs))
+                for row in self.conn.execute(select(rel.id, rel.a, rel.b, rel.level, rel.since, rel.first_mention,
+                                                    rel.last_mention, rel.n_sources).where(where))]
+            for i, a, b, level, since, first, last, n in sorted(relation_rows, key=lambda r: r[0]):
                 self.relations[(a, b, level)] = _RelationRec(i, a, b, level, since, first, last, n)
         kinds = {(f.kind, ",".join(sorted(set(f.countries)))) for it in items for f in it.extraction.figures
                  if f.section in self.sections}
         if kinds:
             fig = s.Figure
-            for i, n, kind, countries, value, unit, qualifier, what, period in self.conn.execute(
-                    select(fig.id, fig.n_sources, fig.kind, fig.countries_key, fig.value, fig.unit, fig.qualifier,
-                           fig.what, fig.period).where(tuple_(fig.kind, fig.countries_key).in_(sorted(kinds)))):
+            figure_rows: list[Any] = [row for where in _any_of((fig.kind, fig.countries_key), sorted(kinds))
+                     for row in self.conn.execute(select(fig.id, fig.n_sources, fig.kind, fig.countries_key, fig.value,
+                                                         fig.unit, fig.qualifier, fig.what, fig.period).where(where))]
+            # the first of equal figures (the lowest id) is the one a later report joins, as before
+            for i, n, kind, countries, value, unit, qualifier, what, period in sorted(figure_rows, key=lambda r: r[0]):
                 self.figures.setdefault(_figure_key(kind, countries, value, unit, qualifier, what, period),
                                         _FigureRec(i, n))
 

@@ -1,4 +1,4 @@
-"""What ``doingoai watch`` remembers (tables of migration 0004_watch): feed validators and seen articles."""
+"""What ``doingoai watch`` remembers (tables of migration 0005_watch): feed validators and seen articles."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """watch: the feeds and the articles `doingoai watch` has seen
 
-Revision ID: 0004_watch
-Revises: 0003
+Revision ID: 0005_watch
+Revises: 0004
 Create Date: 2026-12-07
 
 ``watch_feeds`` keeps each feed's or sitemap's validators (ETag, Last-Modified) for conditional requests;
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0004_watch'
-down_revision = '0003'
+revision = '0005_watch'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 
