@@ -228,8 +228,10 @@ def state(request: Request, session: SessionDep, state: str, lang: Lang = None) 
     if with_home and years:
         rows = []
         for r in sorted(with_home, key=lambda r: LADDER.index(r["level"]) if r["level"] in LADDER else 99):
-            begin = int(r["since"] or (r["first_mention"] or "0")[:4] or 0) or min(years)
             end = int((r["last_mention"] or "0")[:4] or 0) or max(years)
+            # a level whose first year no page gives is drawn from when the press first named it, or as a
+            # mark at its last mention: never from the start of the chart, which would claim decades
+            begin = int(r["since"] or (r["first_mention"] or "0")[:4] or 0) or end
             rows.append((page.t(f"level.{r['level']}"), _level_class(r["level"]), begin, max(begin, end)))
         timeline = charts.spans(rows, min(years), max(years), page.t("state.timeline"))
     by_rank = contacts_by_year_rank(session, code)
