@@ -22,10 +22,7 @@ from typer.core import TyperCommand
 
 from doingoai import __version__
 from doingoai.cli_batch import PageProgress, SchedulerOption, WorkersOption, megabytes
-from doingoai.cli_brief import register as register_brief_command
 from doingoai.cli_help import Command, Group
-from doingoai.cli_serve import register as register_serve_command
-from doingoai.cli_watch import register as register_watch_command
 from doingoai.config import DEFAULT_PAGE_TIMEOUT, PipelineConfig
 from doingoai.errors import DoingoaiError, UsageError, WriteError
 from doingoai.export.files import atomic_file, output_target
@@ -44,6 +41,9 @@ KB_COMMANDS = {
     "search": "Search the stored documents (title and text).",
     "export": "Write a table of the knowledge base to a file (replaced whole, or left as it was on failure).",
     "db": "Where the knowledge base is, its schema version, and what it holds.",
+    "serve": "Serve the REST API (/api/v1, docs at /docs) and the dashboard over a knowledge base.",
+    "brief": "A dated brief on a partner or a period, every line citing its source and quoting its sentence.",
+    "watch": "Follow news feeds and sitemaps: fetch the articles not seen before and ingest them.",
 }
 
 
@@ -56,10 +56,16 @@ def _database_error(exc: BaseException) -> bool:
 
 def kb_commands() -> dict[str, Any]:
     """The knowledge-base commands, as click commands (imports ``cli_kb``)."""
+    from doingoai.cli_brief import register as register_brief
     from doingoai.cli_kb import register
+    from doingoai.cli_serve import register as register_serve
+    from doingoai.cli_watch import register as register_watch
 
     kb = typer.Typer(cls=Group)
     register(kb)
+    register_serve(kb)  # fastapi itself only when `serve` runs
+    register_brief(kb)
+    register_watch(kb)
     for info in kb.registered_commands:
         if info.cls in (None, TyperCommand):
             info.cls = Command
@@ -343,9 +349,6 @@ def extract(
         raise typer.Exit(2)
 
 
-register_serve_command(app)  # imports fastapi only when `serve` runs
-register_brief_command(app)
-register_watch_command(app)
 # every command shows its options in the user's words (cli_help), also commands added later
 for _info in app.registered_commands:
     if _info.cls in (None, TyperCommand):  # typer's default, not a class a command chose

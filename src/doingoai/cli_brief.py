@@ -40,8 +40,9 @@ with a Unicode font file, which doingoai does not ship; print the HTML from a br
                                                     help="Write to this file (default: standard output).")] = None,
         db: DbOption = None,
     ) -> None:
-        """A dated brief in which every line cites its source (outlet, date, address) and quotes the sentence:
-        a partner's relationship level and history, contacts by year and rank, the last top-level contact,
+        """A dated brief on a partner or a period, every line citing its source and quoting its sentence.
+
+        For a partner: its relationship level and history, contacts by year and rank, the last top-level contact,
         acts planned ahead, targets and reported values, protests; or, with --period, the yardsticks of the
         ministry's reports against the same period a year before."""
         from doingoai.brief import partner_brief, period_brief, to_html, to_markdown

@@ -55,8 +55,10 @@ from the outlets' published feed pages but not checked from this machine (see th
                                              help="Pause between two requests to the same site.")] = 1.0,
         db: DbOption = None,
     ) -> None:
-        """Read RSS/Atom feeds and sitemaps, fetch the articles not seen before (politely: robots.txt, a pause
-        between requests to a site, retries, conditional requests), and ingest them as `doingoai ingest` does.
+        """Follow news feeds and sitemaps: fetch the articles not seen before and ingest them.
+
+        RSS/Atom feeds and sitemaps are read, new articles fetched politely (robots.txt, a pause between
+        requests to a site, retries, conditional requests) and ingested as `doingoai ingest` does.
         What was seen is remembered in the knowledge base: the next round fetches only what is new."""
         from doingoai.watch import WatchOptions, watch_once
         from doingoai.watch.curated import curated_feeds
