@@ -7,16 +7,19 @@ plain-text segmenter over all the visible text of the page.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import lxml.html
 import trafilatura
 from lxml import etree
 
 from doingoai.clean.normalize import fold, normalize, normalize_line
+from doingoai.extract.timeline import DATA_DATE
 from doingoai.lexicon import Table, clutter_key, page_clutter, patterns
 from doingoai.segment.dateline import find_dates
 from doingoai.segment.lines import Kind, classify, word_count
@@ -292,18 +295,20 @@ class _Extraction:
     sitename: str | None
 
 
-def _extraction(tree: lxml.html.HtmlElement, url: str | None) -> _Extraction | None:
+def _extraction(tree: lxml.html.HtmlElement, url: str | None, today: dt.date) -> _Extraction | None:
     """``trafilatura.bare_extraction(tree, url, with_metadata=True, ...)``'s text, title, date, hostname and
     sitename (None where it gives no document), the metadata read by ``page_meta`` without the fields we do
     not use. As there, the metadata is read first, and the main text is looked for from the page's URL, else
-    the one the page names."""
+    the one the page names. No date after the end of ``today`` is taken."""
+    date_params = _date_params(today)
     try:
-        meta = page_meta(tree, url, _DATE_PARAMS)
+        meta = page_meta(tree, url, date_params)
     except (TypeError, ValueError):
         return None
     doc = trafilatura.bare_extraction(
         tree, url=url or meta.url, with_metadata=False, include_comments=False, include_tables=True,
         include_images=False, favor_recall=True, deduplicate=False, fast=True,  # our own cascade falls back
+        date_extraction_params=date_params,
     )
     if doc is None:
         return None
@@ -311,11 +316,16 @@ def _extraction(tree: lxml.html.HtmlElement, url: str | None) -> _Extraction | N
                        sitename=meta.sitename)
 
 
-_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+def _date_params(today: dt.date) -> dict[str, Any]:
+    """htmldate's search, bounded by the end of ``today``: its own latest date is the end of the machine's
+    current day, which would make a page's date depend on when and where it is read."""
+    latest = dt.datetime(today.year, today.month, today.day, 23, 59, 59, 999999)
+    return {"extensive_search": False, "original_date": True, "max_date": latest}
 
 
-def html_parts(html: str, url: str | None) -> HtmlParts:
-    """Title, date, site and segmented story of one HTML page."""
+def html_parts(html: str, url: str | None, today: dt.date | None = None) -> HtmlParts:
+    """Title, date, site and segmented story of one HTML page. ``today`` (default: the language data's review
+    date, never the machine's clock) is the latest date the page's metadata may give."""
     try:
         # parsed once, as trafilatura parses (no comments, no processing instructions); it works on a copy
         tree = lxml.html.fromstring(trim_attributes(html), parser=_parser())
@@ -326,7 +336,7 @@ def html_parts(html: str, url: str | None) -> HtmlParts:
     # below walk the tree several times.
     elements = list(tree.iter()) if tree is not None else []
     # a page too big for trafilatura's time has its visible text read as a text page's
-    doc = _extraction(tree, url) if tree is not None and len(elements) <= MAX_ELEMENTS else None
+    doc = _extraction(tree, url, today or DATA_DATE) if tree is not None and len(elements) <= MAX_ELEMENTS else None
     title = _clean_title(getattr(doc, "title", None), getattr(doc, "sitename", None))
     published = _metadata_date(getattr(doc, "date", None))
     main_text = normalize(getattr(doc, "text", None) or "")
