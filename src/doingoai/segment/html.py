@@ -24,7 +24,7 @@ from doingoai.lexicon import Table, clutter_key, page_clutter, patterns
 from doingoai.segment.dateline import find_dates
 from doingoai.segment.lines import Kind, classify, word_count
 from doingoai.segment.page_meta import page_meta
-from doingoai.segment.text import Segments, segment_lines
+from doingoai.segment.text import Readings, Segments, segment_lines
 
 __all__ = ["HtmlParts", "html_parts"]
 
@@ -340,14 +340,16 @@ def html_parts(html: str, url: str | None, today: dt.date | None = None) -> Html
     title = _clean_title(getattr(doc, "title", None), getattr(doc, "sitename", None))
     published = _metadata_date(getattr(doc, "date", None))
     main_text = normalize(getattr(doc, "text", None) or "")
-    segments = segment_lines(main_text.split("\n")) if main_text else Segments()
+    # the main text's lines stand in the whole visible text too: each is read once
+    read = Readings()
+    segments = segment_lines(main_text.split("\n"), read) if main_text else Segments()
     whole: list[Segments] = []
 
     def page_segments() -> Segments:
         """All the visible text of the page, segmented like a text page: read only when needed."""
         if not whole:
             visible = normalize(_visible_text(tree)) if tree is not None else normalize(html)
-            whole.append(segment_lines(visible.split("\n")))
+            whole.append(segment_lines(visible.split("\n"), read))
         return whole[0]
 
     if sum(len(t) for _, t in segments.body) < MIN_BODY_CHARS <= sum(len(t) for _, t in page_segments().body):
