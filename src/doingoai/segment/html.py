@@ -139,7 +139,7 @@ def _teaser_boxes(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     for el in tree.iter():
         if not isinstance(el.tag, str):
             continue
-        if el.tag == "aside" or _rx().related.search(f"{el.get('class', '')} {el.get('id', '')}"):
+        if el.tag == "aside" or _named_related(el):
             boxes.append(el)
         elif el.tag in _MARKER_BLOCKS and (el.tag != "div" or len(el) == 0):
             text = _text(el)
@@ -215,12 +215,15 @@ def _among_paragraphs(el: lxml.html.HtmlElement) -> bool:
 def _sapo(tree: lxml.html.HtmlElement, first_line: str) -> str | None:
     """The lead block ("sapo", "summary", "description") printed above the story's first paragraph."""
     found: str | None = None
+    sapo = _rx().sapo
     for el in tree.iter():
         if not isinstance(el.tag, str):
             continue
         if _is_block_of(el, first_line):
             return found
-        if any(_rx().sapo.search(el.get(name, "")) for name in _SAPO_ATTRIBUTES) and not _outside_story(el):
+        # (an element without these attributes has nothing to search: most of them)
+        names = [v for v in map(el.get, _SAPO_ATTRIBUTES) if v]
+        if names and any(sapo.search(v) for v in names) and not _outside_story(el):
             text = normalize_line(_text(el))
             if MIN_SAPO_WORDS <= word_count(text) <= MAX_SAPO_WORDS and classify(text) is Kind.PARAGRAPH:
                 found = text
@@ -234,8 +237,14 @@ def _is_block_of(el: lxml.html.HtmlElement, line: str) -> bool:
 
 
 def _outside_story(el: lxml.html.HtmlElement) -> bool:
-    return any(a.tag in _NOT_STORY or _rx().related.search(f"{a.get('class', '')} {a.get('id', '')}")
-               for a in el.iterancestors() if isinstance(a.tag, str))
+    return any(a.tag in _NOT_STORY or _named_related(a) for a in el.iterancestors() if isinstance(a.tag, str))
+
+
+def _named_related(el: lxml.html.HtmlElement) -> bool:
+    """The element's class or id names a box of other stories ("related", "tin-lien-quan", "sidebar")."""
+    cls, ident = el.get("class"), el.get("id")
+    # most elements have neither, and the pattern's words cannot match the lone space of an empty name
+    return bool((cls or ident) and _rx().related.search(f"{cls or ''} {ident or ''}"))
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -375,8 +384,7 @@ def html_parts(html: str, url: str | None, today: dt.date | None = None) -> Html
 
 
 def _has_teaser_boxes(tree: lxml.html.HtmlElement) -> bool:
-    return any(isinstance(el.tag, str) and (el.tag == "aside" or _rx().related.search(
-        f"{el.get('class', '')} {el.get('id', '')}")) for el in tree.iter())
+    return any(isinstance(el.tag, str) and (el.tag == "aside" or _named_related(el)) for el in tree.iter())
 
 
 def _place_story_parts(tree: lxml.html.HtmlElement, segments: Segments, title: str | None,
