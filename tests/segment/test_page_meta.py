@@ -10,11 +10,12 @@ import lxml.html
 import pytest
 from trafilatura.metadata import extract_metadata
 
-from doingoai.segment.html import _parser, trim_attributes
+from doingoai.extract.timeline import DATA_DATE
+from doingoai.segment.html import _date_params, _parser, trim_attributes
 from doingoai.segment.page_meta import page_meta
 
 ROOT = Path(__file__).resolve().parents[2]
-PARAMS = {"extensive_search": False, "original_date": True}
+PARAMS = _date_params(DATA_DATE)  # what the segmenter passes (a latest date of its own, not the clock's)
 
 OWN = [
     ("<html><head><title>Việt Nam - Lào hội đàm cấp cao | Báo Mẫu</title>"

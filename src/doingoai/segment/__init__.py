@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from doingoai.clean.normalize import normalize, normalize_line
 from doingoai.model import Article, Page, Related
 from doingoai.segment.html import html_parts
@@ -16,10 +18,12 @@ def _related(segments: Segments) -> tuple[Related, ...]:
     return tuple(Related(title=t or None, text=lead) for t, lead in segments.related)
 
 
-def segment(page: Page) -> Article:
-    """The story of one page. A record's own ``published`` wins over the date printed on the page."""
+def segment(page: Page, today: dt.date | None = None) -> Article:
+    """The story of one page. A record's own ``published`` wins over the date printed on the page. No date
+    after ``today`` (default: the language data's review date, never the machine's clock) is read from an
+    HTML page's metadata."""
     if page.markup == "html":
-        parts = html_parts(page.content, page.url)
+        parts = html_parts(page.content, page.url, today)
         segments, title = parts.segments, parts.title
         published = page.published or parts.published
         outlet = outlet_of(page.url or (f"https://{parts.hostname}/" if parts.hostname else None),

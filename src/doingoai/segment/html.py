@@ -7,21 +7,24 @@ plain-text segmenter over all the visible text of the page.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import lxml.html
 import trafilatura
 from lxml import etree
 
 from doingoai.clean.normalize import fold, normalize, normalize_line
+from doingoai.extract.timeline import DATA_DATE
 from doingoai.lexicon import Table, clutter_key, page_clutter, patterns
 from doingoai.segment.dateline import find_dates
 from doingoai.segment.lines import Kind, classify, word_count
 from doingoai.segment.page_meta import page_meta
-from doingoai.segment.text import Segments, segment_lines
+from doingoai.segment.text import Readings, Segments, segment_lines
 
 __all__ = ["HtmlParts", "html_parts"]
 
@@ -136,7 +139,7 @@ def _teaser_boxes(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     for el in tree.iter():
         if not isinstance(el.tag, str):
             continue
-        if el.tag == "aside" or _rx().related.search(f"{el.get('class', '')} {el.get('id', '')}"):
+        if el.tag == "aside" or _named_related(el):
             boxes.append(el)
         elif el.tag in _MARKER_BLOCKS and (el.tag != "div" or len(el) == 0):
             text = _text(el)
@@ -212,12 +215,15 @@ def _among_paragraphs(el: lxml.html.HtmlElement) -> bool:
 def _sapo(tree: lxml.html.HtmlElement, first_line: str) -> str | None:
     """The lead block ("sapo", "summary", "description") printed above the story's first paragraph."""
     found: str | None = None
+    sapo = _rx().sapo
     for el in tree.iter():
         if not isinstance(el.tag, str):
             continue
         if _is_block_of(el, first_line):
             return found
-        if any(_rx().sapo.search(el.get(name, "")) for name in _SAPO_ATTRIBUTES) and not _outside_story(el):
+        # (an element without these attributes has nothing to search: most of them)
+        names = [v for v in map(el.get, _SAPO_ATTRIBUTES) if v]
+        if names and any(sapo.search(v) for v in names) and not _outside_story(el):
             text = normalize_line(_text(el))
             if MIN_SAPO_WORDS <= word_count(text) <= MAX_SAPO_WORDS and classify(text) is Kind.PARAGRAPH:
                 found = text
@@ -231,8 +237,14 @@ def _is_block_of(el: lxml.html.HtmlElement, line: str) -> bool:
 
 
 def _outside_story(el: lxml.html.HtmlElement) -> bool:
-    return any(a.tag in _NOT_STORY or _rx().related.search(f"{a.get('class', '')} {a.get('id', '')}")
-               for a in el.iterancestors() if isinstance(a.tag, str))
+    return any(a.tag in _NOT_STORY or _named_related(a) for a in el.iterancestors() if isinstance(a.tag, str))
+
+
+def _named_related(el: lxml.html.HtmlElement) -> bool:
+    """The element's class or id names a box of other stories ("related", "tin-lien-quan", "sidebar")."""
+    cls, ident = el.get("class"), el.get("id")
+    # most elements have neither, and the pattern's words cannot match the lone space of an empty name
+    return bool((cls or ident) and _rx().related.search(f"{cls or ''} {ident or ''}"))
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -292,18 +304,20 @@ class _Extraction:
     sitename: str | None
 
 
-def _extraction(tree: lxml.html.HtmlElement, url: str | None) -> _Extraction | None:
+def _extraction(tree: lxml.html.HtmlElement, url: str | None, today: dt.date) -> _Extraction | None:
     """``trafilatura.bare_extraction(tree, url, with_metadata=True, ...)``'s text, title, date, hostname and
     sitename (None where it gives no document), the metadata read by ``page_meta`` without the fields we do
     not use. As there, the metadata is read first, and the main text is looked for from the page's URL, else
-    the one the page names."""
+    the one the page names. No date after the end of ``today`` is taken."""
+    date_params = _date_params(today)
     try:
-        meta = page_meta(tree, url, _DATE_PARAMS)
+        meta = page_meta(tree, url, date_params)
     except (TypeError, ValueError):
         return None
     doc = trafilatura.bare_extraction(
         tree, url=url or meta.url, with_metadata=False, include_comments=False, include_tables=True,
         include_images=False, favor_recall=True, deduplicate=False, fast=True,  # our own cascade falls back
+        date_extraction_params=date_params,
     )
     if doc is None:
         return None
@@ -311,11 +325,16 @@ def _extraction(tree: lxml.html.HtmlElement, url: str | None) -> _Extraction | N
                        sitename=meta.sitename)
 
 
-_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+def _date_params(today: dt.date) -> dict[str, Any]:
+    """htmldate's search, bounded by the end of ``today``: its own latest date is the end of the machine's
+    current day, which would make a page's date depend on when and where it is read."""
+    latest = dt.datetime(today.year, today.month, today.day, 23, 59, 59, 999999)
+    return {"extensive_search": False, "original_date": True, "max_date": latest}
 
 
-def html_parts(html: str, url: str | None) -> HtmlParts:
-    """Title, date, site and segmented story of one HTML page."""
+def html_parts(html: str, url: str | None, today: dt.date | None = None) -> HtmlParts:
+    """Title, date, site and segmented story of one HTML page. ``today`` (default: the language data's review
+    date, never the machine's clock) is the latest date the page's metadata may give."""
     try:
         # parsed once, as trafilatura parses (no comments, no processing instructions); it works on a copy
         tree = lxml.html.fromstring(trim_attributes(html), parser=_parser())
@@ -326,18 +345,20 @@ def html_parts(html: str, url: str | None) -> HtmlParts:
     # below walk the tree several times.
     elements = list(tree.iter()) if tree is not None else []
     # a page too big for trafilatura's time has its visible text read as a text page's
-    doc = _extraction(tree, url) if tree is not None and len(elements) <= MAX_ELEMENTS else None
+    doc = _extraction(tree, url, today or DATA_DATE) if tree is not None and len(elements) <= MAX_ELEMENTS else None
     title = _clean_title(getattr(doc, "title", None), getattr(doc, "sitename", None))
     published = _metadata_date(getattr(doc, "date", None))
     main_text = normalize(getattr(doc, "text", None) or "")
-    segments = segment_lines(main_text.split("\n")) if main_text else Segments()
+    # the main text's lines stand in the whole visible text too: each is read once
+    read = Readings()
+    segments = segment_lines(main_text.split("\n"), read) if main_text else Segments()
     whole: list[Segments] = []
 
     def page_segments() -> Segments:
         """All the visible text of the page, segmented like a text page: read only when needed."""
         if not whole:
             visible = normalize(_visible_text(tree)) if tree is not None else normalize(html)
-            whole.append(segment_lines(visible.split("\n")))
+            whole.append(segment_lines(visible.split("\n"), read))
         return whole[0]
 
     if sum(len(t) for _, t in segments.body) < MIN_BODY_CHARS <= sum(len(t) for _, t in page_segments().body):
@@ -363,8 +384,7 @@ def html_parts(html: str, url: str | None) -> HtmlParts:
 
 
 def _has_teaser_boxes(tree: lxml.html.HtmlElement) -> bool:
-    return any(isinstance(el.tag, str) and (el.tag == "aside" or _rx().related.search(
-        f"{el.get('class', '')} {el.get('id', '')}")) for el in tree.iter())
+    return any(isinstance(el.tag, str) and (el.tag == "aside" or _named_related(el)) for el in tree.iter())
 
 
 def _place_story_parts(tree: lxml.html.HtmlElement, segments: Segments, title: str | None,

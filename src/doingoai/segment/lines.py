@@ -41,7 +41,13 @@ class Kind(Enum):
 
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-_TERMINAL = re.compile(r"""(?:[.!?…;]|\.\.\.|[.!?…]["”’»)\]]|:["”]?)\s*$""")
+# A line ends a sentence when, past its final spaces, it ends on one of ". ! ? … ; :", or on a closing quote or
+# bracket right after one of ". ! ? …", or on a quote right after ":" (the pattern
+# ``(?:[.!?…;]|\.\.\.|[.!?…]["”’»)\]]|:["”]?)\s*$``, read off the last two characters: tests/segment holds them equal).
+_STOPS = frozenset(".!?…;:")
+_SENTENCE_STOPS = frozenset(".!?…")
+_CLOSERS = frozenset('"”’»)]')
+_QUOTES = frozenset('"”')
 _LINK = re.compile(r"^\s*(>>|»|→|⇒|\+\+)")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9 \-]+$")
 _SLUG_TOKEN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -197,5 +203,12 @@ def starts_lowercase(line: str) -> bool:
 
 
 def ends_terminal(line: str) -> bool:
-    # A terminal is at most three characters before the final spaces: look there only.
-    return bool(_TERMINAL.search(line, max(0, len(line.rstrip()) - 3)))
+    tail = line.rstrip()[-2:]
+    if not tail:
+        return False
+    last = tail[-1]
+    if last in _STOPS:
+        return True
+    if len(tail) < 2 or last not in _CLOSERS:
+        return False
+    return tail[0] in _SENTENCE_STOPS or (tail[0] == ":" and last in _QUOTES)

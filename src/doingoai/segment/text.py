@@ -32,7 +32,7 @@ from doingoai.segment.lines import (
     word_count,
 )
 
-__all__ = ["Segments", "segment_lines"]
+__all__ = ["Readings", "Segments", "segment_lines"]
 
 MIN_TITLE_WORDS = 4
 # A box of teasers inside the story (t01, t07 of the golden pages) is followed by at least this many full
@@ -90,7 +90,7 @@ def _hard_wrapped(lines: list[str]) -> bool:
     return unfinished >= HARD_WRAP_SHARE and width <= HARD_WRAP_MAX_WIDTH
 
 
-class _Readings:
+class Readings:
     """The kind, word count and teaser headline of each line text of a page, worked out once: reflowing,
     annotating and weighing regions all read them, mostly for the same lines."""
 
@@ -118,7 +118,7 @@ class _Readings:
         return headline
 
 
-def _reflow(raw: list[str], read: _Readings) -> list[_Line]:
+def _reflow(raw: list[str], read: Readings) -> list[_Line]:
     """Join lines that a hard wrap or a scraper cut in the middle of a sentence."""
     wrapped = _hard_wrapped(raw)
     out: list[_Line] = []
@@ -140,7 +140,7 @@ def _reflow(raw: list[str], read: _Readings) -> list[_Line]:
     return out
 
 
-def _annotate(lines: list[_Line], read: _Readings) -> list[_Line]:
+def _annotate(lines: list[_Line], read: Readings) -> list[_Line]:
     counts: dict[str, int] = {}
     for ln in lines:
         if ln.text:
@@ -304,7 +304,7 @@ def _story_resumes(lines: list[_Line], j: int) -> bool:
     return False
 
 
-def _weight(region: list[_Line], read: _Readings) -> int:
+def _weight(region: list[_Line], read: Readings) -> int:
     return sum(read.words(ln.text) for ln in region if _is_story_paragraph(ln))
 
 
@@ -406,9 +406,11 @@ def _related(lines: list[_Line], body_ids: set[int], from_index: int, title: str
     return items
 
 
-def segment_lines(raw_lines: list[str]) -> Segments:
-    """Segment a normalized page given as its lines."""
-    read = _Readings()
+def segment_lines(raw_lines: list[str], read: Readings | None = None) -> Segments:
+    """Segment a normalized page given as its lines. ``read``: the line readings of another text of the same
+    page, to share (an HTML page's main text and its whole visible text hold many of the same lines; a line's
+    reading depends on its text alone)."""
+    read = Readings() if read is None else read
     lines = _annotate(_reflow(raw_lines, read), read)
     out = Segments()
     if not lines:
