@@ -31,7 +31,7 @@ Record = dict[str, Any]
 
 def extract_page(page: Page, config: PipelineConfig = DEFAULT_CONFIG) -> tuple[Article, Record]:
     """The story of one page and its ``doingoai/1`` record."""
-    article = segment(page)
+    article = segment(page, today=config.today)
     return article, to_record(article, extract(article, today=config.today, related=config.related))
 
 
@@ -102,7 +102,7 @@ def analyse_page(page: Page, config: PipelineConfig = DEFAULT_CONFIG) -> tuple[A
     through here: the same stages, options, time limit and error rules."""
 
     def work() -> tuple[Article, Extraction]:
-        article = segment(page)
+        article = segment(page, today=config.today)
         return article, extract(article, today=config.today, related=config.related)
 
     return _guarded(page.source, config, work)

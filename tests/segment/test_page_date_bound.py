@@ -4,9 +4,12 @@ date is the pipeline's ``today`` (default: the language data's review date), not
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+from doingoai.config import PipelineConfig
 from doingoai.extract.timeline import DATA_DATE
 from doingoai.model import Page
+from doingoai.pipeline import extract_page
 from doingoai.segment import segment
 
 BODY = ("<p>Sáng nay, Thứ trưởng Bộ Ngoại giao đã tiếp Đại sứ Cộng hòa Chile nhân dịp Đại sứ kết thúc nhiệm kỳ "
@@ -47,3 +50,14 @@ def test_the_default_today_is_the_data_date_not_the_clock() -> None:
     assert segment(dated_page(after), today=after).published == after.isoformat()
     assert segment(dated_page(after)).published != after.isoformat()
     assert segment(dated_page(DATA_DATE)).published == DATA_DATE.isoformat()
+
+
+def test_the_commands_today_reaches_the_pages_date(tmp_path: Path) -> None:
+    """`doingoai extract --today` bounds the HTML date search as it bounds the story's dates."""
+    page = dated_page(dt.date(2023, 5, 4))
+    path = tmp_path / "page.html"
+    path.write_text(page.content, encoding="utf-8")
+    for today, published in (("2026-12-01", "2023-05-04"), ("2020-01-01", None)):
+        config = PipelineConfig(today=dt.date.fromisoformat(today))
+        record = extract_page(Page(source=str(path), content=page.content, markup="html"), config)[1]
+        assert record["article"]["published"] == published, today
