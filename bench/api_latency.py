@@ -7,13 +7,17 @@
 Pages are invented reception reports (one act each, over 2015-2025, six partners, many hosts and guests),
 ingested once into ``--db`` (kept: a second run reuses them). The server is the real one (`doingoai serve`
 in its own process, on a loopback port); requests go over HTTP one at a time with a mix of the CLI's
-filters, each page 50 events. Prints p50, p95 and the slowest per filter and overall. A benchmark, not a
-test: nothing is asserted.
+filters, each page 50 events. Prints p50, p95 and the slowest per filter and overall, with the machine's
+load average (a loaded machine slows every figure). ``--in-process`` times the query function
+(``event_page``) alone instead, without the server: the median of ``--repeat`` runs per filter, which
+shows the database's share when other processes compete for the cores. A benchmark, not a test: nothing
+is asserted.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import socket
 import statistics
@@ -55,11 +59,39 @@ FILTERS = {
 }
 
 
+def _in_process(db: str, repeat: int) -> int:
+    """The median time of ``event_page`` per filter, each filter's parameters drawn as the server's are."""
+    from sqlalchemy.orm import Session
+
+    from doingoai.serve.params import EventQuery, event_filter
+    from doingoai.store.engine import make_engine
+    from doingoai.store.queries import event_page
+
+    engine = make_engine(db)
+    rng = random.Random(13)
+    with Session(engine) as session:
+        event_page(session, event_filter(session, EventQuery()))  # warm-up
+        for name, draw in FILTERS.items():
+            ms = []
+            for _ in range(repeat):
+                params = draw(rng)
+                query = EventQuery(**{k: v for k, v in params.items() if k not in ("offset", "sort")})
+                started = time.perf_counter()
+                event_page(session, event_filter(session, query), int(params.get("offset", 0)), 50,
+                           str(params.get("sort", "newest")))
+                ms.append((time.perf_counter() - started) * 1000)
+            print(f"{name:<14} n={len(ms):<4} median {statistics.median(ms):6.1f} ms  max {max(ms):6.1f} ms")
+    engine.dispose()
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=10_000, help="pages to ingest when the database is new")
     ap.add_argument("--db", default=str(Path(tempfile.gettempdir()) / "doingoai-api-bench.sqlite"))
     ap.add_argument("--requests", type=int, default=320, help="requests in all, spread over the filters")
+    ap.add_argument("--in-process", action="store_true", help="time event_page itself, without the server")
+    ap.add_argument("--repeat", type=int, default=15, help="runs per filter with --in-process")
     args = ap.parse_args()
 
     import httpx
@@ -84,6 +116,10 @@ def main() -> int:
             events = session.scalar(select(func.count()).select_from(s.Event)) or 0
     engine.dispose()
     print(f"events in the knowledge base: {events}")
+    print(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load average "
+          + " ".join(f"{x:.2f}" for x in os.getloadavg()))
+    if args.in_process:
+        return _in_process(args.db, args.repeat)
 
     # the server in its own process, as `doingoai serve` runs it: a client in the same process would share
     # its interpreter lock and count its own time as the server's

@@ -10,8 +10,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, case, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import case, func, or_, select
+from sqlalchemy.orm import Session
 
 from doingoai.config import HOME
 from doingoai.extract.cues import EVENT_TYPES, types_where
@@ -73,32 +73,72 @@ class EventRow:
         return self.date_start or "?"
 
 
-def _event_query() -> Select[Any]:
-    return select(s.Event).options(
-        selectinload(s.Event.countries), selectinload(s.Event.bodies), selectinload(s.Event.participants),
-        selectinload(s.Event.sources))
+# Ids per statement when a page's rows are read: far below the bound-parameter limits of SQLite and
+# PostgreSQL, as SQLAlchemy's selectinload batches them.
+_CHUNK = 500
 
 
-def _rows(session: Session, events: list[s.Event]) -> list[EventRow]:
-    person_ids = {p.person_id for e in events for p in e.participants}
-    doc_ids = {src.document_id for e in events for src in e.sources}
-    names = dict(session.execute(select(s.Person.id, s.Person.name).where(s.Person.id.in_(person_ids))).all()) \
-        if person_ids else {}
-    docs = {d.id: d for d in session.scalars(select(s.Document).where(s.Document.id.in_(doc_ids))).all()} \
-        if doc_ids else {}
+def _chunks(ids: list[int]) -> list[list[int]]:
+    return [ids[k:k + _CHUNK] for k in range(0, len(ids), _CHUNK)]
+
+
+def _rows(session: Session, ids: list[int]) -> list[EventRow]:
+    """The events ``ids``, in that order, with their states, bodies, participants and sources.
+
+    Plain columns, one statement per table (per 500 ids), instead of ORM objects: building the objects
+    and reading every document whole (its text and search key, for a source's name and URL) cost more
+    than the search. The child tables are read by ``event_id IN (...)`` without ORDER BY, as selectinload
+    read them, so participants and sources keep the order they always had."""
+    if not ids:
+        return []
+    events: dict[int, Any] = {}
+    countries: dict[int, list[str]] = defaultdict(list)
+    bodies: dict[int, list[str]] = defaultdict(list)
+    participants: dict[int, list[Any]] = defaultdict(list)
+    sources: dict[int, list[Any]] = defaultdict(list)
+    e, ec, eb, ep, es = s.Event, s.EventCountry, s.EventBody, s.EventParticipant, s.EventSource
+    for chunk in _chunks(ids):
+        for row in session.execute(select(
+                e.id, e.type, e.status, e.salience, e.date_start, e.date_end, e.part_of_day, e.place_name,
+                e.place_country, e.n_sources, e.initiator).where(e.id.in_(chunk))):
+            events[row.id] = row
+        for event_id, code in session.execute(select(ec.event_id, ec.code).where(ec.event_id.in_(chunk))):
+            countries[event_id].append(code)
+        for event_id, key in session.execute(select(eb.event_id, eb.key).where(eb.event_id.in_(chunk))):
+            bodies[event_id].append(key)
+        for person in session.execute(select(ep.event_id, ep.person_id, ep.title, ep.country, ep.org, ep.rank,
+                                          ep.pillar).where(ep.event_id.in_(chunk))):
+            participants[person.event_id].append(person)
+        for said in session.execute(select(es.event_id, es.document_id, es.evidence).where(es.event_id.in_(chunk))):
+            sources[said.event_id].append(said)
+    person_ids = sorted({p.person_id for ps in participants.values() for p in ps})
+    doc_ids = sorted({src.document_id for ss in sources.values() for src in ss})
+    names: dict[int, str] = {}
+    for chunk in _chunks(person_ids):
+        names.update((i, n) for i, n in session.execute(
+            select(s.Person.id, s.Person.name).where(s.Person.id.in_(chunk))))
+    docs: dict[int, Any] = {}
+    for chunk in _chunks(doc_ids):
+        for doc in session.execute(select(s.Document.id, s.Document.source, s.Document.url, s.Document.published)
+                                   .where(s.Document.id.in_(chunk))):
+            docs[doc.id] = doc
     out = []
-    for e in events:
-        sources = [{"document": src.document_id, "source": docs[src.document_id].source,
-                    "url": docs[src.document_id].url, "published": docs[src.document_id].published,
-                    "evidence": src.evidence} for src in e.sources if src.document_id in docs]
+    for event_id in ids:
+        ev = events.get(event_id)
+        if ev is None:
+            continue
+        srcs = sources[event_id]
         out.append(EventRow(
-            id=e.id, type=e.type, status=e.status, salience=e.salience, date_start=e.date_start,
-            date_end=e.date_end, part_of_day=e.part_of_day, place_name=e.place_name, place_country=e.place_country,
-            countries=sorted(c.code for c in e.countries), bodies=sorted(b.key for b in e.bodies),
+            id=ev.id, type=ev.type, status=ev.status, salience=ev.salience, date_start=ev.date_start,
+            date_end=ev.date_end, part_of_day=ev.part_of_day, place_name=ev.place_name,
+            place_country=ev.place_country, countries=sorted(countries[event_id]), bodies=sorted(bodies[event_id]),
             participants=[{"name": names.get(p.person_id), "title": p.title, "country": p.country, "org": p.org,
-                           "rank": p.rank, "pillar": p.pillar} for p in e.participants],
-            n_sources=e.n_sources, evidence=e.sources[0].evidence if e.sources else "", sources=sources,
-            initiator=e.initiator))
+                           "rank": p.rank, "pillar": p.pillar} for p in participants[event_id]],
+            n_sources=ev.n_sources, evidence=srcs[0].evidence if srcs else "",
+            sources=[{"document": src.document_id, "source": docs[src.document_id].source,
+                      "url": docs[src.document_id].url, "published": docs[src.document_id].published,
+                      "evidence": src.evidence} for src in srcs if src.document_id in docs],
+            initiator=ev.initiator))
     return out
 
 
@@ -142,31 +182,10 @@ def _overlaps(since: str | None, until: str | None) -> list[Any]:
 
 def find_events(session: Session, f: EventFilter) -> list[EventRow]:
     """Events matching every given filter, newest first."""
-    q = _event_query()
-    if f.country:
-        q = q.where(s.Event.id.in_(select(s.EventCountry.event_id).where(s.EventCountry.code == f.country.upper())))
-    if f.body:
-        q = q.where(s.Event.id.in_(select(s.EventBody.event_id).where(s.EventBody.key == f.body)))
-    if f.type:
-        q = q.where(s.Event.type == f.type)
-    if f.status:
-        q = q.where(s.Event.status == f.status)
-    q = q.where(*_overlaps(f.since, f.until))
-    if f.person:
-        ids = [p.id for p in find_people(session, f.person)]
-        q = q.where(s.Event.id.in_(select(s.EventParticipant.event_id).where(s.EventParticipant.person_id.in_(ids))))
-    if f.text:
-        # the article's search key holds its folded words between single spaces (search_syntax.search_key)
-        key = " ".join(w.folded for w in words(f.text))
-        said = func.lower(s.EventSource.evidence).contains(f.text.lower(), autoescape=True)
-        q = q.where(s.Event.id.in_(select(s.EventSource.event_id).join(
-            s.Document, s.Document.id == s.EventSource.document_id).where(
-                (said | s.Document.folded.contains(f" {key} ", autoescape=True)) if key else said)))
-    q = q.order_by(s.Event.date_start.desc().nulls_last(), s.Event.id.desc())
+    q = select(s.Event.id).where(*event_conditions(session, f)).order_by(*EVENT_ORDER["newest"])
     if f.limit:
         q = q.limit(f.limit)
-    events: list[s.Event] = list(session.scalars(q).unique().all())
-    return _rows(session, events)
+    return _rows(session, list(session.scalars(q).all()))
 
 
 @dataclass(slots=True)
@@ -342,9 +361,31 @@ def stats(session: Session, by: str = "year", compare: str | None = None) -> lis
 EVENT_SORTS = ("newest", "oldest", "most_sources")
 
 
+EVENT_ORDER: dict[str, tuple[Any, ...]] = {
+    "newest": (s.Event.date_start.desc().nulls_last(), s.Event.id.desc()),
+    "oldest": (s.Event.date_start.asc().nulls_last(), s.Event.id.asc()),
+    "most_sources": (s.Event.n_sources.desc(), s.Event.date_start.desc().nulls_last(), s.Event.id.desc()),
+}
+
+
+def _text_condition(text: str) -> Any:
+    """Events with a source whose evidence sentence contains ``text`` (case aside) or whose article has
+    its words, whole, in its search key.
+
+    The articles are matched by their own subquery (``document_id IN``), which the database answers once,
+    rather than by a join that read an article per source sentence, twice per page (total and rows)."""
+    # the article's search key holds its folded words between single spaces (search_syntax.search_key)
+    key = " ".join(w.folded for w in words(text))
+    said = func.lower(s.EventSource.evidence).contains(text.lower(), autoescape=True)
+    if key:
+        said = said | s.EventSource.document_id.in_(
+            select(s.Document.id).where(s.Document.folded.contains(f" {key} ", autoescape=True)))
+    return s.Event.id.in_(select(s.EventSource.event_id).where(said))
+
+
 def event_conditions(session: Session, f: EventFilter) -> list[Any]:
     """The WHERE conditions of ``find_events`` for ``f`` (everything but ``limit``), for callers that page
-    or count. It mirrors ``find_events`` filter for filter; ``find_events`` could build on it."""
+    or count."""
     out: list[Any] = []
     if f.country:
         out.append(s.Event.id.in_(select(s.EventCountry.event_id).where(s.EventCountry.code == f.country.upper())))
@@ -360,11 +401,7 @@ def event_conditions(session: Session, f: EventFilter) -> list[Any]:
         out.append(s.Event.id.in_(select(s.EventParticipant.event_id).where(
             s.EventParticipant.person_id.in_(ids))))
     if f.text:
-        key = " ".join(w.folded for w in words(f.text))
-        said = func.lower(s.EventSource.evidence).contains(f.text.lower(), autoescape=True)
-        out.append(s.Event.id.in_(select(s.EventSource.event_id).join(
-            s.Document, s.Document.id == s.EventSource.document_id).where(
-                (said | s.Document.folded.contains(f" {key} ", autoescape=True)) if key else said)))
+        out.append(_text_condition(f.text))
     return out
 
 
@@ -383,18 +420,24 @@ def event_page(session: Session, f: EventFilter, offset: int = 0, limit: int = 5
     if sort not in EVENT_SORTS:
         raise ValueError(f"sort must be one of {', '.join(EVENT_SORTS)}, not {sort!r}")
     where = event_conditions(session, f)
-    total = session.scalar(select(func.count()).select_from(s.Event).where(*where)) or 0
-    order = {"newest": (s.Event.date_start.desc().nulls_last(), s.Event.id.desc()),
-             "oldest": (s.Event.date_start.asc().nulls_last(), s.Event.id.asc()),
-             "most_sources": (s.Event.n_sources.desc(), s.Event.date_start.desc().nulls_last(), s.Event.id.desc())}
-    q = _event_query().where(*where).order_by(*order[sort]).offset(offset).limit(limit)
-    events: list[s.Event] = list(session.scalars(q).unique().all())
-    return EventPage(total, offset, limit, sort, _rows(session, events))
+    page = select(s.Event.id).where(*where).order_by(*EVENT_ORDER[sort]).offset(offset).limit(limit)
+    total: int | None = None
+    if f.text:
+        # the text condition reads every evidence sentence and article: the total comes with the page
+        # (a window over the matching rows), so that it is read once, not once more for a count
+        found = session.execute(page.add_columns(func.count().over())).all()
+        ids = [row[0] for row in found]
+        total = int(found[0][1]) if found else None
+    else:
+        ids = list(session.scalars(page).all())
+    if total is None:  # no text filter, or a page past the last event
+        total = session.scalar(select(func.count()).select_from(s.Event).where(*where)) or 0
+    return EventPage(total, offset, limit, sort, _rows(session, ids))
 
 
 def event_by_id(session: Session, event_id: int) -> EventRow | None:
-    found = list(session.scalars(_event_query().where(s.Event.id == event_id)).unique().all())
-    return _rows(session, found)[0] if found else None
+    found = _rows(session, [event_id])
+    return found[0] if found else None
 
 
 @dataclass(slots=True)

@@ -137,19 +137,25 @@ class Event(Base):
     bodies: Mapped[list[EventBody]] = relationship(cascade="all, delete-orphan")
     participants: Mapped[list[EventParticipant]] = relationship(cascade="all, delete-orphan")
     sources: Mapped[list[EventSource]] = relationship(cascade="all, delete-orphan", back_populates="event")
-    __table_args__ = (Index("ix_events_match", "type", "countries_key", "bodies_key"),)
+    # the filters and sorts of the event list (migration 0005): matching events already in date order
+    __table_args__ = (Index("ix_events_match", "type", "countries_key", "bodies_key"),
+                      Index("ix_events_type_status_date", "type", "status", "date_start"),
+                      Index("ix_events_status_date", "status", "date_start"))
 
 
 class EventCountry(Base):
     __tablename__ = "event_countries"
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
     code: Mapped[str] = mapped_column(String(2), primary_key=True, index=True)
+    # "the events of this state" from the index alone (migration 0005)
+    __table_args__ = (Index("ix_event_countries_code_event", "code", "event_id"),)
 
 
 class EventBody(Base):
     __tablename__ = "event_bodies"
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
     key: Mapped[str] = mapped_column(String(40), primary_key=True, index=True)
+    __table_args__ = (Index("ix_event_bodies_key_event", "key", "event_id"),)  # as event_countries'
 
 
 class EventParticipant(Base):
@@ -162,6 +168,7 @@ class EventParticipant(Base):
     org: Mapped[str | None] = mapped_column(String(300))
     rank: Mapped[int] = mapped_column(Integer, default=9)  # of the title: 1 heads of party/state/government
     pillar: Mapped[str | None] = mapped_column(String(20))
+    __table_args__ = (Index("ix_event_participants_person_event", "person_id", "event_id"),)  # as event_countries'
 
 
 class EventSource(Base):
