@@ -1,4 +1,4 @@
-"""Migration 0005 adds the indexes of the event list's filters and sorts, as store/schema.py declares
+"""Migration 0006 adds the indexes of the event list's filters and sorts, as store/schema.py declares
 them, on SQLite and PostgreSQL, and takes them away again on downgrade; a base with events upgrades to
 it and answers the same events."""
 
@@ -35,10 +35,10 @@ def _declared() -> dict[str, tuple[str, list[str]]]:
             for t in TABLES for ix in s.Base.metadata.tables[t].indexes}
 
 
-def test_migration_0005_adds_the_declared_indexes_and_takes_them_back(db_url: str, tmp_path: Path) -> None:
+def test_migration_0006_adds_the_declared_indexes_and_takes_them_back(db_url: str, tmp_path: Path) -> None:
     engine = make_engine(db_url)
     config = alembic_config(engine)
-    command.upgrade(config, "0003")
+    command.upgrade(config, "0005_watch")
     assert not NEW & set(_indexes(engine))
     summary = ingest(fx.write(tmp_path, [*fx.THREE_REPORTS, *fx.LAO]), db_url)  # upgrades to the head
     assert summary.new == 4, summary.line()
@@ -51,7 +51,7 @@ def test_migration_0005_adds_the_declared_indexes_and_takes_them_back(db_url: st
         before = [(e.id, e.type, e.countries) for e in find_events(session, EventFilter(type="talks"))]
         assert before
         assert [e.id for e in find_events(session, EventFilter(country="LA"))]
-    command.downgrade(config, "0003")
+    command.downgrade(config, "0005_watch")
     assert not NEW & set(_indexes(engine))
     command.upgrade(config, "head")
     assert set(_indexes(engine)) >= NEW

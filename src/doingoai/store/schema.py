@@ -137,7 +137,7 @@ class Event(Base):
     bodies: Mapped[list[EventBody]] = relationship(cascade="all, delete-orphan")
     participants: Mapped[list[EventParticipant]] = relationship(cascade="all, delete-orphan")
     sources: Mapped[list[EventSource]] = relationship(cascade="all, delete-orphan", back_populates="event")
-    # the filters and sorts of the event list (migration 0005): matching events already in date order
+    # the filters and sorts of the event list (migration 0006): matching events already in date order
     __table_args__ = (Index("ix_events_match", "type", "countries_key", "bodies_key"),
                       Index("ix_events_type_status_date", "type", "status", "date_start"),
                       Index("ix_events_status_date", "status", "date_start"))
@@ -147,7 +147,7 @@ class EventCountry(Base):
     __tablename__ = "event_countries"
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
     code: Mapped[str] = mapped_column(String(2), primary_key=True, index=True)
-    # "the events of this state" from the index alone (migration 0005)
+    # "the events of this state" from the index alone (migration 0006)
     __table_args__ = (Index("ix_event_countries_code_event", "code", "event_id"),)
 
 

@@ -1,7 +1,7 @@
 """indexes for the filters and sorts of the event list
 
-Revision ID: 0005
-Revises: 0003
+Revision ID: 0006
+Revises: 0005_watch
 Create Date: 2026-12-07
 
 ``GET /api/v1/events`` and ``doingoai events`` filter by type and status and sort by date: an index that
@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = '0005'
-down_revision = '0003'
+revision = '0006'
+down_revision = '0005_watch'
 branch_labels = None
 depends_on = None
 
