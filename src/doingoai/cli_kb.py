@@ -40,20 +40,16 @@ from doingoai.store.filters import (
     PERIODS,
     STATUSES,
     body_keys,
-    date_range,
-    resolve_body,
     resolve_period,
-    resolve_status,
-    resolve_type,
 )
 from doingoai.store.ingest import extractor_version, ingest, reprocess
 from doingoai.store.queries import (
     METRICS,
-    EventFilter,
     EventRow,
+    checked_filter,
     country_profile,
+    ensure_person,
     find_events,
-    find_people,
     person_profile,
     relation_levels,
     search_documents,
@@ -284,16 +280,9 @@ Multilateral bodies (--body: a key, an acronym or a name): """ + ", ".join(body_
         lang: LangOption = Lang.vi,
     ) -> None:
         """Events of the knowledge base, newest first, with their sources."""
-        dates = date_range(since, until)
-        query = EventFilter(
-            country=resolve_state(country, "--country") if country is not None else None,
-            body=resolve_body(body) if body is not None else None, person=person,
-            type=resolve_type(type_) if type_ is not None else None,
-            status=resolve_status(status) if status is not None else None,
-            since=dates.since, until=dates.until, text=text, limit=limit)
+        query = checked_filter(country, body, person, type_, status, since, until, text, limit)
         with _session(db) as session:
-            if person is not None and not find_people(session, person):
-                raise UsageError(f"--person {person!r}: nobody of that name in the knowledge base")
+            ensure_person(session, query)
             found = find_events(session, query)
             levels = relation_levels(session) if lang is Lang.en else None
         _emit(_with_english(found, lang, levels), fmt, _events_table(found, f"{len(found)} event(s)", lang, levels))

@@ -8,10 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from doingoai.errors import UsageError
-from doingoai.resolve.states import resolve_state
-from doingoai.store.filters import date_range, resolve_body, resolve_status, resolve_type
-from doingoai.store.queries import EventFilter, find_people
+from doingoai.store.queries import EventFilter, checked_filter, ensure_person
 
 __all__ = ["EventQuery", "api_message", "event_filter"]
 
@@ -43,15 +40,7 @@ def _given(value: str | None) -> str | None:
 
 def event_filter(session: Session, q: EventQuery) -> EventFilter:
     """The checked filter of ``doingoai events``: a ``UsageError`` naming the parameter for a bad value."""
-    country, body, person = _given(q.country), _given(q.body), _given(q.person)
-    etype, status, text = _given(q.type), _given(q.status), _given(q.text)
-    dates = date_range(_given(q.since), _given(q.until))
-    checked = EventFilter(
-        country=resolve_state(country, "--country") if country else None,
-        body=resolve_body(body) if body else None, person=person,
-        type=resolve_type(etype) if etype else None,
-        status=resolve_status(status) if status else None,
-        since=dates.since, until=dates.until, text=text)
-    if person is not None and not find_people(session, person):
-        raise UsageError(f"--person {person!r}: nobody of that name in the knowledge base")
+    checked = checked_filter(_given(q.country), _given(q.body), _given(q.person), _given(q.type),
+                             _given(q.status), _given(q.since), _given(q.until), _given(q.text))
+    ensure_person(session, checked)
     return checked

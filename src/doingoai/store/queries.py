@@ -14,17 +14,28 @@ from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
 from doingoai.config import HOME
+from doingoai.errors import UsageError
 from doingoai.extract.cues import EVENT_TYPES, types_where
 from doingoai.resolve.people import name_key
 from doingoai.resolve.relations import highest
+from doingoai.resolve.states import resolve_state
 from doingoai.store import schema as s
-from doingoai.store.filters import MAX_NAME_CHARS, MAX_QUERY_CHARS, within_limit
+from doingoai.store.filters import (
+    MAX_NAME_CHARS,
+    MAX_QUERY_CHARS,
+    date_range,
+    resolve_body,
+    resolve_status,
+    resolve_type,
+    within_limit,
+)
 from doingoai.store.search import DocumentHit, search_documents
 from doingoai.store.search_syntax import words
 
 __all__ = [
     "METRICS", "CountryProfile", "DocumentHit", "EventFilter", "EventRow", "PersonProfile", "StatRow",
-    "country_profile", "find_events", "find_people", "person_profile", "search_documents", "stats",
+    "checked_filter", "country_profile", "ensure_person", "find_events", "find_people", "person_profile",
+    "search_documents", "stats",
 ]
 
 CONTACT_TYPES = tuple(t for t in EVENT_TYPES if t in types_where("contact"))
@@ -140,6 +151,27 @@ def _rows(session: Session, ids: list[int]) -> list[EventRow]:
                       "evidence": src.evidence} for src in srcs if src.document_id in docs],
             initiator=ev.initiator))
     return out
+
+
+def checked_filter(country: str | None = None, body: str | None = None, person: str | None = None,
+                   type: str | None = None, status: str | None = None, since: str | None = None,
+                   until: str | None = None, text: str | None = None, limit: int | None = None) -> EventFilter:
+    """The filter of ``doingoai events`` (and of the API) from what the user typed: every value checked and
+    made canonical, a ``UsageError`` naming the option for a bad one. Needs no database, so that a typo is
+    reported before the knowledge base is looked for; :func:`ensure_person` is the check that needs it."""
+    dates = date_range(since, until)
+    return EventFilter(
+        country=resolve_state(country, "--country") if country is not None else None,
+        body=resolve_body(body) if body is not None else None, person=person,
+        type=resolve_type(type) if type is not None else None,
+        status=resolve_status(status) if status is not None else None,
+        since=dates.since, until=dates.until, text=text, limit=limit)
+
+
+def ensure_person(session: Session, f: EventFilter) -> None:
+    """A ``--person`` that names nobody is a mistake to report, not an empty answer."""
+    if f.person is not None and not find_people(session, f.person):
+        raise UsageError(f"--person {f.person!r}: nobody of that name in the knowledge base")
 
 
 def find_people(session: Session, name: str) -> list[s.Person]:
