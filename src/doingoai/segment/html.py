@@ -7,16 +7,18 @@ plain-text segmenter over all the visible text of the page.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import lxml.html
 import trafilatura
 from lxml import etree
+from trafilatura.settings import Extractor
 
 from doingoai.clean.normalize import fold, normalize, normalize_line
 from doingoai.extract.timeline import DATA_DATE
@@ -117,66 +119,116 @@ def _clean_title(title: str | None, sitename: str | None) -> str | None:
     return title or None
 
 
-def _teasers(tree: lxml.html.HtmlElement, title: str | None) -> list[tuple[str, str]]:
+class _Reading:
+    """What the teaser, sapo and link-headline passes read of a page's elements, each worked out once: they
+    climb and re-walk the same boxes, links and paragraphs (a link's words are weighed once for every box
+    around it). Only valid while the tree does not change."""
+
+    __slots__ = ("_lines", "_links", "_related", "_texts", "_words")
+
+    def __init__(self) -> None:
+        self._texts: dict[lxml.html.HtmlElement, str] = {}
+        self._lines: dict[str, str] = {}
+        self._words: dict[lxml.html.HtmlElement, int] = {}
+        self._links: dict[lxml.html.HtmlElement, int] = {}
+        self._related: dict[lxml.html.HtmlElement, bool] = {}
+
+    def text(self, el: lxml.html.HtmlElement) -> str:
+        """``_text(el)``."""
+        found = self._texts.get(el)
+        if found is None:
+            found = self._texts[el] = _text(el)
+        return found
+
+    def line(self, el: lxml.html.HtmlElement) -> str:
+        """``normalize_line(_text(el))`` (an element and its only child often hold the same text)."""
+        text = self.text(el)
+        found = self._lines.get(text)
+        if found is None:
+            found = self._lines[text] = normalize_line(text)
+        return found
+
+    def words(self, el: lxml.html.HtmlElement) -> int:
+        """``word_count(_text(el))``."""
+        found = self._words.get(el)
+        if found is None:
+            found = self._words[el] = word_count(self.text(el))
+        return found
+
+    def headline_links(self, el: lxml.html.HtmlElement) -> int:
+        """The links in ``el`` long enough to be another story's headline."""
+        found = self._links.get(el)
+        if found is None:
+            found = self._links[el] = sum(self.words(a) >= MIN_HEADLINE_WORDS for a in el.iter("a"))
+        return found
+
+    def named_related(self, el: lxml.html.HtmlElement) -> bool:
+        """``_named_related(el)``."""
+        found = self._related.get(el)
+        if found is None:
+            found = self._related[el] = _named_related(el)
+        return found
+
+
+def _teasers(tree: lxml.html.HtmlElement, title: str | None, read: _Reading) -> list[tuple[str, str]]:
     items: list[tuple[str, str]] = []
     seen = {title} if title else set()
-    for box in _teaser_boxes(tree):
+    tag_href = _rx().tag_href
+    for box in _teaser_boxes(tree, read):
         for a in box.iter("a"):
-            headline = normalize_line(_text(a))
+            headline = read.line(a)
             if (word_count(headline) < MIN_HEADLINE_WORDS or headline in seen
-                    or _rx().tag_href.search(a.get("href", ""))):
+                    or tag_href.search(a.get("href", ""))):
                 continue
             seen.add(headline)
-            items.append((headline, _teaser_lead(a, box, headline)))
+            items.append((headline, _teaser_lead(a, box, headline, read)))
     return items
 
 
-def _teaser_boxes(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+def _teaser_boxes(tree: lxml.html.HtmlElement, read: _Reading) -> list[lxml.html.HtmlElement]:
     """Boxes of links to other stories: named so by their class, or headed by a section marker
     ("Tin cùng chuyên mục", "Đọc nhiều") whatever their class."""
     markers = page_clutter().section_markers
     boxes = []
-    for el in tree.iter():
-        if not isinstance(el.tag, str):
-            continue
-        if el.tag == "aside" or _named_related(el):
+    for el in tree.iter(etree.Element):  # (elements only: no comments or processing instructions)
+        tag = el.tag
+        if tag == "aside" or read.named_related(el):
             boxes.append(el)
-        elif el.tag in _MARKER_BLOCKS and (el.tag != "div" or len(el) == 0):
-            text = _text(el)
+        elif tag in _MARKER_BLOCKS and (tag != "div" or len(el) == 0):
+            text = read.text(el)
             if len(text) < MAX_MARKER_CHARS and clutter_key(text) in markers:
-                box = _marker_box(el)
+                box = _marker_box(el, read)
                 if box is not None:
                     boxes.append(box)
     return boxes
 
 
-def _marker_box(marker: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+def _marker_box(marker: lxml.html.HtmlElement, read: _Reading) -> lxml.html.HtmlElement | None:
     """The box a section marker heads: its parent, or a little higher when the marker sits in a
     title bar of its own ("<div class="head"><h3>Đọc nhiều</h3></div><ul>...")."""
     box = marker.getparent()
     for _ in range(MARKER_TITLE_BAR_DEPTH):
-        if box is None or _headline_links(box):
+        if box is None or read.headline_links(box):
             break
         box = box.getparent()
-    return box if box is not None and _is_link_box(box) else None
+    return box if box is not None and _is_link_box(box, read) else None
 
 
-def _is_link_box(el: lxml.html.HtmlElement) -> bool:
+def _is_link_box(el: lxml.html.HtmlElement, read: _Reading) -> bool:
     """A box of teasers has at most one summary per headline; the story's container has its
     headline, or more paragraphs than links."""
-    if el.tag in _PAGE_CONTAINERS or el.xpath(".//h1"):
+    if el.tag in _PAGE_CONTAINERS or next(el.iterdescendants("h1"), None) is not None:
         return False
-    summaries = sum(word_count(_text(p)) >= MIN_SAPO_WORDS for p in el.iter("p"))
-    return summaries <= _headline_links(el)
+    summaries = sum(read.words(p) >= MIN_SAPO_WORDS for p in el.iter("p"))
+    return summaries <= read.headline_links(el)
 
 
-def _teaser_lead(a: lxml.html.HtmlElement, box: lxml.html.HtmlElement, headline: str) -> str:
+def _teaser_lead(a: lxml.html.HtmlElement, box: lxml.html.HtmlElement, headline: str, read: _Reading) -> str:
     item = a.getparent()
     # climb while the ancestor still holds this teaser alone, then look for its lead inside
-    while item is not None and item is not box and _headline_links(item) <= 1:
-        texts = [normalize_line(_text(el)) for el in item.iter()
-                 if isinstance(el.tag, str) and el is not a
-                 and (el.tag == "p" or _rx().lead_class.search(el.get("class", "")))]
+    while item is not None and item is not box and read.headline_links(item) <= 1:
+        texts = [read.line(el) for el in item.iter(etree.Element)
+                 if el is not a and (el.tag == "p" or _names("lead_class", el.get("class", "")))]
         texts = [t for t in texts if t and t != headline and word_count(t) >= 6]
         if texts:
             return texts[0]
@@ -184,67 +236,74 @@ def _teaser_lead(a: lxml.html.HtmlElement, box: lxml.html.HtmlElement, headline:
     return ""
 
 
-def _headline_links(el: lxml.html.HtmlElement) -> int:
-    return sum(word_count(_text(a)) >= MIN_HEADLINE_WORDS for a in el.iter("a"))
-
-
-def _link_headlines(tree: lxml.html.HtmlElement) -> list[str]:
+def _link_headlines(tree: lxml.html.HtmlElement, read: _Reading) -> list[str]:
     """Blocks that are nothing but a link to another story, set among the story's paragraphs
     ("<p><a><strong>Headline</strong></a></p>"): bold like a sub-heading, but a teaser."""
     found = []
+    tag_href = _rx().tag_href
     for el in tree.iter(*_LINK_BLOCKS):
-        links = el.findall(".//a")
-        href = (links[0].get("href") or "#") if len(links) == 1 else "#"
-        if href.startswith("#") or _rx().tag_href.search(href) or not _among_paragraphs(el):
+        links = el.iter("a")  # (the element is no link itself: its descendants)
+        link = next(links, None)
+        if link is None or next(links, None) is not None:
+            continue  # no link, or more than one: not a single linked headline
+        href = link.get("href") or "#"
+        if href.startswith("#") or tag_href.search(href) or not _among_paragraphs(el, read):
             continue
-        text = normalize_line(_text(el))
-        if word_count(text) >= MIN_HEADLINE_WORDS and text == normalize_line(_text(links[0])) \
-                and text not in found:
+        text = read.line(el)
+        if word_count(text) >= MIN_HEADLINE_WORDS and text == read.line(link) and text not in found:
             found.append(text)
     return found
 
 
-def _among_paragraphs(el: lxml.html.HtmlElement) -> bool:
+def _among_paragraphs(el: lxml.html.HtmlElement, read: _Reading) -> bool:
     """Next to running text (a story's paragraphs), not in a menu, a logo or a list of links."""
     parent = el.getparent()
     return parent is not None and any(
-        p is not el and not p.findall(".//a") and word_count(_text(p)) >= MIN_SAPO_WORDS
+        p is not el and next(p.iter("a"), None) is None and read.words(p) >= MIN_SAPO_WORDS
         for p in parent.iterchildren("p"))
 
 
-def _sapo(tree: lxml.html.HtmlElement, first_line: str) -> str | None:
+def _sapo(tree: lxml.html.HtmlElement, first_line: str, read: _Reading) -> str | None:
     """The lead block ("sapo", "summary", "description") printed above the story's first paragraph."""
     found: str | None = None
-    sapo = _rx().sapo
-    for el in tree.iter():
-        if not isinstance(el.tag, str):
-            continue
-        if _is_block_of(el, first_line):
+    for el in tree.iter(etree.Element):
+        if _is_block_of(el, first_line, read):
             return found
         # (an element without these attributes has nothing to search: most of them)
         names = [v for v in map(el.get, _SAPO_ATTRIBUTES) if v]
-        if names and any(sapo.search(v) for v in names) and not _outside_story(el):
-            text = normalize_line(_text(el))
+        if names and any(_names("sapo", v) for v in names) and not _outside_story(el, read):
+            text = read.line(el)
             if MIN_SAPO_WORDS <= word_count(text) <= MAX_SAPO_WORDS and classify(text) is Kind.PARAGRAPH:
                 found = text
     return None  # the story's first paragraph is not in the markup as such: nothing to place a lead above
 
 
-def _is_block_of(el: lxml.html.HtmlElement, line: str) -> bool:
+def _is_block_of(el: lxml.html.HtmlElement, line: str, read: _Reading) -> bool:
     if el.tag not in _TEXT_BLOCKS and not (el.tag == "div" and (el.text or "").strip()):
         return False
-    return normalize_line(_text(el)) == line
+    return read.line(el) == line
 
 
-def _outside_story(el: lxml.html.HtmlElement) -> bool:
-    return any(a.tag in _NOT_STORY or _named_related(a) for a in el.iterancestors() if isinstance(a.tag, str))
+def _outside_story(el: lxml.html.HtmlElement, read: _Reading) -> bool:
+    return any(a.tag in _NOT_STORY or read.named_related(a) for a in el.iterancestors(etree.Element))
 
 
 def _named_related(el: lxml.html.HtmlElement) -> bool:
     """The element's class or id names a box of other stories ("related", "tin-lien-quan", "sidebar")."""
     cls, ident = el.get("class"), el.get("id")
     # most elements have neither, and the pattern's words cannot match the lone space of an empty name
-    return bool((cls or ident) and _rx().related.search(f"{cls or ''} {ident or ''}"))
+    return bool((cls or ident) and _names("related", f"{cls or ''} {ident or ''}"))
+
+
+# A page's class names repeat ("item", "title", "box-news"), across a site's pages too; each pattern of
+# ``patterns_html.yaml`` is run once for each distinct name (a case-insensitive alternation of a dozen words).
+_NAME_CACHE = 4096
+
+
+@lru_cache(maxsize=_NAME_CACHE)
+def _names(pattern: str, value: str) -> bool:
+    """Whether ``_rx()``'s ``pattern`` finds its word in the attribute value ``value``."""
+    return getattr(_rx(), pattern).search(value) is not None
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -290,7 +349,11 @@ MAX_ELEMENTS = 30_000
 
 @cache
 def _parser() -> lxml.html.HTMLParser:
-    return lxml.html.HTMLParser(collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True)
+    parser = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True)
+    parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
+        element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction,
+        entity=lxml.html.HtmlEntity))
+    return parser
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,15 +377,31 @@ def _extraction(tree: lxml.html.HtmlElement, url: str | None, today: dt.date) ->
         meta = page_meta(tree, url, date_params)
     except (TypeError, ValueError):
         return None
-    doc = trafilatura.bare_extraction(
-        tree, url=url or meta.url, with_metadata=False, include_comments=False, include_tables=True,
-        include_images=False, favor_recall=True, deduplicate=False, fast=True,  # our own cascade falls back
-        date_extraction_params=date_params,
-    )
+    doc = trafilatura.bare_extraction(tree, options=_options(url or meta.url, today))
     if doc is None:
         return None
     return _Extraction(text=getattr(doc, "text", None), title=meta.title, date=meta.date, hostname=meta.hostname,
                        sitename=meta.sitename)
+
+
+@cache
+def _options_template(today: dt.date) -> Extractor:
+    """The options ``bare_extraction`` builds from our keywords, for no URL."""
+    return Extractor(
+        output_format="python", with_metadata=False, comments=False, tables=True, images=False, recall=True,
+        dedup=False, fast=True,  # our own cascade falls back
+        date_params=_date_params(today),
+    )
+
+
+def _options(url: str | None, today: dt.date) -> Extractor:
+    """``Extractor(url=url, ...)`` for the page: a copy of the template with the page's URL. Building one reads
+    trafilatura's settings (a configparser look-up for each of seven numbers), a tenth of its time on a news
+    page; only the URL and the source named in its log lines (the URL) differ from page to page."""
+    options = copy.copy(_options_template(today))
+    options.url = url
+    options.source = url and url.encode("utf-8", "replace").decode("utf-8")
+    return options
 
 
 def _date_params(today: dt.date) -> dict[str, Any]:
@@ -376,31 +455,32 @@ def html_parts(html: str, url: str | None, today: dt.date | None = None) -> Html
     if tree is not None:
         # the teasers of the whole page are read only when the story's own boxes give none (lazily: it costs)
         _place_story_parts(tree, segments, title,
-                           lambda: page_segments().related if not _has_teaser_boxes(tree) else [])
+                           lambda read: page_segments().related if not _has_teaser_boxes(tree, read) else [])
     if title is None:  # the page's own headline line, held to the same test (markup text is no title)
         title = _clean_title(page_segments().title, None)
     return HtmlParts(title=title, published=published,
                      hostname=hostname, sitename=getattr(doc, "sitename", None), segments=segments)
 
 
-def _has_teaser_boxes(tree: lxml.html.HtmlElement) -> bool:
-    return any(isinstance(el.tag, str) and (el.tag == "aside" or _named_related(el)) for el in tree.iter())
+def _has_teaser_boxes(tree: lxml.html.HtmlElement, read: _Reading) -> bool:
+    return any(el.tag == "aside" or read.named_related(el) for el in tree.iter(etree.Element))
 
 
 def _place_story_parts(tree: lxml.html.HtmlElement, segments: Segments, title: str | None,
-                       fallback_related: Callable[[], list[tuple[str, str]]]) -> None:
+                       fallback_related: Callable[[_Reading], list[tuple[str, str]]]) -> None:
     """Put the sapo above the body, and links printed as paragraphs among the teasers."""
-    inline = _link_headlines(tree)
+    read = _Reading()  # (made here: the tree no longer changes until the fallback reads the whole page)
+    inline = _link_headlines(tree, read)
     links = set(inline)
     segments.body = [(n, t) for n, t in segments.body if t not in links]
     if segments.body:
-        sapo = _sapo(tree, segments.body[0][1])
+        sapo = _sapo(tree, segments.body[0][1], read)
         if sapo and not any(_same_text(sapo, t) for _, t in segments.body[:2]):
             segments.body.insert(0, (0, sapo))
-    related = _teasers(tree, title)
+    related = _teasers(tree, title, read)
     known = {headline for headline, _ in related}
     related += [(h, "") for h in inline if h not in known and h != title]
-    segments.related = related or fallback_related()
+    segments.related = related or fallback_related(read)
 
 
 def _time_element_date(tree: lxml.html.HtmlElement) -> str | None:
