@@ -40,7 +40,7 @@ def _plain_parser() -> lxml.html.HTMLParser:
     return lxml.html.HTMLParser(collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True)
 
 
-@pytest.mark.parametrize("url", URLS)
+@pytest.mark.parametrize("url", [*URLS, ""])
 def test_options_are_what_the_keywords_build(url: str | None) -> None:
     built = Extractor(output_format="python", fast=True, precision=False, recall=True, comments=False,
                       formatting=None, links=False, images=False, tables=True, dedup=False, lang=None, url=url,

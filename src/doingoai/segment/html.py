@@ -400,7 +400,8 @@ def _options(url: str | None, today: dt.date) -> Extractor:
     page; only the URL and the source named in its log lines (the URL) differ from page to page."""
     options = copy.copy(_options_template(today))
     options.url = url
-    options.source = url and url.encode("utf-8", "replace").decode("utf-8")
+    source = url or None  # as Extractor names it (an empty URL is no source)
+    options.source = source and source.encode("utf-8", "replace").decode("utf-8")
     return options
 
 
