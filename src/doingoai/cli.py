@@ -212,8 +212,8 @@ def _root(
     """
 
 
-def _dump(record: dict[str, Any]) -> bytes:
-    return orjson.dumps(record)
+def _dump(record: dict[str, Any] | bytes) -> bytes:
+    return record if isinstance(record, bytes) else orjson.dumps(record)
 
 
 def _table(records: list[dict[str, Any]], out: IO[str]) -> None:
@@ -300,7 +300,8 @@ def extract(
     from doingoai.model import Failure
     from doingoai.pipeline import extract_paths
 
-    inputs, failures, results = extract_paths(paths, config, workers, scheduler)
+    inputs, failures, results = extract_paths(paths, config, workers, scheduler,
+                                               encoded=output_format is not OutputFormat.table)
     for f in failures:
         _err(str(f))
     done = failed = 0
@@ -330,7 +331,7 @@ def extract(
                 out.write(_dump(result) + b"\n")
             elif output_format is OutputFormat.json:
                 out.write((b"" if first else b",\n") + _dump(result))
-            else:
+            elif isinstance(result, dict):  # not encoded for a table
                 table_rows.append(result)
             first = False
         if output_format is OutputFormat.json:

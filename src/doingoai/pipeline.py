@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from types import FrameType
 from typing import Any, TypeVar
 
+import orjson
+
 from doingoai.config import DEFAULT_CONFIG, PipelineConfig
 from doingoai.errors import DoingoaiError, InputError
 from doingoai.extract import extract
@@ -152,22 +154,26 @@ def process(page: Page, config: PipelineConfig = DEFAULT_CONFIG) -> Record | Fai
 
 
 def extract_paths(
-    args: Sequence[str], config: PipelineConfig = DEFAULT_CONFIG, workers: int = 1, scheduler: str | None = None
-) -> tuple[list[Input], list[Failure], Iterator[tuple[Input, Record | Failure]]]:
+    args: Sequence[str], config: PipelineConfig = DEFAULT_CONFIG, workers: int = 1, scheduler: str | None = None,
+    encoded: bool = False,
+) -> tuple[list[Input], list[Failure], Iterator[tuple[Input, Record | bytes | Failure]]]:
     """Resolve ``args``; returns the inputs, the arguments that named nothing, and a lazy stream of results.
     ``workers`` > 1 or a ``scheduler`` address: the pages are extracted on a Dask cluster (the results come in
-    the same order); one worker extracts here, without starting Dask."""
+    the same order); one worker extracts here, without starting Dask. ``encoded``: each record comes as its
+    JSON (``orjson.dumps``), made where the page was extracted (for a writer of JSON, whose process then
+    neither decodes nor encodes what a worker sent)."""
     inputs, failures = expand(args, config)
     if workers > 1 or scheduler:
         from doingoai.parallel.run import extract_stream  # Dask is imported only when asked for
 
-        return inputs, failures, extract_stream(inputs, config, workers, scheduler)
+        return inputs, failures, extract_stream(inputs, config, workers, scheduler, encoded)
 
-    def stream() -> Iterator[tuple[Input, Record | Failure]]:
+    def stream() -> Iterator[tuple[Input, Record | bytes | Failure]]:
         settled = False
         for item in inputs:
             for page in read_input(item, config):
-                yield item, page if isinstance(page, Failure) else process(page, config)
+                found = page if isinstance(page, Failure) else process(page, config)
+                yield item, orjson.dumps(found) if encoded and isinstance(found, dict) else found
                 if not settled:
                     settle()
                     settled = True

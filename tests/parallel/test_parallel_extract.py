@@ -49,3 +49,23 @@ def test_an_unreachable_scheduler_is_one_line(tmp_path: Path) -> None:
     assert run.returncode == 2
     assert run.stderr.strip().splitlines()[-1].startswith("doingoai: --scheduler tcp://127.0.0.1:9: cannot connect")
     assert run.stdout == ""
+
+
+def test_a_json_lines_file_read_in_spans_by_the_workers_prints_what_one_process_prints(tmp_path: Path) -> None:
+    # records padded to ~2 KB, so that the file is cut into several spans, each read by a worker; a broken
+    # record in a later span is still reported by its line in the file
+    from doingoai.read.sources import Input
+    from doingoai.read.spans import record_spans
+
+    background = "Hai bên nhất trí tiếp tục tăng cường trao đổi đoàn các cấp. " * 30
+    texts = [f"{fx.filler(i)}\n{background}\n" for i in range(160)]
+    path = fx.records(tmp_path / "archive.jsonl", texts, bad_at=150)
+    spans = record_spans(Input(path.name, path))
+    assert spans is not None and len(spans) >= 2 and spans[-1].first_line <= 151
+    alone = _doingoai(str(path), "--workers", "1")
+    spread = _doingoai(str(path), "--workers", "2")
+    assert alone.returncode == spread.returncode == 0, spread.stderr
+    assert len(alone.stdout.splitlines()) == 160
+    assert spread.stdout == alone.stdout
+    assert spread.stderr.splitlines() == alone.stderr.splitlines()
+    assert any("archive.jsonl:line 151" in line for line in alone.stderr.splitlines())

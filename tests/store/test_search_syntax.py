@@ -159,6 +159,15 @@ def test_the_search_key_is_the_folded_words_between_spaces() -> None:
     assert search_key("Tô Lâm", "tổ chức, làm việc: 100%_x") == " to lam to chuc lam viec 100 x "
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.none(), st.text(max_size=30)), st.text(max_size=200))
+def test_the_search_key_holds_the_words_of_the_search_language(title: str | None, text: str) -> None:
+    # the key is built without the words' offsets, for speed: it must hold exactly the words a query is read
+    # into (exotic marks included, such as one that case-folds to a letter)
+    expected = [w.folded for w in words(f"{title or ''}\n{text}")]
+    assert search_key(title, text).split(" ")[1:-1] == (expected or [""])
+
+
 DOCS = ["Tổng Bí thư Tô Lâm tiếp Đại sứ Lào.", "Ủy ban đã tổ chức buổi làm việc với Campuchia.",
         "Món kimchi; kim ngạch thương mại 10 tỷ USD (100%_x).", "To lam: tô, lâm — tổ làm.", "Đà Nẵng, Da Nang, đa"]
 QUERIES = ["to lam", '"Tô Lâm"', "tô lâm OR campuchia", "kim*", "kim ngach*", "tổ AND làm -campuchia",

@@ -2,9 +2,11 @@
 and hand the results back in the order of the inputs (so that the output of ``--workers N`` is that of
 one process, and memory stays flat however many pages there are).
 
-Files are read by the workers; records of a JSON Lines file and standard input are read here (one file
-of many pages is spread over every worker that way) and travel as pages. On a cluster given by
-``--scheduler`` every input is read here: its workers need not see this machine's files.
+Files are read by the workers: a JSON Lines file is cut here into spans of whole lines (``read.spans``, a scan
+for line ends) and each worker reads its spans' records itself, so that one file of many pages is spread over
+every worker without this process reading, parsing and shipping each record. Standard input is read here
+and travels as pages. On a cluster given by ``--scheduler`` every input is read here: its workers need not
+see this machine's files.
 """
 
 from __future__ import annotations
@@ -21,11 +23,13 @@ from doingoai.model import Failure
 from doingoai.parallel.cluster import dask_client
 from doingoai.parallel.tasks import Item, Record, extract_task
 from doingoai.read.sources import Input, read_input
+from doingoai.read.spans import Span, record_spans
 
 __all__ = ["PAGES_PER_TASK", "Task", "extract_stream", "in_order", "plan"]
 
-# Items a task carries: a few seconds of work, so that the scheduler's ~1 ms a task is nothing, while a slow
-# page holds back little
+# Items a task carries (files of a page each, or pages read here): a tenth of a second of work or so, so that
+# the scheduler's few milliseconds a task are little, while a slow page holds back little. A span of a JSON
+# Lines file (many pages) is a task of its own.
 PAGES_PER_TASK = 8
 # Tasks on the cluster (running, queued or done and waiting for an earlier one) per worker thread: enough
 # that no worker waits for the next, few enough that memory stays flat
@@ -42,10 +46,19 @@ def _read_here(item: Input, everything: bool) -> bool:
 
 def plan(inputs: Iterable[Input], config: PipelineConfig, read_everything_here: bool = False,
          per_task: int = PAGES_PER_TASK) -> Iterator[Task]:
-    """The inputs as tasks of ``per_task`` items, each item with the input it comes from, in order."""
+    """The inputs as tasks of ``per_task`` items, each item with the input it comes from, in order; each span
+    of a JSON Lines file read on the workers is a task of its own."""
     owners: list[Input] = []
     items: list[Item] = []
     for source in inputs:
+        spans = None if read_everything_here else record_spans(source)
+        if spans is not None:
+            if items:
+                yield owners, items
+                owners, items = [], []
+            for span in spans:
+                yield [source], [span]
+            continue
         found: Iterable[Item] = (read_input(source, config) if _read_here(source, read_everything_here)
                                            else (source,))
         for item in found:
@@ -59,6 +72,8 @@ def plan(inputs: Iterable[Input], config: PipelineConfig, read_everything_here: 
 
 
 def _name(item: Item) -> str:
+    if isinstance(item, Span):
+        return f"{item.source.name}:line {item.first_line} and after"
     return item.name if isinstance(item, Input) else item.source
 
 
@@ -95,11 +110,13 @@ def _threads(client: Client) -> int:
     return max(1, sum(int(w.get("nthreads", 1)) for w in workers.values()))
 
 
-def extract_stream(inputs: Sequence[Input], config: PipelineConfig, workers: int,
-                   scheduler: str | None = None) -> Iterator[tuple[Input, Record | Failure]]:
-    """``(input, record or failure)`` of every page, in the order one process gives them."""
+def extract_stream(inputs: Sequence[Input], config: PipelineConfig, workers: int, scheduler: str | None = None,
+                   encoded: bool = False) -> Iterator[tuple[Input, Record | bytes | Failure]]:
+    """``(input, record or failure)`` of every page, in the order one process gives them; ``encoded``: each
+    record as its JSON, encoded on the worker."""
     with dask_client(workers, scheduler) as client:
-        for owners, results in in_order(client, extract_task, plan(inputs, config, scheduler is not None), config):
+        tasks = plan(inputs, config, scheduler is not None)
+        for owners, results in in_order(client, extract_task, tasks, config, encoded):
             for owner, found in zip(owners, results, strict=True):
                 for result in found:
                     yield owner, result

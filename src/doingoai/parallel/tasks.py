@@ -8,18 +8,21 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+import orjson
+
 from doingoai.config import PipelineConfig
 from doingoai.errors import InputError
 from doingoai.model import Article, Extraction, Failure, Page
 from doingoai.parallel.limit import thread_time_limit
 from doingoai.pipeline import PageTimeout, analyse_page, process, settle
 from doingoai.read.sources import Input, read_input
+from doingoai.read.spans import Span, read_span
 
 __all__ = ["Item", "Stored", "extract_task", "ingest_task"]
 
-# One thing a task reads: a file (read on the worker), or a page the main process read (a record of a JSON
-# Lines file, standard input), or the failure to read one (passed through, to keep its place in the order).
-Item = Input | Page | Failure
+# One thing a task reads: a file or a span of a JSON Lines file (read on the worker), or a page the main
+# process read (standard input), or the failure to read one (passed through, to keep its place in the order).
+Item = Input | Span | Page | Failure
 Record = dict[str, Any]
 # what ingest gets back for one page: its content hash and its analysis, or None when it is stored already
 Stored = tuple[str, tuple[Article, Extraction] | Failure | None]
@@ -30,6 +33,8 @@ _settled = [False]
 def _pages(item: Item, config: PipelineConfig) -> Iterator[Page | Failure]:
     if isinstance(item, Page | Failure):
         yield item
+    elif isinstance(item, Span):
+        yield from read_span(item, config)
     else:
         yield from read_input(item, config)
 
@@ -63,13 +68,16 @@ def _analyse(page: Page, config: PipelineConfig) -> tuple[Article, Extraction] |
         return _timed_out(page, config)
 
 
-def extract_task(items: Sequence[Item], config: PipelineConfig) -> list[list[Record | Failure]]:
-    """The records of each item's pages, in order."""
-    out: list[list[Record | Failure]] = []
+def extract_task(items: Sequence[Item], config: PipelineConfig,
+                 encoded: bool = False) -> list[list[Record | bytes | Failure]]:
+    """The records of each item's pages, in order; ``encoded``: each record as its JSON (smaller and quicker
+    to send back than the record, and its writer has no more to do)."""
+    out: list[list[Record | bytes | Failure]] = []
     for item in items:
-        results: list[Record | Failure] = []
+        results: list[Record | bytes | Failure] = []
         for page in _pages(item, config):
-            results.append(page if isinstance(page, Failure) else _process(page, config))
+            found = page if isinstance(page, Failure) else _process(page, config)
+            results.append(orjson.dumps(found) if encoded and isinstance(found, dict) else found)
             _settle()
         out.append(results)
     return out

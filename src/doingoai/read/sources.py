@@ -25,13 +25,13 @@ from doingoai.errors import InputError
 from doingoai.model import Failure, Markup, Page
 from doingoai.read.decode import decode
 
-__all__ = ["Input", "expand", "read_input", "read_inputs", "sniff_markup"]
+__all__ = ["LINE_EXT", "WIDE_BOMS", "Input", "expand", "read_input", "read_inputs", "sniff_markup", "stream_records"]
 
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 _HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
 _RECORD_EXT = {".jsonl", ".ndjson", ".json"}
-_LINE_EXT = {".jsonl", ".ndjson"}  # one record a line: read a line at a time
+LINE_EXT = {".jsonl", ".ndjson"}  # one record a line: read a line at a time
 _PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _HTML_TAGS = re.compile(r"<(?:div|p|body|head|meta|script|article|span|a|br|li|h1|h2|table)\b", re.IGNORECASE)
 
@@ -192,7 +192,7 @@ class _Prefixed(io.RawIOBase):
 
 
 # Encodings whose line ends are not the byte 0x0A: such record files are read whole.
-_WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def _line_text(raw: bytes, where: str) -> str:
@@ -202,11 +202,13 @@ def _line_text(raw: bytes, where: str) -> str:
         return decode(raw, where)[0]  # a legacy-encoded archive: the same detection as for a page
 
 
-def _stream_records(stream: BinaryIO, name: str, config: PipelineConfig) -> Iterator[Page | Failure]:
+def stream_records(stream: BinaryIO, name: str, config: PipelineConfig, first_line: int = 1,
+                   whole: bool = True) -> Iterator[Page | Failure]:
     """The records of a JSON Lines stream, one line at a time: ``--max-size`` limits each record (a page),
-    not the file, and memory holds one line."""
+    not the file, and memory holds one line. ``first_line``: the number of the stream's first line in its
+    file; ``whole``: the stream is the whole file (a blank one is reported as such), not a part of it."""
     limit = config.max_bytes
-    number = 0
+    number = first_line - 1
     blank = True
     while True:
         raw = stream.readline(limit + 2)  # the record, its newline, and one byte to tell it is too long
@@ -215,6 +217,7 @@ def _stream_records(stream: BinaryIO, name: str, config: PipelineConfig) -> Iter
         number += 1
         where = f"{name}:line {number}"
         if len(raw.rstrip(b"\r\n")) > limit:
+            blank = False  # a record, too long to read: the file is not blank
             while raw and not raw.endswith(b"\n"):  # skip the rest of the overlong line
                 raw = stream.readline(1 << 20)
             yield Failure(where, InputError.TOO_LARGE, f"record is larger than the {limit / 1e6:g} MB limit for "
@@ -230,7 +233,7 @@ def _stream_records(stream: BinaryIO, name: str, config: PipelineConfig) -> Iter
             yield Failure(where, InputError.BAD_RECORD, f"invalid JSON: {exc}")
         except InputError as exc:
             yield Failure(exc.source, exc.code, exc.message)
-    if blank:
+    if blank and whole:
         yield Failure(name, InputError.EMPTY, "empty file" if number == 0 else "file holds only white space")
 
 
@@ -250,7 +253,7 @@ def _read_large(item: Input, config: PipelineConfig) -> Iterator[Page | Failure]
     """The pages of an input that is a JSON Lines file (by its extension, or, past the size limit of one
     page, by its first line), read a record at a time; None for an input to read whole."""
     suffix = item.path.suffix.lower() if item.path else ""
-    by_name = suffix in _LINE_EXT
+    by_name = suffix in LINE_EXT
     if suffix in _HTML_EXT or suffix == ".json":
         return None
     try:
@@ -264,7 +267,7 @@ def _read_large(item: Input, config: PipelineConfig) -> Iterator[Page | Failure]
         raise InputError(item.name, f"cannot read: {exc.strerror or exc}", code=InputError.UNREADABLE) from exc
     head = stream.read(config.max_bytes + 1)
     records = by_name or (len(head) > config.max_bytes and _record_head(head))
-    if head.startswith(_WIDE_BOMS) or b"\x00" in head[:4096] or not records:
+    if head.startswith(WIDE_BOMS) or b"\x00" in head[:4096] or not records:
         # a page, a UTF-16/32 record file or a binary file: read whole (and refused past the limit)
         if item.path is not None:
             stream.close()
@@ -276,7 +279,7 @@ def _read_large(item: Input, config: PipelineConfig) -> Iterator[Page | Failure]
 
     def pages() -> Iterator[Page | Failure]:
         try:
-            yield from _stream_records(io.BufferedReader(_Prefixed(head, stream)), item.name, config)
+            yield from stream_records(io.BufferedReader(_Prefixed(head, stream)), item.name, config)
         finally:
             if item.path is not None:
                 stream.close()

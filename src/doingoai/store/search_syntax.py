@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from doingoai.clean.normalize import fold
 from doingoai.store.filters import MAX_QUERY_CHARS, MAX_QUERY_TERMS
@@ -68,10 +69,18 @@ def words(text: str) -> list[Word]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
+def _folded_word(word: str) -> str:
+    # a language has a few tens of thousands of word forms: each is folded once, not at every occurrence
+    return fold(word.casefold())
+
+
 def search_key(title: str | None, text: str) -> str:
     """What the store searches: the folded words of the title and the text, one space between and around
-    them, so that ``LIKE '% to lam %'`` finds the whole words "Tô Lâm" and never "tổ chức ... làm"."""
-    return " " + " ".join(w.folded for w in words(f"{title or ''}\n{text}")) + " "
+    them, so that ``LIKE '% to lam %'`` finds the whole words "Tô Lâm" and never "tổ chức ... làm". The
+    words are those of :func:`words`, without their offsets."""
+    folded = map(_folded_word, _WORD.findall(f"{title or ''}\n{text}"))
+    return " " + " ".join(f for f in folded if f) + " "
 
 
 # --- the tree ---------------------------------------------------------------------------------------------

@@ -14,10 +14,10 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, or_, select, update
+from sqlalchemy import ColumnElement, Connection, and_, func, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -82,7 +82,9 @@ def _day(article: Article, event: Event | None = None) -> str | None:
     return article.published
 
 
+@lru_cache(maxsize=1 << 15)
 def _evidence_key(text: str) -> str:
+    # cached: the sentences of the undated candidates come back with every batch that has their key
     return " ".join(fold(text).split())
 
 
@@ -218,13 +220,14 @@ class _Batch:
             ev = s.Event
             columns = (ev.id, ev.type, ev.countries_key, ev.bodies_key, ev.initiator, ev.status, ev.salience,
                        ev.date_start, ev.date_end, ev.part_of_day, ev.place_name, ev.place_country, ev.n_sources)
-            # the candidates of the batch's keys (looked up in the index), then those of a year near the
-            # batch's (or undated, or before the common era), here: a date condition in the query makes
-            # SQLite scan the whole table instead
+            # the candidates of the batch's keys (looked up in the index) of a year near the batch's (or
+            # undated, or before the common era): the date is a filter on the rows the index finds, applied by
+            # the database, so that a decade of a key's events is not turned into Python rows at every batch
+            near = or_(ev.date_start.is_(None), ev.date_start.like("-%"),
+                       func.substr(ev.date_start, 1, 4).in_(sorted(years)))
             rows: list[Any] = [
                 row for where in _any_of((ev.type, ev.countries_key, ev.bodies_key), sorted({k[:3] for k in keys}))
-                for row in self.conn.execute(select(*columns).where(where))
-                if row.date_start is None or row.date_start.startswith("-") or row.date_start[:4] in years]
+                for row in self.conn.execute(select(*columns).where(where, near))]
             by_id: dict[int, _EventRec] = {}
             for event_row in sorted(rows, key=lambda r: r[0]):
                 rec = _EventRec(*event_row)  # (the columns in field order)
