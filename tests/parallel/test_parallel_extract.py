@@ -61,7 +61,9 @@ def test_a_json_lines_file_read_in_spans_by_the_workers_prints_what_one_process_
     texts = [f"{fx.filler(i)}\n{background}\n" for i in range(160)]
     path = fx.records(tmp_path / "archive.jsonl", texts, bad_at=150)
     spans = record_spans(Input(path.name, path))
-    assert spans is not None and len(spans) >= 2 and spans[-1].first_line <= 151
+    assert spans is not None
+    assert len(spans) >= 2
+    assert spans[-1].first_line <= 151
     alone = _doingoai(str(path), "--workers", "1")
     spread = _doingoai(str(path), "--workers", "2")
     assert alone.returncode == spread.returncode == 0, spread.stderr

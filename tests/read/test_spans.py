@@ -4,6 +4,7 @@ the file holds (blank lines, broken records, an over-long record, no line end at
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import orjson
@@ -55,11 +56,14 @@ def test_spans_are_whole_lines_that_cover_the_file(tmp_path: Path) -> None:
     path = tmp_path / "a.jsonl"
     path.write_bytes(b"\n".join(_record(i, "Thủ tướng hội đàm.") for i in range(100)) + b"\n")
     spans = record_spans(Input("a.jsonl", path), 500)
-    assert spans is not None and len(spans) > 5
+    assert spans is not None
+    assert len(spans) > 5
     data = path.read_bytes()
-    assert spans[0].start == 0 and spans[-1].end == len(data)
-    for a, b in zip(spans, spans[1:], strict=False):
-        assert a.end == b.start and data[a.end - 1:a.end] == b"\n"
+    assert spans[0].start == 0
+    assert spans[-1].end == len(data)
+    for a, b in itertools.pairwise(spans):
+        assert a.end == b.start
+        assert data[a.end - 1:a.end] == b"\n"
         assert b.first_line == a.first_line + data[a.start:a.end].count(b"\n")
     assert all(s.end - s.start >= 500 for s in spans[:-1])
 
@@ -89,4 +93,5 @@ def test_files_not_cut(tmp_path: Path) -> None:
 def test_a_span_whose_file_went_away_is_a_failure_naming_the_file(tmp_path: Path) -> None:
     gone = Span(Input("gone.jsonl", tmp_path / "gone.jsonl"), 0, 10, 1)
     [failure] = list(read_span(gone, CONFIG))
-    assert isinstance(failure, Failure) and failure.source == "gone.jsonl"
+    assert isinstance(failure, Failure)
+    assert failure.source == "gone.jsonl"
