@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 
 __all__ = ["compatible", "interval", "precision"]
 
@@ -31,6 +32,7 @@ def interval(start: str | None, end: str | None = None) -> tuple[dt.date, dt.dat
     return (lo[0], (hi or lo)[1])
 
 
+@lru_cache(maxsize=1 << 14)  # the writer compares each stored date with many reports
 def _bounds(value: str | None) -> tuple[dt.date, dt.date] | None:
     m = _DATE.match(value or "")
     if not m or m.group(1) == "-":
@@ -45,6 +47,7 @@ def _bounds(value: str | None) -> tuple[dt.date, dt.date] | None:
     return day, day
 
 
+@lru_cache(maxsize=1 << 14)
 def _month_day(value: str | None) -> tuple[int, int | None] | None:
     m = _DATE.match(value or "")
     if not m or not m.group(2):
