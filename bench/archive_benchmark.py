@@ -7,7 +7,9 @@ For each size, the archive of ``bench/archive_corpus.py`` (made once, kept in --
 ``doingoai`` process on a fresh database (created and dropped on the server for PostgreSQL):
 
 - ``doingoai extract ARCHIVE -q --workers W`` (W = 1: no Dask);
-- ``doingoai ingest ARCHIVE --db DB -q --batch 100 --workers W`` on SQLite and on PostgreSQL.
+- ``doingoai ingest ARCHIVE --db DB -q --batch B --workers W`` on SQLite and on PostgreSQL (B = 500 unless
+  ``--batch`` says otherwise: the writer looks up the candidates of a batch at once, and larger batches make
+  fewer look-ups; one and two workers run with the same B).
 
 Reported: wall time, documents per second, CPU seconds of the whole process tree, and the peak of the memory
 the tree holds (the sum of the resident sizes of the command and its workers, sampled every 0.2 s). The
@@ -110,6 +112,7 @@ def main() -> int:
                     help="an admin URL of a PostgreSQL server ('' to skip PostgreSQL)")
     ap.add_argument("--no-sqlite", action="store_true", help="skip the SQLite ingests")
     ap.add_argument("--no-extract", action="store_true", help="skip the extract runs")
+    ap.add_argument("--batch", type=int, default=500, help="pages a commit for ingest (default 500)")
     ap.add_argument("--work", type=Path, default=Path("/tmp/doingoai-archive-bench"))
     ap.add_argument("--json", action="store_true", help="also print each row as a JSON line")
     args = ap.parse_args()
@@ -136,15 +139,15 @@ def main() -> int:
                 db = args.work / f"kb-{n}-{w}.sqlite"
                 for f in args.work.glob(f"{db.name}*"):
                     f.unlink()
-                m = measure([DOINGOAI, "ingest", str(corpus), "--db", str(db), "-q", "--batch", "100", "--workers",
-                             str(w)])
+                m = measure([DOINGOAI, "ingest", str(corpus), "--db", str(db), "-q", "--batch", str(args.batch),
+                             "--workers", str(w)])
                 report({"docs": n, "task": "ingest", "db": "sqlite", "workers": w, **m,
                         "docs_per_s": n / m["wall_s"]})
             if args.pg:
                 name, url = _pg_database(args.pg)
                 try:
-                    m = measure([DOINGOAI, "ingest", str(corpus), "--db", url, "-q", "--batch", "100", "--workers",
-                                 str(w)])
+                    m = measure([DOINGOAI, "ingest", str(corpus), "--db", url, "-q", "--batch", str(args.batch),
+                                 "--workers", str(w)])
                 finally:
                     _drop(args.pg, name)
                 report({"docs": n, "task": "ingest", "db": "postgresql", "workers": w, **m,
