@@ -50,3 +50,30 @@ def test_a_runaway_page_on_the_cluster_is_reported_and_the_batch_goes_on(tmp_pat
     assert isinstance(got[0], Failure)
     assert got[0].code == InputError.TIMEOUT
     assert isinstance(got[1], dict)
+
+
+def test_pages_in_a_worker_thread_share_one_watchdog() -> None:
+    # a watchdog thread a page (started and woken at every page) cost a third of a worker's time: the limit
+    # is kept by one thread for the whole process, and no thread is left behind per page
+    pages = [Page(f"p{i}.txt", fx.filler(i), "text") for i in range(12)]
+    _warm()
+    out: list[object] = []
+    worker = threading.Thread(target=lambda: out.append(extract_task(pages, LIMIT)))
+    before = {t.ident for t in threading.enumerate()}
+    worker.start()
+    worker.join()
+    after = [t for t in threading.enumerate() if t.ident not in before]
+    assert len(after) <= 1  # at most the watchdog, if no page of this process started it before
+    assert all(t.name == "doingoai-page-limit" for t in after)
+    assert all(isinstance(r, dict) for [r] in out[0])  # type: ignore[attr-defined]
+
+
+def test_local_workers_run_without_the_interactive_profiler() -> None:
+    from dask import config
+
+    from doingoai.parallel.cluster import dask_client
+
+    with dask_client(1) as client:
+        [seen] = client.run(lambda: (config.get("distributed.worker.profile.enabled"),
+                                     config.get("distributed.admin.tick.interval"))).values()
+    assert seen == (False, "500ms")
