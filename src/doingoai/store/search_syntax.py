@@ -62,24 +62,25 @@ def words(text: str) -> list[Word]:
     """The words of ``text`` in order, with their offsets in ``text`` (which should be NFC)."""
     out = []
     for m in _WORD.finditer(text):
-        exact = m.group(0).casefold()
-        folded = fold(exact)
+        exact, folded = _spellings(m.group(0))
         if folded:  # a lone combining mark is no word
             out.append(Word(exact, folded, m.start(), m.end()))
     return out
 
 
 @lru_cache(maxsize=1 << 16)
-def _folded_word(word: str) -> str:
-    # a language has a few tens of thousands of word forms: each is folded once, not at every occurrence
-    return fold(word.casefold())
+def _spellings(word: str) -> tuple[str, str]:
+    """A word's case-folded spelling and its folded key, for ``words`` and ``search_key`` alike: a language
+    has a few tens of thousands of word forms, so each is worked out once, not at every occurrence."""
+    exact = word.casefold()
+    return exact, fold(exact)
 
 
 def search_key(title: str | None, text: str) -> str:
     """What the store searches: the folded words of the title and the text, one space between and around
     them, so that ``LIKE '% to lam %'`` finds the whole words "Tô Lâm" and never "tổ chức ... làm". The
     words are those of :func:`words`, without their offsets."""
-    folded = map(_folded_word, _WORD.findall(f"{title or ''}\n{text}"))
+    folded = (_spellings(w)[1] for w in _WORD.findall(f"{title or ''}\n{text}"))
     return " " + " ".join(f for f in folded if f) + " "
 
 
