@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-__all__ = ["compatible", "interval", "precision"]
+__all__ = ["compatible", "interval", "month_day", "precision"]
 
 _DATE = re.compile(r"^(\d{4}|-)(?:-(\d{2}))?(?:-(\d{2}))?$")
 
@@ -48,7 +48,8 @@ def _bounds(value: str | None) -> tuple[dt.date, dt.date] | None:
 
 
 @lru_cache(maxsize=1 << 14)
-def _month_day(value: str | None) -> tuple[int, int | None] | None:
+def month_day(value: str | None) -> tuple[int, int | None] | None:
+    """The month and day (or None) of a date, with or without its year; None without a month."""
     m = _DATE.match(value or "")
     if not m or not m.group(2):
         return None
@@ -63,7 +64,7 @@ def compatible(a_start: str | None, a_end: str | None, b_start: str | None, b_en
     if ia and ib:
         slack = dt.timedelta(days=slack_days)
         return ia[0] - slack <= ib[1] and ib[0] - slack <= ia[1]
-    ma, mb = _month_day(a_start), _month_day(b_start)
+    ma, mb = month_day(a_start), month_day(b_start)
     if ma and mb:
         return ma[0] == mb[0] and (ma[1] is None or mb[1] is None or abs(ma[1] - mb[1]) <= slack_days)
     return False

@@ -15,15 +15,19 @@ __all__ = ["forget"]
 
 
 
-def forget(conn: Connection, doc_ids: Iterable[int]) -> None:
-    """Remove what documents contributed; facts nobody else reports go with them."""
+def forget(conn: Connection, doc_ids: Iterable[int]) -> list[int]:
+    """Remove what documents contributed; facts nobody else reports go with them. Returns the ids of the
+    events they reported (some of them now gone)."""
     ids = sorted(doc_ids)
+    events: list[int] = []
     if not ids:
-        return
+        return events
     for model, source, link in ((s.Event, s.EventSource, s.EventSource.event_id),
                                 (s.Relation, s.RelationSource, s.RelationSource.relation_id),
                                 (s.Figure, s.FigureSource, s.FigureSource.figure_id)):
         counts = conn.execute(select(link, func.count()).where(source.document_id.in_(ids)).group_by(link)).all()
+        if model is s.Event:
+            events = sorted(i for i, _ in counts)
         if counts:
             table: Any = model.__table__
             conn.execute(update(table).where(table.c.id == bindparam("b_id")).values(
@@ -41,6 +45,7 @@ def forget(conn: Connection, doc_ids: Iterable[int]) -> None:
             document_id=src.document_id, published=src.published, evidence=src.evidence, start=src.start,
             end=src.end))
 
+    return events
 
 def _forget_titles(conn: Connection, ids: list[int]) -> None:
     """Take back the title mentions of documents: counts go down, and first and last seen are those of the

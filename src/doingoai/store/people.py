@@ -46,9 +46,11 @@ def _country_ok(a: str | None, b: str | None) -> bool:
 
 class People:
     def __init__(self) -> None:
+        self.generation = 0  # one more at each reload: records of an earlier generation are stale
         self._reset()
 
     def _reset(self) -> None:
+        self.generation += 1
         self.by_id: dict[int, PersonRec] = {}
         self.by_key: dict[str, list[PersonRec]] = defaultdict(list)
         self.by_token: dict[tuple[str | None, str], set[PersonRec]] = defaultdict(set)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 __all__ = [
     "Base", "Body", "Document", "Event", "EventBody", "EventCountry", "EventParticipant", "EventSource", "Figure",
     "FigureSource", "Person", "PersonAlias", "PersonMention", "PersonName", "PersonTitle", "Relation", "RelationSource",
-    "State",
+    "State", "WriteCounter",
 ]
 
 
@@ -250,3 +250,14 @@ class FigureSource(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     figure: Mapped[Figure] = relationship(back_populates="sources")
+
+
+class WriteCounter(Base):
+    """One row: how many batches writers have stored. Each writer advances it first thing in a batch's
+    transaction, so that a writer that keeps stored events in memory across batches (``store.event_index``)
+    sees when another process wrote in between, and concurrent writers of one PostgreSQL knowledge base
+    take turns, batch by batch (the row stays locked until the batch commits)."""
+
+    __tablename__ = "write_counter"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    batches: Mapped[int] = mapped_column(Integer, default=0)

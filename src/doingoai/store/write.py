@@ -1,9 +1,11 @@
 """Write a batch of documents and what was extracted from them, resolving people, events, relations and
 figures against what the knowledge base already holds.
 
-A batch is resolved in memory — the candidates it can match are fetched with one query per table at
-the start (``_Batch.prefetch``), the people from an index kept across batches (``store.people``) — and
-written with one multi-row statement per table at the end. Everything runs inside the caller's
+A batch is resolved in memory — the relations and figures it can match are fetched with one query per
+table at the start (``_Batch.prefetch``); the events and people from indexes kept across batches
+(``store.event_index``, ``store.people``), which read a key's events or the new names once, so that the
+cost of a page does not grow with the knowledge base — and written with one multi-row statement per table
+at the end. Everything runs inside the caller's
 transaction: a batch is stored whole or not at all. ``Writer.store`` retries a batch that fails page by
 page, so that one bad page is reported and the others are stored.
 """
@@ -12,17 +14,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, func, or_, select, update
+from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from doingoai.analyse.gazetteer import gazetteer
-from doingoai.clean.normalize import fold, normalize
+from doingoai.clean.normalize import normalize
 from doingoai.config import HOME
 from doingoai.errors import DoingoaiError
 from doingoai.extract.cues import types_where
@@ -32,6 +34,7 @@ from doingoai.resolve.dates import compatible, precision
 from doingoai.resolve.titles import canonical_title
 from doingoai.store import schema as s
 from doingoai.store.bulk import insert_rows, update_rows
+from doingoai.store.event_index import EventIndex, EventKey, EventRec, any_of, evidence_key
 from doingoai.store.forget import forget
 from doingoai.store.people import People, PersonRec
 from doingoai.store.search_syntax import search_key
@@ -82,12 +85,6 @@ def _day(article: Article, event: Event | None = None) -> str | None:
     return article.published
 
 
-@lru_cache(maxsize=1 << 15)
-def _evidence_key(text: str) -> str:
-    # cached: the sentences of the undated candidates come back with every batch that has their key
-    return " ".join(fold(text).split())
-
-
 def _near(a: str | None, b: str | None) -> bool:
     """Publication dates of a page and its reprint: unknown, or no more than REPRINT_DAYS apart."""
     return not a or not b or compatible(a, None, b, None, slack_days=REPRINT_DAYS)
@@ -114,28 +111,6 @@ class _Doc:
 
 
 @dataclass(eq=False, slots=True)
-class _EventRec:
-    id: int | None
-    type: str
-    countries_key: str
-    bodies_key: str
-    initiator: str | None  # a directed act's sender (messages, statements, protests), else None
-    status: str
-    salience: str
-    date_start: str | None
-    date_end: str | None
-    part_of_day: str | None
-    place_name: str | None
-    place_country: str | None
-    n_sources: int
-    people: dict[PersonRec, str | None] = field(default_factory=dict)  # participant -> their state
-    new_people: list[tuple[PersonRec, str | None, str | None, str | None]] = field(default_factory=list)
-    reprints: list[tuple[str, str | None]] = field(default_factory=list)  # undated: (evidence key, published)
-    sources: list[tuple[_Doc, Event]] = field(default_factory=list)
-    dirty: bool = False
-
-
-@dataclass(eq=False, slots=True)
 class _RelationRec:
     id: int | None
     a: str
@@ -159,7 +134,7 @@ class _FigureRec:
 
 def _figure_key(kind: str, countries_key: str, value: float, unit: str | None, qualifier: str | None,
                 what: str | None, period: str | None) -> tuple[Any, ...]:
-    return kind, countries_key, float(value), unit, qualifier, _evidence_key(what) if what else None, period
+    return kind, countries_key, float(value), unit, qualifier, evidence_key(what) if what else None, period
 
 
 def _initiator(event: Event) -> str | None:
@@ -176,27 +151,16 @@ def _event_keys(event: Event) -> tuple[str, str, str, str | None]:
 # --- one batch -------------------------------------------------------------------------------------------
 
 
-# Keys looked up per query: an OR of this many equalities stays well inside SQLite's expression depth
-_KEYS_PER_QUERY = 100
-
-
-def _any_of(columns: Sequence[Any], keys: Sequence[tuple[Any, ...]]) -> Iterator[ColumnElement[bool]]:
-    """Conditions that together match the rows whose ``columns`` equal one of ``keys``, as an OR of
-    equalities, which both databases answer from an index (``(a, b) IN (VALUES ...)`` of several rows makes
-    SQLite scan the whole table: a candidate look-up that grows with the knowledge base)."""
-    for at in range(0, len(keys), _KEYS_PER_QUERY):
-        chunk = keys[at:at + _KEYS_PER_QUERY]
-        yield or_(*(and_(*(c == v for c, v in zip(columns, key, strict=True))) for key in chunk))
-
-
 class _Batch:
-    def __init__(self, conn: Connection, people: People, version: str, sections: frozenset[str]) -> None:
+    def __init__(self, conn: Connection, people: People, index: EventIndex, version: str,
+                 sections: frozenset[str]) -> None:
         self.conn = conn
         self.people = people
+        self.index = index
         self.version = version
         self.sections = sections
         self.docs: list[_Doc] = []
-        self.events: dict[tuple[str, str, str, str | None], list[_EventRec]] = {}
+        self.events: dict[EventKey, list[EventRec]] = {}  # the events this batch changed, by key
         self.relations: dict[tuple[str, str, str], _RelationRec] = {}
         self.figures: dict[tuple[Any, ...], _FigureRec] = {}
         self.titles: dict[tuple[PersonRec, str], list[Any]] = {}  # -> [org, first, last, mentions]
@@ -207,55 +171,17 @@ class _Batch:
 
     def prefetch(self, items: Sequence[Item]) -> None:
         events = [e for it in items for e in it.extraction.events if e.section in self.sections]
-        keys = {_event_keys(e) for e in events}
         # in the order of the pages (not the set's, which changes from one process to the next): events are
         # written, and numbered, in this order
         for k in dict.fromkeys(_event_keys(e) for e in events):
             self.events[k] = []
-        if keys:
-            years: set[str] = set()
-            for e in events:
-                if e.date.start and e.date.start[:4].isdigit():
-                    years |= {str(int(e.date.start[:4]) + d) for d in (-1, 0, 1)}
-            ev = s.Event
-            columns = (ev.id, ev.type, ev.countries_key, ev.bodies_key, ev.initiator, ev.status, ev.salience,
-                       ev.date_start, ev.date_end, ev.part_of_day, ev.place_name, ev.place_country, ev.n_sources)
-            # the candidates of the batch's keys (looked up in the index) of a year near the batch's (or
-            # undated, or before the common era): the date is a filter on the rows the index finds, applied by
-            # the database, so that a decade of a key's events is not turned into Python rows at every batch
-            near = or_(ev.date_start.is_(None), ev.date_start.like("-%"),
-                       func.substr(ev.date_start, 1, 4).in_(sorted(years)))
-            rows: list[Any] = [
-                row for where in _any_of((ev.type, ev.countries_key, ev.bodies_key), sorted({k[:3] for k in keys}))
-                for row in self.conn.execute(select(*columns).where(where, near))]
-            by_id: dict[int, _EventRec] = {}
-            for event_row in sorted(rows, key=lambda r: r[0]):
-                rec = _EventRec(*event_row)  # (the columns in field order)
-                by_id[event_row[0]] = rec
-                found = self.events.get((rec.type, rec.countries_key, rec.bodies_key, rec.initiator))
-                if found is not None:  # (a row of the same states and type but another sender is no candidate)
-                    found.append(rec)
-            if by_id:
-                ids = sorted(by_id)
-                for event_id, person_id, country in self.conn.execute(
-                        select(s.EventParticipant.event_id, s.EventParticipant.person_id, s.EventParticipant.country)
-                        .where(s.EventParticipant.event_id.in_(ids))):
-                    person = self.people.by_id.get(person_id)
-                    if person is not None:
-                        by_id[event_id].people[person] = country
-                undated = [i for i in ids if not by_id[i].date_start]
-                if undated:
-                    for event_id, evidence, published in self.conn.execute(
-                            select(s.EventSource.event_id, s.EventSource.evidence, s.Document.published).distinct()
-                            .join(s.Document, s.Document.id == s.EventSource.document_id)
-                            .where(s.EventSource.event_id.in_(undated))):
-                        by_id[event_id].reprints.append((_evidence_key(evidence), published))
+        self.index.load(self.conn, self.people, self.events)
         pairs = {(*sorted(r.countries), r.level) for it in items for r in it.extraction.relations
                  if r.section in self.sections}
         if pairs:
             rel = s.Relation
             relation_rows: list[Any] = [
-                row for where in _any_of((rel.a, rel.b, rel.level), sorted(pairs))
+                row for where in any_of((rel.a, rel.b, rel.level), sorted(pairs))
                 for row in self.conn.execute(select(rel.id, rel.a, rel.b, rel.level, rel.since, rel.first_mention,
                                                     rel.last_mention, rel.n_sources).where(where))]
             for i, a, b, level, since, first, last, n in sorted(relation_rows, key=lambda r: r[0]):
@@ -264,7 +190,7 @@ class _Batch:
                  if f.section in self.sections}
         if kinds:
             fig = s.Figure
-            figure_rows: list[Any] = [row for where in _any_of((fig.kind, fig.countries_key), sorted(kinds))
+            figure_rows: list[Any] = [row for where in any_of((fig.kind, fig.countries_key), sorted(kinds))
                      for row in self.conn.execute(select(fig.id, fig.n_sources, fig.kind, fig.countries_key, fig.value,
                                                          fig.unit, fig.qualifier, fig.what, fig.period).where(where))]
             # the first of equal figures (the lowest id) is the one a later report joins, as before
@@ -311,28 +237,30 @@ class _Batch:
         ids = {person for person, *_ in persons}
         foreign = {person for person, _, country, _ in persons if country != HOME}
         key = _event_keys(event)
-        candidates = self.events.setdefault(key, [])
-        evidence = _evidence_key(event.evidence.text)
-        row = next((r for r in candidates if self._same_act(r, event, ids, foreign, evidence, article.published)),
-                   None)
+        evidence = evidence_key(event.evidence.text)
+        row = next((r for r in self.index.candidates(key, event, evidence)
+                    if self._same_act(r, event, ids, foreign, evidence, article.published)), None)
         if row is None:
-            row = _EventRec(None, event.type, key[1], key[2], key[3], event.status, event.salience, event.date.start,
-                            event.date.end, event.date.part_of_day, event.place.name, event.place.country, 0)
-            candidates.append(row)
-        else:
-            self._merge(row, event)
+            row = EventRec(None, event.type, key[1], key[2], key[3], event.status, event.salience, event.date.start,
+                           event.date.end, event.date.part_of_day, event.place.name, event.place.country, 0)
+            self.index.add(row)
+        elif self._merge(row, event):
+            self.index.place(row)  # a more precise date: the buckets of its new date
         for person, title, country, org in persons:
             if person not in row.people:
                 row.people[person] = country
                 row.new_people.append((person, title, country, org))
         if not event.date.start:
             row.reprints.append((evidence, article.published))
+            self.index.place(row)  # one more sentence its reprints can repeat
         row.sources.append((doc, event))
         row.n_sources += 1
-        row.dirty = True
+        if not row.dirty:
+            row.dirty = True
+            self.events.setdefault(key, []).append(row)
 
     @staticmethod
-    def _same_act(row: _EventRec, event: Event, people: set[PersonRec], foreign: set[PersonRec], evidence: str,
+    def _same_act(row: EventRec, event: Event, people: set[PersonRec], foreign: set[PersonRec], evidence: str,
                   published: str | None) -> bool:
         if not row.date_start and not event.date.start:
             # neither report dates the act: one act only if this is a reprint of a report of it
@@ -348,10 +276,11 @@ class _Batch:
         return not (people and theirs and not (people & theirs))
 
     @staticmethod
-    def _merge(row: _EventRec, event: Event) -> None:
-        """Keep the most precise date and the union of details."""
-        if precision(event.date.start) > precision(row.date_start) or (
-                precision(event.date.start) == precision(row.date_start) and event.date.end and not row.date_end):
+    def _merge(row: EventRec, event: Event) -> bool:
+        """Keep the most precise date and the union of details; True if the date changed."""
+        redated = precision(event.date.start) > precision(row.date_start) or (
+            precision(event.date.start) == precision(row.date_start) and bool(event.date.end) and not row.date_end)
+        if redated:
             row.date_start, row.date_end = event.date.start, event.date.end
         row.part_of_day = row.part_of_day or event.date.part_of_day
         if event.place.country and (not row.place_country or (event.place.name and not row.place_name)):
@@ -360,6 +289,7 @@ class _Batch:
             row.status = "occurred"  # a plan that a later report tells as done
         if event.salience == "main":
             row.salience = "main"
+        return redated
 
     def _relation(self, doc: _Doc, article: Article, rel: Any) -> None:
         day = article.published
@@ -463,7 +393,8 @@ class _Batch:
 
     def _write_events(self) -> None:
         conn = self.conn
-        rows = [r for recs in self.events.values() for r in recs if r.dirty]
+        # by key in the order of the pages, then as the index orders them (stored events by id, then new ones)
+        rows = [r for recs in self.events.values() for r in sorted(recs, key=lambda r: r.seq)]
         new = [r for r in rows if r.id is None]
         fields = ("type", "status", "salience", "date_start", "date_end", "part_of_day", "place_name", "place_country",
                   "countries_key", "bodies_key", "n_sources", "initiator")
@@ -512,6 +443,17 @@ class _Batch:
             for r in rows for d, f in r.sources], returning=False)
 
 
+def _take_turn(conn: Connection) -> int:
+    """Advance the write counter (first in the batch's transaction: on PostgreSQL a concurrent writer waits
+    here until this batch commits) and return it."""
+    wc = s.WriteCounter
+    turn = conn.execute(update(wc).where(wc.id == 1).values(batches=wc.batches + 1).returning(wc.batches)).scalar()
+    if turn is None:  # (a knowledge base whose row was deleted)
+        conn.execute(insert(wc).values(id=1, batches=1))
+        turn = 1
+    return int(turn)
+
+
 # --- the writer -------------------------------------------------------------------------------------------
 
 
@@ -523,16 +465,21 @@ class Writer:
         self.version = version
         self.sections = frozenset({"article", "related"} if related else {"article"})
         self.people = People()
+        self.index = EventIndex()
 
     def _run(self, items: Sequence[Item]) -> None:
         conn = self.session.connection()
-        forget(conn, [it.doc_id for it in items if it.doc_id is not None])
+        turn = _take_turn(conn)
+        forgotten = forget(conn, [it.doc_id for it in items if it.doc_id is not None])
         self.people.refresh(conn)
-        batch = _Batch(conn, self.people, self.version, self.sections)
+        self.index.check(turn, self.people)
+        self.index.forgotten(conn, forgotten)
+        batch = _Batch(conn, self.people, self.index, self.version, self.sections)
         batch.prefetch(items)
         for item in items:
             batch.add(item)
         batch.write()
+        self.index.written(turn, (r for recs in batch.events.values() for r in recs))
         if any(it.doc_id is not None for it in items):
             conn.execute(update(s.Document).where(s.Document.id.in_([it.doc_id for it in items if it.doc_id]))
                          .values(extractor_version=self.version))
@@ -548,6 +495,7 @@ class Writer:
             return []
         except BATCH_ERRORS as exc:
             self.people.forget_new()
+            self.index.clear()  # its events hold what the batch did before it failed
             if len(items) == 1:
                 return [(items[0], exc)]
         failed: list[tuple[Item, Exception]] = []

@@ -1,0 +1,247 @@
+"""The stored events a writer can match a report against, kept in memory across batches and looked up by
+date, so that the cost of resolving a report does not grow with the knowledge base.
+
+A report can only tell the same act as a stored event of its key (type, states, bodies, sender) whose date
+is compatible with its own (``resolve.dates.compatible``), or, when neither is dated, whose reports repeat
+its evidence sentence. So each key's events are kept in buckets — dated events by the years their
+interval covers and by their month, year-less ones ("--03-15") by their month, undated ones by the evidence
+of their reports — and a report is compared with the events of its own buckets only, in the order they
+were stored (the first that fits is the one it joins, as when every event of the key was compared).
+
+A key's events are read from the database the first time a batch needs the key, once per run. The index
+is dropped, and read again as needed, whenever the database may hold what it does not: when another
+process stored a batch since this writer's last (the write counter, ``schema.WriteCounter``, did not
+move by one), when a batch failed, and when the people index was reloaded (participants are the people
+index's records). Events whose reports were forgotten (``ingest --reprocess``) are read again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import count
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, and_, or_, select
+
+from doingoai.clean.normalize import fold
+from doingoai.resolve.dates import interval, month_day
+from doingoai.store import schema as s
+from doingoai.store.people import People, PersonRec
+
+if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement
+
+    from doingoai.model import Event
+
+__all__ = ["EventIndex", "EventKey", "EventRec", "any_of", "evidence_key"]
+
+EventKey = tuple[str, str, str, str | None]  # type, states, bodies, the sender of a directed act
+
+# the slack of ``resolve.dates.compatible``: reports of one act may date it a day apart (time zones)
+_SLACK = dt.timedelta(days=1)
+
+# Keys looked up per query: an OR of this many equalities stays well inside SQLite's expression depth
+_KEYS_PER_QUERY = 100
+
+
+@lru_cache(maxsize=1 << 15)
+def evidence_key(text: str) -> str:
+    """An evidence sentence as reprints repeat it: case, diacritics and spacing aside."""
+    # cached: an undated event's reports are compared with every report of its key
+    return " ".join(fold(text).split())
+
+
+def any_of(columns: Sequence[Any], keys: Sequence[tuple[Any, ...]]) -> Iterator[ColumnElement[bool]]:
+    """Conditions that together match the rows whose ``columns`` equal one of ``keys``, as an OR of
+    equalities, which both databases answer from an index (``(a, b) IN (VALUES ...)`` of several rows makes
+    SQLite scan the whole table: a candidate look-up that grows with the knowledge base)."""
+    for at in range(0, len(keys), _KEYS_PER_QUERY):
+        chunk = keys[at:at + _KEYS_PER_QUERY]
+        yield or_(*(and_(*(c == v for c, v in zip(columns, key, strict=True))) for key in chunk))
+
+
+@dataclass(eq=False, slots=True)
+class EventRec:
+    """An event as the writer knows it; ``id`` is None until its batch is written."""
+
+    id: int | None
+    type: str
+    countries_key: str
+    bodies_key: str
+    initiator: str | None  # a directed act's sender (messages, statements, protests), else None
+    status: str
+    salience: str
+    date_start: str | None
+    date_end: str | None
+    part_of_day: str | None
+    place_name: str | None
+    place_country: str | None
+    n_sources: int
+    people: dict[PersonRec, str | None] = field(default_factory=dict)  # participant -> their state
+    new_people: list[tuple[PersonRec, str | None, str | None, str | None]] = field(default_factory=list)
+    reprints: list[tuple[str, str | None]] = field(default_factory=list)  # undated: (evidence key, published)
+    sources: list[tuple[Any, Event]] = field(default_factory=list)  # this batch's reports: (document, event)
+    dirty: bool = False  # changed by this batch
+    gone: bool = False  # deleted: its last report was forgotten
+    seq: int = 0  # the order of the index: stored events by id, then new ones as they were made
+
+
+@dataclass(slots=True)
+class _Buckets:
+    """The events of one key by what a report's date can match."""
+
+    by_year: defaultdict[int, list[EventRec]] = field(default_factory=lambda: defaultdict(list))
+    dated_by_month: defaultdict[int, list[EventRec]] = field(default_factory=lambda: defaultdict(list))
+    yearless_by_month: defaultdict[int, list[EventRec]] = field(default_factory=lambda: defaultdict(list))
+    by_evidence: defaultdict[str, list[EventRec]] = field(default_factory=lambda: defaultdict(list))
+
+
+class EventIndex:
+    def __init__(self) -> None:
+        self._order = count(1)
+        self.clear()
+
+    def clear(self) -> None:
+        self._keys: dict[EventKey, _Buckets] = {}
+        self._loaded: set[tuple[str, str, str]] = set()
+        self._by_id: dict[int, EventRec] = {}
+        self._turn: int | None = None
+        self._people: People | None = None
+        self._people_generation = -1
+
+    # --- keeping in step with the database ----------------------------------------------------------
+
+    def check(self, turn: int, people: People) -> None:
+        """Drop the index unless this writer stored the batch before ``turn`` (the write counter this batch
+        moved it to) with the same people index (call before a batch)."""
+        if self._turn is None or turn != self._turn + 1 or self._people is not people or (
+                self._people_generation != people.generation):
+            self.clear()
+        self._people, self._people_generation = people, people.generation
+
+    def written(self, turn: int, recs: Iterable[EventRec]) -> None:
+        """The batch of ``turn`` was written: its events hold no more of its reports."""
+        for rec in recs:
+            if rec.id is not None:
+                self._by_id[rec.id] = rec
+            rec.sources.clear()
+            rec.new_people.clear()
+            rec.dirty = False
+        self._turn = turn
+
+    def forgotten(self, conn: Connection, event_ids: Sequence[int]) -> None:
+        """Events lost reports (``store.forget``): read their counts and reprints again; the ones deleted go."""
+        known = [i for i in event_ids if i in self._by_id]
+        if not known:
+            return
+        ev = s.Event
+        left: dict[int, int] = dict(conn.execute(select(ev.id, ev.n_sources).where(ev.id.in_(known))).all())
+        undated = []
+        for i in known:
+            rec = self._by_id[i]
+            if i not in left:
+                rec.gone = True
+                del self._by_id[i]
+                continue
+            rec.n_sources = left[i]
+            if not rec.date_start:
+                rec.reprints.clear()
+                undated.append(i)
+        if undated:
+            self._read_reprints(conn, undated)
+        for i in undated:
+            self.place(self._by_id[i])
+
+    def _read_reprints(self, conn: Connection, ids: list[int]) -> None:
+        for event_id, evidence, published in conn.execute(
+                select(s.EventSource.event_id, s.EventSource.evidence, s.Document.published).distinct()
+                .join(s.Document, s.Document.id == s.EventSource.document_id)
+                .where(s.EventSource.event_id.in_(ids))):
+            self._by_id[event_id].reprints.append((evidence_key(evidence), published))
+
+    # --- reading keys -------------------------------------------------------------------------------
+
+    def load(self, conn: Connection, people: People, keys: Iterable[EventKey]) -> None:
+        """Read the stored events of the ``keys`` this index does not hold yet."""
+        wanted = sorted({k[:3] for k in keys} - self._loaded)
+        if not wanted:
+            return
+        self._loaded.update(wanted)
+        ev = s.Event
+        columns = (ev.id, ev.type, ev.countries_key, ev.bodies_key, ev.initiator, ev.status, ev.salience,
+                   ev.date_start, ev.date_end, ev.part_of_day, ev.place_name, ev.place_country, ev.n_sources)
+        rows: list[Any] = [row for where in any_of((ev.type, ev.countries_key, ev.bodies_key), wanted)
+                for row in conn.execute(select(*columns).where(where))]
+        by_id: dict[int, EventRec] = {row[0]: EventRec(*row) for row in rows}  # (the columns in field order)
+        ids = sorted(by_id)
+        for at in range(0, len(ids), 10_000):  # (bounded IN lists)
+            chunk = ids[at:at + 10_000]
+            for event_id, person_id, country in conn.execute(
+                    select(s.EventParticipant.event_id, s.EventParticipant.person_id, s.EventParticipant.country)
+                    .where(s.EventParticipant.event_id.in_(chunk))):
+                person = people.by_id.get(person_id)
+                if person is not None:
+                    by_id[event_id].people[person] = country
+        self._by_id.update(by_id)
+        undated = [i for i in ids if not by_id[i].date_start]
+        for at in range(0, len(undated), 10_000):
+            self._read_reprints(conn, undated[at:at + 10_000])
+        for event_id in ids:
+            self.add(by_id[event_id])
+
+    # --- the buckets --------------------------------------------------------------------------------
+
+    def add(self, rec: EventRec) -> None:
+        """Put a new event (or a stored one read) in its buckets; it comes after the events already there."""
+        rec.seq = next(self._order)
+        self.place(rec)
+
+    def place(self, rec: EventRec) -> None:
+        """Put ``rec`` in the buckets its date (or its reports) now call for. An event is never taken out of
+        a bucket: a report compares itself with every event its buckets hold, and a date only ever becomes
+        more precise, so an event left in a bucket it no longer needs only costs a comparison."""
+        buckets = self._keys.setdefault((rec.type, rec.countries_key, rec.bodies_key, rec.initiator), _Buckets())
+        if not rec.date_start:
+            for evidence, _ in rec.reprints:
+                _put(buckets.by_evidence[evidence], rec)
+            return
+        span = interval(rec.date_start, rec.date_end)
+        md = month_day(rec.date_start)
+        if span is not None:
+            for year in range(span[0].year, span[1].year + 1):
+                _put(buckets.by_year[year], rec)
+            if md is not None:
+                _put(buckets.dated_by_month[md[0]], rec)
+        elif md is not None:
+            _put(buckets.yearless_by_month[md[0]], rec)
+
+    def candidates(self, key: EventKey, event: Event, evidence: str) -> list[EventRec]:
+        """The events of ``key`` that a report of ``event`` could tell, in the index's order."""
+        buckets = self._keys.get(key)
+        if buckets is None:
+            return []
+        found: list[EventRec] = []
+        start = event.date.start
+        if not start:
+            found += buckets.by_evidence.get(evidence, ())
+        else:
+            span = interval(start, event.date.end)
+            md = month_day(start)
+            if span is not None:
+                for year in range((span[0] - _SLACK).year, (span[1] + _SLACK).year + 1):
+                    found += buckets.by_year.get(year, ())
+                if md is not None:
+                    found += buckets.yearless_by_month.get(md[0], ())
+            elif md is not None:  # a year-less date matches a date of any year with its month and day
+                found += buckets.dated_by_month.get(md[0], ())
+                found += buckets.yearless_by_month.get(md[0], ())
+        return sorted((r for r in dict.fromkeys(found) if not r.gone), key=lambda r: r.seq)
+
+
+def _put(bucket: list[EventRec], rec: EventRec) -> None:
+    if not bucket or bucket[-1] is not rec:  # (a multi-year event is put once a year, each year once)
+        bucket.append(rec)
