@@ -219,17 +219,24 @@ class EventIndex:
         elif md is not None:
             _put(buckets.yearless_by_month[md[0]], rec)
 
-    def candidates(self, key: EventKey, event: Event, evidence: str) -> list[EventRec]:
-        """The events of ``key`` that a report of ``event`` could tell, in the index's order."""
+    def reprinted(self, rec: EventRec, evidence: str, published: str | None) -> None:
+        """An undated event's new report: one more sentence its reprints can repeat."""
+        rec.reprints.append((evidence, published))
+        buckets = self._keys[(rec.type, rec.countries_key, rec.bodies_key, rec.initiator)]
+        _put(buckets.by_evidence[evidence], rec)
+
+    def candidates(self, key: EventKey, start: str | None, end: str | None, evidence: str) -> list[EventRec]:
+        """The events of ``key`` that a report dated ``start``..``end`` (or undated, with this evidence
+        sentence) could tell, in the index's order: every event whose date is compatible with it, and maybe
+        a few more."""
         buckets = self._keys.get(key)
         if buckets is None:
             return []
         found: list[EventRec] = []
-        start = event.date.start
         if not start:
             found += buckets.by_evidence.get(evidence, ())
         else:
-            span = interval(start, event.date.end)
+            span = interval(start, end)
             md = month_day(start)
             if span is not None:
                 for year in range((span[0] - _SLACK).year, (span[1] + _SLACK).year + 1):

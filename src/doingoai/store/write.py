@@ -238,7 +238,7 @@ class _Batch:
         foreign = {person for person, _, country, _ in persons if country != HOME}
         key = _event_keys(event)
         evidence = evidence_key(event.evidence.text)
-        row = next((r for r in self.index.candidates(key, event, evidence)
+        row = next((r for r in self.index.candidates(key, event.date.start, event.date.end, evidence)
                     if self._same_act(r, event, ids, foreign, evidence, article.published)), None)
         if row is None:
             row = EventRec(None, event.type, key[1], key[2], key[3], event.status, event.salience, event.date.start,
@@ -251,8 +251,7 @@ class _Batch:
                 row.people[person] = country
                 row.new_people.append((person, title, country, org))
         if not event.date.start:
-            row.reprints.append((evidence, article.published))
-            self.index.place(row)  # one more sentence its reprints can repeat
+            self.index.reprinted(row, evidence, article.published)
         row.sources.append((doc, event))
         row.n_sources += 1
         if not row.dirty:
