@@ -24,8 +24,9 @@ __all__ = ["Item", "Stored", "extract_task", "ingest_task"]
 # process read (standard input), or the failure to read one (passed through, to keep its place in the order).
 Item = Input | Span | Page | Failure
 Record = dict[str, Any]
-# what ingest gets back for one page: its content hash and its analysis, or None when it is stored already
-Stored = tuple[str, tuple[Article, Extraction] | Failure | None]
+# what ingest gets back for one page: its content hash, its analysis (None when it is stored already) and
+# the search key of its story (made here, as the hash is, to spare the one process that writes)
+Stored = tuple[str, tuple[Article, Extraction] | Failure | None, str | None]
 
 _settled = [False]
 
@@ -86,6 +87,7 @@ def extract_task(items: Sequence[Item], config: PipelineConfig,
 def ingest_task(items: Sequence[Item], config: PipelineConfig, stored: frozenset[str]) -> list[list[Failure | Stored]]:
     """Each page's content hash and analysis; a page whose hash is in ``stored`` (the knowledge base's
     documents when the run began) is not analysed again."""
+    from doingoai.store.search_syntax import search_key
     from doingoai.store.write import content_hash  # imports SQLAlchemy: ingest only
 
     out: list[list[Failure | Stored]] = []
@@ -96,7 +98,9 @@ def ingest_task(items: Sequence[Item], config: PipelineConfig, stored: frozenset
                 results.append(page)
                 continue
             digest = content_hash(page.content)
-            results.append((digest, None if digest in stored else _analyse(page, config)))
+            found = None if digest in stored else _analyse(page, config)
+            folded = search_key(found[0].title, found[0].text) if isinstance(found, tuple) else None
+            results.append((digest, found, folded))
             _settle()
         out.append(results)
     return out

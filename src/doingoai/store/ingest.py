@@ -148,20 +148,22 @@ class _Ingest:
                 settle()
                 self.settled = True
 
-    def analysed(self, digest: str, found: tuple[Article, Extraction] | Failure | None) -> None:
-        """A page a worker read and analysed (``found`` is None when it was stored when the run began)."""
+    def analysed(self, digest: str, found: tuple[Article, Extraction] | Failure | None,
+                 folded: str | None = None) -> None:
+        """A page a worker read and analysed (``found`` is None when it was stored when the run began;
+        ``folded``: its search key, made by the worker)."""
         self.summary.pages += 1
         if found is None or digest in self.digests:
             self.summary.skipped += 1
             return
         self.digests.add(digest)
-        self.extracted(digest, found)
+        self.extracted(digest, found, folded)
 
-    def extracted(self, digest: str, found: tuple[Article, Extraction] | Failure) -> None:
+    def extracted(self, digest: str, found: tuple[Article, Extraction] | Failure, folded: str | None = None) -> None:
         if isinstance(found, Failure):
             self.summary.failed.append(found)
             return
-        self.ready.append(Item(*found, digest=digest))
+        self.ready.append(Item(*found, digest=digest, folded=folded))
         if len(self.ready) >= self.batch_size:
             self.store()
 

@@ -99,6 +99,7 @@ class Item:
     extraction: Extraction
     digest: str | None = None
     doc_id: int | None = None
+    folded: str | None = None  # the story's search key, when a worker made it (``search_key`` otherwise)
 
 
 # --- in-memory records of one batch ----------------------------------------------------------------------
@@ -346,7 +347,8 @@ class _Batch:
             a = d.item.article
             rows.append({"content_hash": d.item.digest, "source": a.source, "url": a.url, "outlet": a.outlet,
                          "published": a.published, "title": a.title, "text": a.text,
-                         "folded": search_key(a.title, a.text), "markup": a.markup, "encoding": a.encoding,
+                         "folded": d.item.folded if d.item.folded is not None else search_key(a.title, a.text),
+                         "markup": a.markup, "encoding": a.encoding,
                          "extractor_version": self.version, "ingested_at": now})
         for d, i in zip(new, insert_rows(self.conn, s.Document.__table__, rows), strict=True):
             d.id = i
