@@ -7,14 +7,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from doingoai.resolve.dates import compatible
 from doingoai.store.event_index import EventIndex, EventRec
 
 KEY = ("visit", "JP,VN", "", None)
-days = st.dates(min_value=dt.date(2014, 1, 1), max_value=dt.date(2026, 12, 31))
+# dates anywhere, and dates crowded around month and year ends, where buckets meet
+days = st.one_of(
+    st.dates(min_value=dt.date(2014, 1, 1), max_value=dt.date(2026, 12, 31)),
+    st.builds(lambda y, m, d: dt.date(y, m, min(d, 28 if m == 2 else 30 if m in (4, 6, 9, 11) else 31)),
+              st.sampled_from([2023, 2024]), st.sampled_from([1, 2, 12]), st.sampled_from([1, 2, 28, 30, 31])))
 
 
 @st.composite
@@ -43,7 +47,12 @@ def _rec(start: str | None, end: str | None, evidence: str) -> EventRec:
     return rec
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=500, deadline=None)
+@example([(("2023-12-30", None), "a")], ("--12-31", None), "a")  # a year-less date, a day apart
+@example([(("--03-15", None), "a")], ("2024-03-16", None), "a")
+@example([(("2024-12-31", None), "a")], ("2025-01-01", None), "a")  # the day of slack, across a new year
+@example([(("2024-11-20", "2025-01-05"), "a")], ("2024-12", None), "a")  # a range over three months
+@example([((None, None), "a"), ((None, None), "b")], (None, None), "b")  # undated: the same sentence
 @given(st.lists(st.tuples(dates(), st.sampled_from(["a", "b"])), max_size=12), dates(),
        st.sampled_from(["a", "b"]))
 def test_every_event_a_report_could_tell_is_a_candidate(stored: list[tuple[tuple[str | None, str | None], str]],

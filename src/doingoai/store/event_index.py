@@ -94,9 +94,15 @@ class EventRec:
 class _Buckets:
     """The events of one key by what a report's date can match."""
 
-    by_year: defaultdict[int, list[EventRec]] = field(default_factory=lambda: defaultdict(list))
-    dated_by_month: defaultdict[int, list[EventRec]] = field(default_factory=lambda: defaultdict(list))
-    yearless_by_month: defaultdict[int, list[EventRec]] = field(default_factory=lambda: defaultdict(list))
+    # dated events by every (year, month) their interval covers: for a dated report
+    by_month: defaultdict[tuple[int, int], list[EventRec]] = field(default_factory=lambda: defaultdict(list))
+    # events by the (month, day or None) of their start, with a year or without: for a report whose date, or
+    # the event's, has no year (then month and day must agree)
+    dated_by_day: defaultdict[tuple[int, int | None], list[EventRec]] = field(
+        default_factory=lambda: defaultdict(list))
+    yearless_by_day: defaultdict[tuple[int, int | None], list[EventRec]] = field(
+        default_factory=lambda: defaultdict(list))
+    # undated events by the sentences of their reports
     by_evidence: defaultdict[str, list[EventRec]] = field(default_factory=lambda: defaultdict(list))
 
 
@@ -212,12 +218,12 @@ class EventIndex:
         span = interval(rec.date_start, rec.date_end)
         md = month_day(rec.date_start)
         if span is not None:
-            for year in range(span[0].year, span[1].year + 1):
-                _put(buckets.by_year[year], rec)
+            for month in _months(span[0], span[1]):
+                _put(buckets.by_month[month], rec)
             if md is not None:
-                _put(buckets.dated_by_month[md[0]], rec)
+                _put(buckets.dated_by_day[md], rec)
         elif md is not None:
-            _put(buckets.yearless_by_month[md[0]], rec)
+            _put(buckets.yearless_by_day[md], rec)
 
     def reprinted(self, rec: EventRec, evidence: str, published: str | None) -> None:
         """An undated event's new report: one more sentence its reprints can repeat."""
@@ -239,16 +245,33 @@ class EventIndex:
             span = interval(start, end)
             md = month_day(start)
             if span is not None:
-                for year in range((span[0] - _SLACK).year, (span[1] + _SLACK).year + 1):
-                    found += buckets.by_year.get(year, ())
+                for month in _months(span[0] - _SLACK, span[1] + _SLACK):
+                    found += buckets.by_month.get(month, ())
                 if md is not None:
-                    found += buckets.yearless_by_month.get(md[0], ())
+                    for day in _days_near(md):
+                        found += buckets.yearless_by_day.get(day, ())
             elif md is not None:  # a year-less date matches a date of any year with its month and day
-                found += buckets.dated_by_month.get(md[0], ())
-                found += buckets.yearless_by_month.get(md[0], ())
+                for day in _days_near(md):
+                    found += buckets.dated_by_day.get(day, ())
+                    found += buckets.yearless_by_day.get(day, ())
         return sorted((r for r in dict.fromkeys(found) if not r.gone), key=lambda r: r.seq)
 
 
+def _months(first: dt.date, last: dt.date) -> Iterator[tuple[int, int]]:
+    """The (year, month) of every month from ``first`` to ``last``."""
+    for at in range(first.year * 12 + first.month - 1, last.year * 12 + last.month):
+        yield divmod(at, 12)[0], divmod(at, 12)[1] + 1
+
+
+def _days_near(md: tuple[int, int | None]) -> list[tuple[int, int | None]]:
+    """The (month, day) buckets a month and day can agree with (``compatible``): the same month, a day
+    apart at most, or no day on either side."""
+    month, day = md
+    if day is None:
+        return [(month, d) for d in (None, *range(1, 32))]
+    return [(month, None), (month, day - 1), (month, day), (month, day + 1)]
+
+
 def _put(bucket: list[EventRec], rec: EventRec) -> None:
-    if not bucket or bucket[-1] is not rec:  # (a multi-year event is put once a year, each year once)
+    if not bucket or bucket[-1] is not rec:  # (an event placed again after a merge is put once)
         bucket.append(rec)
