@@ -325,6 +325,7 @@ class _Batch:
         self._write_events()
         rels = [r for r in self.relations.values() if r.dirty]
         new = [r for r in rels if r.id is None]
+        fresh = {id(x) for x in new}  # (membership by identity, in constant time)
         ids = insert_rows(conn, s.Relation.__table__, [
             {"a": r.a, "b": r.b, "level": r.level, "since": r.since, "first_mention": r.first_mention,
              "last_mention": r.last_mention, "n_sources": r.n_sources} for r in new])
@@ -332,7 +333,7 @@ class _Batch:
             r.id = i
         update_rows(conn, s.Relation.__table__, [
             {"id": r.id, "since": r.since, "first_mention": r.first_mention, "last_mention": r.last_mention,
-             "n_sources": r.n_sources} for r in rels if r not in new])
+             "n_sources": r.n_sources} for r in rels if id(r) not in fresh])
         insert_rows(conn, s.RelationSource.__table__, [
             {"relation_id": r.id, "document_id": d.id, "since": rel.since, "evidence": rel.evidence.text,
              "start": rel.evidence.start, "end": rel.evidence.end} for r in rels for d, rel in r.sources],
@@ -357,12 +358,13 @@ class _Batch:
         conn = self.conn
         touched = list(dict.fromkeys(self.touched))
         new = [p for p in touched if p.id is None]
+        fresh = {id(x) for x in new}  # (membership by identity, in constant time)
         for p, i in zip(new, insert_rows(conn, s.Person.__table__, [{"name": p.name, "country": p.country}
                                                                 for p in new]), strict=True):
             p.id = i
             self.people.by_id[i] = p
         update_rows(conn, s.Person.__table__, [{"id": p.id, "name": p.name, "country": p.country}
-                                           for p in touched if p.dirty and p not in new])
+                                           for p in touched if p.dirty and id(p) not in fresh])
         insert_rows(conn, s.PersonName.__table__, [
             {"person_id": p.id, "name": n, "key": k, "last_word": k.split()[-1][:60] if k.split() else ""}
             for p in touched for n, k in p.new_names], returning=False)
@@ -397,13 +399,14 @@ class _Batch:
         # by key in the order of the pages, then as the index orders them (stored events by id, then new ones)
         rows = [r for recs in self.events.values() for r in sorted(recs, key=lambda r: r.seq)]
         new = [r for r in rows if r.id is None]
+        fresh = {id(x) for x in new}  # (membership by identity, in constant time)
         fields = ("type", "status", "salience", "date_start", "date_end", "part_of_day", "place_name", "place_country",
                   "countries_key", "bodies_key", "n_sources", "initiator")
         for r, i in zip(new, insert_rows(conn, s.Event.__table__, [{f: getattr(r, f) for f in fields} for r in new]),
                         strict=True):
             r.id = i
         update_rows(conn, s.Event.__table__, [{"id": r.id, **{f: getattr(r, f) for f in fields[1:8]},
-                                           "n_sources": r.n_sources} for r in rows if r not in new])
+                                           "n_sources": r.n_sources} for r in rows if id(r) not in fresh])
         insert_rows(conn, s.EventCountry.__table__, [{"event_id": r.id, "code": c} for r in new
                                                  for c in r.countries_key.split(",") if c], returning=False)
         insert_rows(conn, s.EventBody.__table__, [{"event_id": r.id, "key": b} for r in new
@@ -424,6 +427,7 @@ class _Batch:
         conn = self.conn
         rows = [r for r in self.figures.values() if r.sources]
         new = [r for r in rows if r.id is None]
+        fresh = {id(x) for x in new}  # (membership by identity, in constant time)
         inserts = []
         for r in new:
             assert r.first is not None
@@ -437,7 +441,8 @@ class _Batch:
                             "start": f.evidence.start, "end": f.evidence.end, "n_sources": r.n_sources})
         for r, i in zip(new, insert_rows(conn, s.Figure.__table__, inserts), strict=True):
             r.id = i
-        update_rows(conn, s.Figure.__table__, [{"id": r.id, "n_sources": r.n_sources} for r in rows if r not in new])
+        update_rows(conn, s.Figure.__table__, [{"id": r.id, "n_sources": r.n_sources}
+                                               for r in rows if id(r) not in fresh])
         insert_rows(conn, s.FigureSource.__table__, [
             {"figure_id": r.id, "document_id": d.id, "published": d.item.article.published,
              "evidence": f.evidence.text, "start": f.evidence.start, "end": f.evidence.end}
