@@ -46,7 +46,9 @@ class Cue:
 
 
 # Each type's cues need one of its trigger words (event_types.yaml) somewhere in the text: a cheap test that
-# spares most patterns most texts (the patterns themselves are costly to run).
+# spares most patterns most texts (the patterns themselves are costly to run). Built once: it was rebuilt from
+# the table for every text.
+@cache
 def _triggers() -> dict[str, tuple[str, ...]]:
     return {t: tuple(str(w) for w in props.get("triggers", ()))  # type: ignore[attr-defined]
             for t, props in event_types().items()}
