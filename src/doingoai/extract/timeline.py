@@ -140,7 +140,8 @@ def recalled_after(text: str, today: dt.date) -> dt.date | None:
     """The latest month-and-year or full date the story gives to an act it recalls ("tháng 6/2023",
     "ngày 25/7/2023"): not in a range (an anniversary's), not looked forward to ("sẽ ... tháng 11/2025")."""
     latest: dt.date | None = None
-    for m in _rx().recalled_date.finditer(text):
+    pattern = _pf().recalled_date
+    for m in pattern.finditer_in(text, 0, ARTICLE.candidates(text)[pattern.index]):
         before = text[max(0, m.start() - 60):m.start()]
         if _rx().future.search(before[-30:]) or _rx().forward.search(before):
             continue
