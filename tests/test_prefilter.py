@@ -201,3 +201,19 @@ def test_candidates_inside_a_word_are_dropped_exactly(text: str, a: int, b: int)
         assert p.opening is not None
         want = [m.span() for m in p.pattern.finditer(text, pos, end)]
         assert [m.span() for m in p.finditer(text, low, pos, end)] == want, pattern
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Việt Nam", "VIỆT NAM", "İstanbul", "tıếp", "", "Hà Nội"]), max_size=8))
+def test_lowered_keeps_the_last_answer_only_for_the_same_string(texts: list[str]) -> None:
+    """The answer kept for the last text is that text's: asked again, or after another text, or with the
+    caller's own lower-casing, every answer is the one computed afresh."""
+    def fresh(text: str) -> str | None:
+        low = text.lower()
+        return None if len(low) != len(text) or _GUARD.search(text) else low
+
+    for text in texts:
+        copy = "".join(list(text))  # an equal string, another object
+        assert lowered(text) == fresh(text)
+        assert lowered(text) == fresh(text)
+        assert lowered(copy, copy.lower()) == fresh(text)

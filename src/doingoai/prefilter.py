@@ -46,11 +46,25 @@ _DIGITS = re.compile(r"\d")
 
 def lowered(text: str, low: str | None = None) -> str | None:
     """``text`` lower-cased (``low``, when the caller has it already), its offsets those of ``text``;
-    None when the words cannot be trusted on it."""
+    None when the words cannot be trusted on it. The stages that read an article (and a line) ask about the
+    same string several times in a row: the answer for the last one is kept."""
+    last = _last_lowered
+    if last[0] is text:
+        return last[1]
     low = text.lower() if low is None else low
-    if len(low) != len(text) or _GUARD.search(text):
-        return None
-    return low
+    found = None if len(low) != len(text) or _GUARD.search(text) else low
+    _remember_lowered(text, found)
+    return found
+
+
+# The last text ``lowered`` read and its answer (one tuple, swapped whole: a reader in another thread sees
+# either the old pair or the new one).
+_last_lowered: tuple[str | None, str | None] = (None, None)
+
+
+def _remember_lowered(text: str, found: str | None) -> None:
+    global _last_lowered
+    _last_lowered = (text, found)
 
 
 def _safe(code: int) -> str | None:

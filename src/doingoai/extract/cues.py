@@ -75,10 +75,11 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
     """Non-overlapping cues in ``text`` (leftmost, then longest). Run it once over a whole text and
     split the result by sentence: dozens of patterns, each tried only where its first words stand."""
     found = []
-    lower = text.lower()
+    low = lowered(text)  # (the analysis of the text asked already: kept)
+    lower = text.lower() if low is None else low
     present = {t for t, words in _triggers().items() if any(w in lower for w in words)}
     cues = _cues()
-    candidates = ARTICLE.candidates(text, lowered(text, lower))
+    candidates = ARTICLE.candidates(text, low)
     for etype, pattern, voice in cues:
         if etype not in present:
             continue

@@ -172,6 +172,7 @@ def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], list[tuple[
     years = [m.span(1) for m in pf.explicit_year.finditer_in(text, 0, candidates[pf.explicit_year.index])]
     rx = _rx()
     searchable = lowered(text)  # for the prefiltered patterns
+    low = text.lower() if searchable is None else searchable  # (the same string when there is one)
     for ys, ye in years:
         for m in pf.since_year.finditer(text, searchable, max(0, ys - 300), ye):
             n = _number(m.group("n"))
@@ -181,14 +182,13 @@ def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], list[tuple[
     for m in pf.anniversary_year.finditer(text, searchable):
         # "vào năm sau (8/2/1993-8/2/2023)": the story is told the year before the anniversary's
         votes[int(m.group("y")) - (0 if m.group("when").casefold() == "năm nay" else 1)] += 5
-    for m in (rx.assembly_session.finditer(text) if "quốc hội khóa" in text.lower() else ()):
+    for m in (rx.assembly_session.finditer(text) if "quốc hội khóa" in low else ()):
         # "kỳ họp thứ 11, Quốc hội khóa XIV": two regular sessions a year from the term's first year
         terms = _anchors().get("assembly_terms", {})
         assert isinstance(terms, dict)
         term = terms.get((m.group("term") or m.group("term2")).upper())
         if term:
             votes[int(term) + (int(m.group("n") or m.group("n2")) - 1) // 2] += 3
-    low = text.lower()
     for names, pattern, base, per in _sessions():
         if not any(n in low for n in names):
             continue  # most stories name none of the bodies
