@@ -199,7 +199,7 @@ def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], list[tuple[
     for m in pf.session.finditer_in(text, 0, candidates[pf.session.index]):
         if m.group("year"):
             votes[int(m.group("year"))] += 3
-    for m in _rx().tet.finditer(text):
+    for m in pf.tet.finditer_in(text, 0, candidates[pf.tet.index]):
         y = _canchi_year(m.group(1), m.group(2), today.year)
         if y:
             votes[y] += 3
@@ -209,7 +209,7 @@ def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], list[tuple[
     for year in accession_years(text, holders, today):
         votes[year] += 4
     done_periods = (m for ys, ye in years
-                    for m in rx.done_period.finditer(text, max(0, ys - 40), min(len(text), ye + 140))
+                    for m in pf.done_period.finditer(text, searchable, max(0, ys - 40), min(len(text), ye + 140))
                     if m.start("y") == ys)
     for m in done_periods:
         y = int(m.group("y"))
@@ -219,7 +219,7 @@ def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], list[tuple[
         done = dt.date(y, months, 28) if months < 12 else dt.date(y, 12, 31)
         earliest = max(earliest, done) if earliest else done
     later: list[int] = []
-    later_years = (m for ys, ye in years for m in rx.later_year.finditer(text, max(0, ys - 130), ye)
+    later_years = (m for ys, ye in years for m in pf.later_year.finditer(text, searchable, max(0, ys - 130), ye)
                    if m.end("y") == ye)
     for m in later_years:
         y = int(m.group("y"))
@@ -264,8 +264,9 @@ def _looks_back_from(text: str, year: int) -> bool:
     earlier = [m for m in _YEAR.finditer(text) if int(m.group()) < year]
     if not earlier:
         return False  # (most pages: no year before the page's own, nothing to read)
+    low = lowered(text)  # for the prefiltered pattern
     later = [int(m.group("y")) for y in earlier
-             for m in _rx().later_year.finditer(text, max(0, y.start() - 130), y.end()) if m.end("y") == y.end()]
+             for m in _pf().later_year.finditer(text, low, max(0, y.start() - 130), y.end()) if m.end("y") == y.end()]
     return bool(later) and max(later) < year and not any(int(m.group()) >= year for m in _YEAR.finditer(text))
 
 
