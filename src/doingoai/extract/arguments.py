@@ -79,7 +79,8 @@ def sides_of(doc: Doc, sent: Sentence, cue: Cue, next_cue: Cue | None, prev_cue:
     inviters = [p for p in after if _rx().invitation.search(doc.text[max(sent.start, p.start - 30):p.start])]
     after = [p for p in after if p not in inviters]
     sides = Sides(inviters=inviters)
-    invited = _rx().invited_by.search(doc.text, sent.start, cue.start)
+    # (looked for only when someone stands before the cue: nothing to read otherwise)
+    invited = _rx().invited_by.search(doc.text, sent.start, cue.start) if before else None
     if invited and before and before[0].start >= invited.end():
         # "Nhận lời mời của A và B, C sẽ thăm ...": A and B invite, C (after the last comma) acts
         comma = doc.text.rfind(",", invited.end(), before[-1].start)
