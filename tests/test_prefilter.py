@@ -167,3 +167,53 @@ def test_a_digit_pattern_is_given_no_places_in_a_text_without_its_needed_words(t
             assert candidates[p.index] == []
         else:
             assert candidates[p.index] == [i for i, ch in enumerate(text) if ch.isdigit()]
+
+
+@pytest.mark.parametrize(("pattern", "opening"), [
+    (r"(?<!\w)tiếp", "after"), (r"(?<![\w.,/])(?:ước|\d+)", "after"), (r"\b(?:tiếp|dự)", "boundary"),
+    (r"(?:(?<!\w)a|(?<!\w)b)", "after"), (r"((?<!\w)a)", "after"),
+    (r"(?<!\w)a|b", None), (r"(?<![^\w])a", None), (r"(?<!\w\s)a", None), (r"(?<=\w)a", None), (r"a\b", None),
+    (r"(?a)(?<!\w)a", None), (r"(?i:(?<!\w)a)", None),
+])
+def test_the_opening_is_read_from_the_engines_parse(pattern: str, opening: str | None) -> None:
+    from doingoai.prefilter import _AFTER_NON_WORD, _BOUNDARY, _opening
+
+    expected = {"after": _AFTER_NON_WORD, "boundary": _BOUNDARY, None: None}[opening]
+    assert _opening(re.compile(pattern, re.IGNORECASE)) == expected
+
+
+# Word characters of every kind the engine's \w knows (letters, digits of other scripts, "_", "²"), and
+# characters that are not (marks, punctuation, spaces), around the start words.
+_AROUND = st.lists(st.sampled_from(["n", "ước", "qua", "quan", "Qua", "_", "²", "٣", "ǅ", "\u0301", "-", " ", ".",
+                                    "/", "1", "dự", "tiếp", "Tiếp", "ş"]), max_size=25).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_AROUND, st.integers(0, 30), st.integers(0, 30))
+def test_candidates_inside_a_word_are_dropped_exactly(text: str, a: int, b: int) -> None:
+    """The opening's test on the characters around a candidate agrees with the engine's: the matches stay the
+    plain ones, at any offsets."""
+    pos, end = sorted((min(a, len(text)), min(b, len(text))))
+    low = lowered(text)
+    for pattern, starts in ((r"(?<!\w)(?:ước|qua)\S*", ["ước", "qua"]), (r"(?<![\w.,/])(?:\d+|qua)", ["\\d", "qua"]),
+                            (r"\b(?:tiếp|dự|-)", ["tiếp", "dự", "-"]), (r"\b(?:ước|_)", ["ước", "_"])):
+        p = Prefiltered(re.compile(pattern, re.IGNORECASE), starts=starts)
+        assert p.opening is not None
+        want = [m.span() for m in p.pattern.finditer(text, pos, end)]
+        assert [m.span() for m in p.finditer(text, low, pos, end)] == want, pattern
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Việt Nam", "VIỆT NAM", "İstanbul", "tıếp", "", "Hà Nội"]), max_size=8))
+def test_lowered_keeps_the_last_answer_only_for_the_same_string(texts: list[str]) -> None:
+    """The answer kept for the last text is that text's: asked again, or after another text, or with the
+    caller's own lower-casing, every answer is the one computed afresh."""
+    def fresh(text: str) -> str | None:
+        low = text.lower()
+        return None if len(low) != len(text) or _GUARD.search(text) else low
+
+    for text in texts:
+        copy = "".join(list(text))  # an equal string, another object
+        assert lowered(text) == fresh(text)
+        assert lowered(text) == fresh(text)
+        assert lowered(copy, copy.lower()) == fresh(text)

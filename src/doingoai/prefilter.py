@@ -21,6 +21,7 @@ characters); a text holding one of them gets the plain pattern (``lowered`` retu
 
 from __future__ import annotations
 
+import importlib
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
@@ -30,6 +31,9 @@ from typing import Any
 import ahocorasick  # type: ignore[import-not-found]
 
 __all__ = ["ARTICLE", "DIGIT", "Group", "Prefiltered", "lowered"]
+
+# The engine's own parser of patterns (private, and unstubbed: looked up by name), for ``_opening``.
+_sre_parse: Any = importlib.import_module("re._parser")
 
 # Characters whose case-insensitive matches lower-case differently (or to more than one character).
 _GUARD = re.compile("[\u0131\u0130\u017f\u1e9b]")  # ı İ ſ ẛ
@@ -42,11 +46,25 @@ _DIGITS = re.compile(r"\d")
 
 def lowered(text: str, low: str | None = None) -> str | None:
     """``text`` lower-cased (``low``, when the caller has it already), its offsets those of ``text``;
-    None when the words cannot be trusted on it."""
+    None when the words cannot be trusted on it. The stages that read an article (and a line) ask about the
+    same string several times in a row: the answer for the last one is kept."""
+    last = _last_lowered
+    if last[0] is text:
+        return last[1]
     low = text.lower() if low is None else low
-    if len(low) != len(text) or _GUARD.search(text):
-        return None
-    return low
+    found = None if len(low) != len(text) or _GUARD.search(text) else low
+    _remember_lowered(text, found)
+    return found
+
+
+# The last text ``lowered`` read and its answer (one tuple, swapped whole: a reader in another thread sees
+# either the old pair or the new one).
+_last_lowered: tuple[str | None, str | None] = (None, None)
+
+
+def _remember_lowered(text: str, found: str | None) -> None:
+    global _last_lowered
+    _last_lowered = (text, found)
 
 
 def _safe(code: int) -> str | None:
@@ -92,13 +110,16 @@ def _shortest(strings: Iterable[str]) -> tuple[str, ...]:
 class Prefiltered:
     """A compiled pattern, with the words its matches start with and contain."""
 
-    __slots__ = ("_needed", "digit", "group", "index", "needs", "pattern", "starts")
+    __slots__ = ("_needed", "digit", "group", "index", "needs", "opening", "pattern", "starts")
 
     def __init__(self, pattern: re.Pattern[str], group: Group | None = None, *,
                  starts: Iterable[str] | None = None, needs: Iterable[str] | None = None) -> None:
         """``starts``/``needs``: the words the data (or the reader of dates, from its data) declares for the
         pattern (module docstring); a pattern without them runs plainly."""
         self.pattern = pattern
+        # what every match asks of the characters around its start (``_opening``): a candidate inside a word
+        # is dropped before the engine is called there ("ước" in "nước", "qua" in "quan" start no amount)
+        self.opening = _opening(pattern)
         start_words = None if starts is None else set(starts)
         # every match starts with one of ``starts``, or with a digit when ``digit``
         self.digit = start_words is not None and DIGIT in start_words
@@ -163,9 +184,15 @@ class Prefiltered:
         the pattern is tried at those places only."""
         match = self.pattern.match
         done = pos  # where the last match ended: the next one starts there or later
+        opening = self.opening
         for at in candidates:
             if at < done:
                 continue
+            if opening and at:
+                before = text[at - 1]
+                if (before.isalnum() or before == "_") and (
+                        opening is _AFTER_NON_WORD or (text[at].isalnum() or text[at] == "_")):
+                    continue  # the engine would fail here: see ``_opening``
             m = match(text, at, end)
             if m is None:
                 continue
@@ -174,6 +201,47 @@ class Prefiltered:
                 return
             yield m
             done = m.end()
+
+
+# What a pattern's opening asks of the place a match starts (``_opening``): no word character before it
+# ("(?<!\\w)", "(?<![\\w.,/])"), or a word boundary there ("\\b").
+_AFTER_NON_WORD = "after a non-word character"
+_BOUNDARY = "at a word boundary"
+
+
+def _opening(pattern: re.Pattern[str]) -> str | None:
+    """``_AFTER_NON_WORD`` when every match of ``pattern`` starts after no word character (its every branch
+    opens with a look-behind that refuses one), ``_BOUNDARY`` when every match starts at a word boundary
+    (``\\b``), else None. Read from the engine's own parse of the pattern. A word character is what the
+    engine's Unicode ``\\w`` is: ``str.isalnum()`` or "_" (an ASCII-only pattern is left alone)."""
+    if not isinstance(pattern.pattern, str) or pattern.flags & re.ASCII:
+        return None
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+    except re.error:  # (it compiled: cannot happen)
+        return None
+    return _opening_of(list(parsed))
+
+
+def _opening_of(items: list[Any]) -> str | None:
+    if not items:
+        return None
+    op, av = items[0]
+    name = str(op)
+    if name == "ASSERT_NOT" and av[0] == -1 and len(av[1]) == 1:
+        inner_op, inner = next(iter(av[1]))
+        if str(inner_op) == "IN" and inner and str(inner[0][0]) != "NEGATE" and any(
+                str(o) == "CATEGORY" and str(a) == "CATEGORY_WORD" for o, a in inner):
+            return _AFTER_NON_WORD
+        return None
+    if name == "AT" and str(av) == "AT_BOUNDARY":
+        return _BOUNDARY
+    if name == "SUBPATTERN" and not av[1] and not av[2]:  # a group, with no flags of its own
+        return _opening_of(list(av[3]))
+    if name == "BRANCH":
+        found = {_opening_of(list(branch)) for branch in av[1]}
+        return found.pop() if len(found) == 1 else None
+    return None
 
 
 class _Scan:

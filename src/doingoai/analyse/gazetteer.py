@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from itertools import compress
+from operator import itemgetter
 from typing import Literal
 
 from doingoai.analyse.tokens import Token, tokenize
@@ -67,6 +68,10 @@ def _ambiguous_forms(note: str) -> set[str]:
 def _is_acronym(form: str) -> bool:
     letters = [c for c in form if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1) and " " not in form
+
+
+# A token's key (``Token.key``), read without a Python step per token.
+_KEY = itemgetter(Token._fields.index("key"))
 
 
 class _Node:
@@ -134,7 +139,7 @@ class Gazetteer:
 
     def index(self, tokens: list[Token]) -> MatchIndex:
         """All matches of all kinds at every token, computed once for a text."""
-        keys = [t.key for t in tokens]
+        keys = list(map(_KEY, tokens))
         nodes = list(map(self._trie.get, keys))
         last = len(tokens) - 1
         at: dict[int, list[Match]] = {}

@@ -345,8 +345,10 @@ def _sorted(found: Iterable[Term]) -> tuple[Term, ...]:
     return tuple(sorted(found, key=lambda t: (t.start, t.state, t.office)))
 
 
+@functools.lru_cache(maxsize=4096)
 def terms_of(name: str) -> tuple[Term, ...]:
-    """All terms of the person called ``name`` (any listed spelling), oldest first; () if unknown."""
+    """All terms of the person called ``name`` (any listed spelling), oldest first; () if unknown. (Cached:
+    the press names the same people page after page, and each new person of a page is looked up here.)"""
     key = _key(name)
     index = _index()
     if key in index.exact:
@@ -412,6 +414,12 @@ def _by_last_word(forms: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
         if form.split():
             out.setdefault(form.split()[-1], []).append(form)
     return {k: tuple(v) for k, v in out.items()}
+
+
+def _before(text: str, start: int) -> str:
+    """The text before offset ``start``, as far back as a title is read (``_title_reading`` reads no further):
+    copying the whole prefix for each name made a long page's names quadratic."""
+    return text[max(0, start - _LOOKBACK):start]
 
 
 def _title_reading(text_before_name: str) -> tuple[str, str] | None:
@@ -501,7 +509,7 @@ def windows(text: str, matches: Sequence[OfficeMatch], today: date) -> list[tupl
     spans that remain, earliest first."""
     spans: list[tuple[date, date]] | None = None
     for match in matches:
-        before = text[: match.start]
+        before = _before(text, match.start)
         if _title_reading(before) is None:
             continue
         own = term_spans(before, match.terms, today)
@@ -523,7 +531,7 @@ def accession_years(text: str, matches: Sequence[OfficeMatch], today: date) -> l
     ("tân Thủ tướng Nhật Bản Suga Yoshihide", "Nguyễn Xuân Phúc được bầu giữ chức Chủ tịch nước")."""
     out: list[int] = []
     for match in matches:
-        reading = _title_reading(text[: match.start])
+        reading = _title_reading(_before(text, match.start))
         listed = [t for t in match.terms if t.start <= today]
         if reading is not None and reading[1] in _words().new:
             out += [t.start.year for t in listed if reading[0] in _office_keys(t)]

@@ -48,9 +48,9 @@ class Sides:
     destination: StateMention | PlaceMention | None = None
 
 
-def _free(items: list, people: list[PersonMention]) -> list:  # type: ignore[type-arg]
-    """Mentions that are not part of a person's title ("Đại sứ Philippines tại Việt Nam")."""
-    cover = Spans((p.start, p.end) for p in people)
+def _free(items: list, cover: Spans) -> list:  # type: ignore[type-arg]
+    """Mentions that are not part of a person's title ("Đại sứ Philippines tại Việt Nam"); ``cover``: the
+    people's spans."""
     return [x for x in items if not cover.holds(x.start, x.end)]
 
 
@@ -79,7 +79,8 @@ def sides_of(doc: Doc, sent: Sentence, cue: Cue, next_cue: Cue | None, prev_cue:
     inviters = [p for p in after if _rx().invitation.search(doc.text[max(sent.start, p.start - 30):p.start])]
     after = [p for p in after if p not in inviters]
     sides = Sides(inviters=inviters)
-    invited = _rx().invited_by.search(doc.text, sent.start, cue.start)
+    # (looked for only when someone stands before the cue: nothing to read otherwise)
+    invited = _rx().invited_by.search(doc.text, sent.start, cue.start) if before else None
     if invited and before and before[0].start >= invited.end():
         # "Nhận lời mời của A và B, C sẽ thăm ...": A and B invite, C (after the last comma) acts
         comma = doc.text.rfind(",", invited.end(), before[-1].start)
@@ -125,11 +126,12 @@ def sides_of(doc: Doc, sent: Sentence, cue: Cue, next_cue: Cue | None, prev_cue:
         sides.agents = before[-1:]  # "nhân chuyến công tác tại Việt Nam của ông": the person just named
     if not sides.agents:
         _agents_elsewhere(doc, sides, people, _phrase_end(doc.text, cue.end, stop))
-    states = _free(doc.in_span(doc.states, sent.start, sent.end), people)
+    cover = Spans((p.start, p.end) for p in people)  # (once for states and places)
+    states = _free(doc.in_span(doc.states, sent.start, sent.end), cover)
     sides.states = [s for s in states if cue.end <= s.start < stop]
     sides.states_before = [s for s in states if s.end <= cue.start and (prev_cue is None or s.start >= prev_cue.end)]
     sides.bodies = [b for b in doc.in_span(doc.bodies, sent.start, sent.end) if cue.end <= b.start < stop]
-    sides.places = _free(doc.in_span(doc.places, sent.start, sent.end), people)
+    sides.places = _free(doc.in_span(doc.places, sent.start, sent.end), cover)
     sides.destination = _destination(doc, cue, stop, sides)
     return sides
 

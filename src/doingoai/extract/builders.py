@@ -77,13 +77,24 @@ def _agent_countries(doc: Doc, sides: Sides) -> list[str]:
     return found
 
 
+def _two_sides(doc: Doc, cue: Cue, sent: Sentence) -> bool:
+    """"hai bên", "hai nhà lãnh đạo" around the cue: asked only of a cue with no side found (three searches)."""
+    return bool(_rx().two_sides.match(doc.text[cue.end:cue.end + 40]) or _rx().two_sides_before.search(
+        doc.text[sent.start:cue.start]) or _rx().both_sides.search(doc.text, sent.start, sent.end))
+
+
+def _names_sport(folded: str) -> bool:
+    """A sport's word in the case-folded sentence (folded once, not once per word)."""
+    return any(w in folded for w in grammar().sports)
+
+
 def _pairwise(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     if doc.text[cue.end:cue.end + 30].strip().casefold().startswith(grammar().not_counterparts):
         return []
     if cue.voice == "noun" and not sides.others and _rx().plural_before.search(
             doc.text, max(sent.start, cue.start - 12), cue.start):
         return []  # "các cuộc gặp giữa các nhà lãnh đạo hai quốc gia": talk of contacts in general, no act
-    if cue.type == "meeting" and any(w in sent.text.casefold() for w in grammar().sports):
+    if cue.type == "meeting" and _names_sport(sent.text.casefold()):
         return []  # "U23 Việt Nam gặp U23 Thái Lan", "đội tuyển ... gặp Thái Lan": a match, not a meeting
     if cue.type == "meeting" and _rx().negotiators.match(doc.text, cue.end, min(sent.end, cue.end + 40)):
         return []  # "cuộc gặp giữa hai đoàn đàm phán": the negotiation's round, told by its own cue
@@ -121,9 +132,7 @@ def _pairwise(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
         partner = doc.partner_near(cue.start)
         if partner and partner not in agents:
             groups[partner] = _last_of(doc, [partner], cue.start)  # the delegation's head, named before
-    two_sides = _rx().two_sides.match(doc.text[cue.end:cue.end + 40]) or _rx().two_sides_before.search(
-        doc.text[sent.start:cue.start]) or _rx().both_sides.search(doc.text, sent.start, sent.end)
-    if not groups and not sides.others and not sides.agents and two_sides:
+    if not groups and not sides.others and not sides.agents and _two_sides(doc, cue, sent):
         # "hai nhà lãnh đạo đã hội đàm": the two states the passage is about, Vietnam or not
         pair = doc.pair_near(cue.start)
         if len(pair) == 2:

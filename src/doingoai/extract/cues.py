@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
+
+import ahocorasick  # type: ignore[import-not-found]
 
 from doingoai.lexicon import LexiconError, Table, load_yaml, prefiltered
 from doingoai.prefilter import ARTICLE, Prefiltered, lowered
@@ -46,10 +49,40 @@ class Cue:
 
 
 # Each type's cues need one of its trigger words (event_types.yaml) somewhere in the text: a cheap test that
-# spares most patterns most texts (the patterns themselves are costly to run).
+# spares most patterns most texts (the patterns themselves are costly to run). Built once: it was rebuilt from
+# the table for every text.
+@cache
 def _triggers() -> dict[str, tuple[str, ...]]:
     return {t: tuple(str(w) for w in props.get("triggers", ()))  # type: ignore[attr-defined]
             for t, props in event_types().items()}
+
+
+@cache
+def _trigger_scan() -> tuple[Any, frozenset[str]]:
+    """The trigger words of all types in one Aho-Corasick automaton (each word to the types it triggers), and
+    the types that an empty word makes present in every text."""
+    owners: dict[str, set[str]] = {}
+    for etype, words in _triggers().items():
+        for word in words:
+            owners.setdefault(word, set()).add(etype)
+    always = frozenset(owners.pop("", ()))
+    automaton = ahocorasick.Automaton()
+    for word, types in owners.items():
+        automaton.add_word(word, frozenset(types))
+    if owners:
+        automaton.make_automaton()
+    return automaton, always
+
+
+def present_types(lower: str) -> set[str]:
+    """The event types one of whose trigger words occurs in ``lower`` (the lower-cased text): one pass over
+    it for all the words, where a look for each word of each type took a pass each."""
+    automaton, always = _trigger_scan()
+    found = set(always)
+    if len(automaton):
+        for _, types in automaton.iter(lower):
+            found |= types
+    return found
 
 
 @cache
@@ -73,10 +106,11 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
     """Non-overlapping cues in ``text`` (leftmost, then longest). Run it once over a whole text and
     split the result by sentence: dozens of patterns, each tried only where its first words stand."""
     found = []
-    lower = text.lower()
-    present = {t for t, words in _triggers().items() if any(w in lower for w in words)}
+    low = lowered(text)  # (the analysis of the text asked already: kept)
+    lower = text.lower() if low is None else low
+    present = present_types(lower)
     cues = _cues()
-    candidates = ARTICLE.candidates(text, lowered(text, lower))
+    candidates = ARTICLE.candidates(text, low)
     for etype, pattern, voice in cues:
         if etype not in present:
             continue

@@ -140,7 +140,8 @@ def recalled_after(text: str, today: dt.date) -> dt.date | None:
     """The latest month-and-year or full date the story gives to an act it recalls ("tháng 6/2023",
     "ngày 25/7/2023"): not in a range (an anniversary's), not looked forward to ("sẽ ... tháng 11/2025")."""
     latest: dt.date | None = None
-    for m in _rx().recalled_date.finditer(text):
+    pattern = _pf().recalled_date
+    for m in pattern.finditer_in(text, 0, ARTICLE.candidates(text)[pattern.index]):
         before = text[max(0, m.start() - 60):m.start()]
         if _rx().future.search(before[-30:]) or _rx().forward.search(before):
             continue
@@ -171,6 +172,7 @@ def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], list[tuple[
     years = [m.span(1) for m in pf.explicit_year.finditer_in(text, 0, candidates[pf.explicit_year.index])]
     rx = _rx()
     searchable = lowered(text)  # for the prefiltered patterns
+    low = text.lower() if searchable is None else searchable  # (the same string when there is one)
     for ys, ye in years:
         for m in pf.since_year.finditer(text, searchable, max(0, ys - 300), ye):
             n = _number(m.group("n"))
@@ -180,14 +182,13 @@ def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], list[tuple[
     for m in pf.anniversary_year.finditer(text, searchable):
         # "vào năm sau (8/2/1993-8/2/2023)": the story is told the year before the anniversary's
         votes[int(m.group("y")) - (0 if m.group("when").casefold() == "năm nay" else 1)] += 5
-    for m in (rx.assembly_session.finditer(text) if "quốc hội khóa" in text.lower() else ()):
+    for m in (rx.assembly_session.finditer(text) if "quốc hội khóa" in low else ()):
         # "kỳ họp thứ 11, Quốc hội khóa XIV": two regular sessions a year from the term's first year
         terms = _anchors().get("assembly_terms", {})
         assert isinstance(terms, dict)
         term = terms.get((m.group("term") or m.group("term2")).upper())
         if term:
             votes[int(term) + (int(m.group("n") or m.group("n2")) - 1) // 2] += 3
-    low = text.lower()
     for names, pattern, base, per in _sessions():
         if not any(n in low for n in names):
             continue  # most stories name none of the bodies
@@ -198,7 +199,7 @@ def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], list[tuple[
     for m in pf.session.finditer_in(text, 0, candidates[pf.session.index]):
         if m.group("year"):
             votes[int(m.group("year"))] += 3
-    for m in _rx().tet.finditer(text):
+    for m in pf.tet.finditer_in(text, 0, candidates[pf.tet.index]):
         y = _canchi_year(m.group(1), m.group(2), today.year)
         if y:
             votes[y] += 3
@@ -208,7 +209,7 @@ def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], list[tuple[
     for year in accession_years(text, holders, today):
         votes[year] += 4
     done_periods = (m for ys, ye in years
-                    for m in rx.done_period.finditer(text, max(0, ys - 40), min(len(text), ye + 140))
+                    for m in pf.done_period.finditer(text, searchable, max(0, ys - 40), min(len(text), ye + 140))
                     if m.start("y") == ys)
     for m in done_periods:
         y = int(m.group("y"))
@@ -218,7 +219,7 @@ def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], list[tuple[
         done = dt.date(y, months, 28) if months < 12 else dt.date(y, 12, 31)
         earliest = max(earliest, done) if earliest else done
     later: list[int] = []
-    later_years = (m for ys, ye in years for m in rx.later_year.finditer(text, max(0, ys - 130), ye)
+    later_years = (m for ys, ye in years for m in pf.later_year.finditer(text, searchable, max(0, ys - 130), ye)
                    if m.end("y") == ye)
     for m in later_years:
         y = int(m.group("y"))
@@ -263,8 +264,9 @@ def _looks_back_from(text: str, year: int) -> bool:
     earlier = [m for m in _YEAR.finditer(text) if int(m.group()) < year]
     if not earlier:
         return False  # (most pages: no year before the page's own, nothing to read)
+    low = lowered(text)  # for the prefiltered pattern
     later = [int(m.group("y")) for y in earlier
-             for m in _rx().later_year.finditer(text, max(0, y.start() - 130), y.end()) if m.end("y") == y.end()]
+             for m in _pf().later_year.finditer(text, low, max(0, y.start() - 130), y.end()) if m.end("y") == y.end()]
     return bool(later) and max(later) < year and not any(int(m.group()) >= year for m in _YEAR.finditer(text))
 
 
