@@ -82,9 +82,13 @@ def _client(workers: int, scheduler: str | None) -> Iterator[Client]:
         finally:
             client.close()
         return
+    # Dask's own logs are silenced up to ERROR: a failed page is reported by the run itself (a task's error comes
+    # back to the client; a worker killed is a KilledWorker), while a worker's heartbeat racing the cluster's
+    # shutdown logs an ERROR traceback that means nothing to the user (seen on a loaded machine)
     try:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                               dashboard_address=None, scheduler_kwargs=NO_FIXED_PORT, silence_logs=logging.ERROR)
+                               dashboard_address=None, scheduler_kwargs=NO_FIXED_PORT,
+                               silence_logs=logging.CRITICAL)
     except (OSError, RuntimeError, TimeoutError) as exc:  # no ports, no processes, a worker killed as it started
         raise DoingoaiError(f"--workers {workers}: could not start the local Dask cluster ({exc})") from exc
     try:
