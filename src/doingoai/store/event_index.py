@@ -3,10 +3,11 @@ date, so that the cost of resolving a report does not grow with the knowledge ba
 
 A report can only tell the same act as a stored event of its key (type, states, bodies, sender) whose date
 is compatible with its own (``resolve.dates.compatible``), or, when neither is dated, whose reports repeat
-its evidence sentence. So each key's events are kept in buckets — dated events by the years their
-interval covers and by their month, year-less ones ("--03-15") by their month, undated ones by the evidence
-of their reports — and a report is compared with the events of its own buckets only, in the order they
-were stored (the first that fits is the one it joins, as when every event of the key was compared).
+its evidence sentence. So each key's events are kept in buckets — dated events by every (year, month)
+their interval covers and by the month and day they start, year-less ones ("--03-15") by their month and
+day, undated ones by the evidence of their reports — and a report is compared with the events of its own
+buckets only, in the order they were stored (the first that fits is the one it joins, as when every event
+of the key was compared).
 
 A key's events are read from the database the first time a batch needs the key, once per run. The index
 is dropped, and read again as needed, whenever the database may hold what it does not: when another
@@ -132,8 +133,8 @@ class EventIndex:
     def written(self, turn: int, recs: Iterable[EventRec]) -> None:
         """The batch of ``turn`` was written: its events hold no more of its reports."""
         for rec in recs:
-            if rec.id is not None:
-                self._by_id[rec.id] = rec
+            assert rec.id is not None  # (written)
+            self._by_id[rec.id] = rec
             rec.sources.clear()
             rec.new_people.clear()
             rec.dirty = False
@@ -260,7 +261,8 @@ class EventIndex:
 def _months(first: dt.date, last: dt.date) -> Iterator[tuple[int, int]]:
     """The (year, month) of every month from ``first`` to ``last``."""
     for at in range(first.year * 12 + first.month - 1, last.year * 12 + last.month):
-        yield divmod(at, 12)[0], divmod(at, 12)[1] + 1
+        year, month = divmod(at, 12)
+        yield year, month + 1
 
 
 def _days_near(md: tuple[int, int | None]) -> list[tuple[int, int | None]]:
