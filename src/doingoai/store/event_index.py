@@ -9,11 +9,16 @@ day, undated ones by the evidence of their reports — and a report is compared 
 buckets only, in the order they were stored (the first that fits is the one it joins, as when every event
 of the key was compared).
 
-A key's events are read from the database the first time a batch needs the key, once per run. The index
-is dropped, and read again as needed, whenever the database may hold what it does not: when another
-process stored a batch since this writer's last (the write counter, ``schema.WriteCounter``, did not
-move by one), when a batch failed, and when the people index was reloaded (participants are the people
-index's records). Events whose reports were forgotten (``ingest --reprocess``) are read again.
+Stored events are read from the database when a batch first needs them, once per run, and only those its
+reports' dates can match (``_units``): for a report dated in some year, the key's events that cover that
+year (or the one before or after it, for a report a day from a new year) and its year-less events of that
+month; for a year-less report, the key's events of that month in any year; for an undated report, the
+key's undated events. So a small batch into a large base reads the few years it touches, not the key's
+whole history. The index is dropped, and read again as needed, whenever the database may hold what it
+does not: when another process stored a batch since this writer's last (the write counter,
+``schema.WriteCounter``, did not move by one), when a batch failed, and when the people index was
+reloaded (participants are the people index's records). Events whose reports were forgotten (``ingest
+--reprocess``) are read again.
 """
 
 from __future__ import annotations
@@ -47,6 +52,16 @@ _SLACK = dt.timedelta(days=1)
 
 # Keys looked up per query: an OR of this many equalities stays well inside SQLite's expression depth
 _KEYS_PER_QUERY = 100
+# The order of the index is the order of the ids: a stored event's place is its id, a new event's (its id is
+# not known until its batch is written, and will be larger than every stored one's) comes after all of them,
+# in the order the events were made. Stored events are read a part at a time (``_units``), in any order.
+_NEW = 1 << 62
+
+# What a batch reads of a key (type, states, bodies) at a time: ("year", Y) the dated events whose interval
+# covers year Y; ("yearless", M) the year-less events of month M; ("month", M) the dated events that start in
+# month M, any year; ("undated", 0) the undated ones
+Unit = tuple[tuple[str, str, str], str, int]
+Report = tuple[EventKey, str | None, str | None]  # a report's key and date (start, end)
 
 
 @lru_cache(maxsize=1 << 15)
@@ -88,7 +103,7 @@ class EventRec:
     sources: list[tuple[Any, Event]] = field(default_factory=list)  # this batch's reports: (document, event)
     dirty: bool = False  # changed by this batch
     gone: bool = False  # deleted: its last report was forgotten
-    seq: int = 0  # the order of the index: stored events by id, then new ones as they were made
+    seq: int = 0  # the order of the index: stored events by id, then new ones as they were made (``_NEW``)
 
 
 @dataclass(slots=True)
@@ -114,7 +129,9 @@ class EventIndex:
 
     def clear(self) -> None:
         self._keys: dict[EventKey, _Buckets] = {}
-        self._loaded: set[tuple[str, str, str]] = set()
+        self._read: set[Unit] = set()
+        # the stored events of each key scanned, not read yet, by unit: ("year", 2024) -> ids
+        self._scanned: dict[tuple[str, str, str], defaultdict[tuple[str, int], list[int]]] = {}
         self._by_id: dict[int, EventRec] = {}
         self._turn: int | None = None
         self._people: People | None = None
@@ -172,21 +189,26 @@ class EventIndex:
 
     # --- reading keys -------------------------------------------------------------------------------
 
-    def load(self, conn: Connection, people: People, keys: Iterable[EventKey]) -> None:
-        """Read the stored events of the ``keys`` this index does not hold yet."""
-        wanted = sorted({k[:3] for k in keys} - self._loaded)
+    def load(self, conn: Connection, people: People, reports: Iterable[Report]) -> None:
+        """Read the stored events that reports of these keys and dates (start, end) could tell, where this
+        index does not hold them yet."""
+        wanted = {unit for key, start, end in reports for unit in _units(key, start, end)} - self._read
         if not wanted:
             return
-        self._loaded.update(wanted)
+        self._read.update(wanted)
+        self._scan(conn, sorted({kind for kind, _, _ in wanted} - self._scanned.keys()))
+        ids = sorted({i for kind, what, n in wanted for i in self._scanned[kind].pop((what, n), ())
+                      if i not in self._by_id})
+        if not ids:
+            return
         ev = s.Event
         columns = (ev.id, ev.type, ev.countries_key, ev.bodies_key, ev.initiator, ev.status, ev.salience,
                    ev.date_start, ev.date_end, ev.part_of_day, ev.place_name, ev.place_country, ev.n_sources)
-        rows: list[Any] = [row for where in any_of((ev.type, ev.countries_key, ev.bodies_key), wanted)
-                for row in conn.execute(select(*columns).where(where))]
-        by_id: dict[int, EventRec] = {row[0]: EventRec(*row) for row in rows}  # (the columns in field order)
-        ids = sorted(by_id)
+        by_id: dict[int, EventRec] = {}
         for at in range(0, len(ids), 10_000):  # (bounded IN lists)
             chunk = ids[at:at + 10_000]
+            rows: Any = conn.execute(select(*columns).where(ev.id.in_(chunk))).all()
+            by_id.update((row[0], EventRec(*row)) for row in rows)  # (the columns in field order)
             for event_id, person_id, country in conn.execute(
                     select(s.EventParticipant.event_id, s.EventParticipant.person_id, s.EventParticipant.country)
                     .where(s.EventParticipant.event_id.in_(chunk))):
@@ -198,13 +220,36 @@ class EventIndex:
         for at in range(0, len(undated), 10_000):
             self._read_reprints(conn, undated[at:at + 10_000])
         for event_id in ids:
-            self.add(by_id[event_id])
+            rec = by_id[event_id]
+            rec.seq = event_id
+            self.place(rec)
+
+    def _scan(self, conn: Connection, kinds: Sequence[tuple[str, str, str]]) -> None:
+        """Note the ids of the stored events of ``kinds`` (type, states, bodies) by the units that hold them,
+        from their dates alone (a short row each, read once per run): most of a key's history is in years no
+        report of the run comes near, and is never read whole."""
+        ev = s.Event
+        for kind in kinds:
+            self._scanned[kind] = defaultdict(list)
+        for where in any_of((ev.type, ev.countries_key, ev.bodies_key), kinds):
+            # (all rows at once: the driver's fetchall, not a fetch per row)
+            dates: Any = conn.execute(select(ev.id, ev.type, ev.countries_key, ev.bodies_key, ev.date_start,
+                                             ev.date_end).where(where)).all()
+            for event_id, type_, countries, bodies, start, end in dates:
+                kind = (type_, countries, bodies)
+                units = self._scanned[kind]
+                for _, what, n in _held_in(kind, start, end):
+                    units[what, n].append(event_id)
+
+    def __len__(self) -> int:
+        """The stored events held (read or written by this writer)."""
+        return len(self._by_id)
 
     # --- the buckets --------------------------------------------------------------------------------
 
     def add(self, rec: EventRec) -> None:
-        """Put a new event (or a stored one read) in its buckets; it comes after the events already there."""
-        rec.seq = next(self._order)
+        """Put a new event in its buckets; it comes after every stored event and the new ones made before it."""
+        rec.seq = _NEW + next(self._order)
         self.place(rec)
 
     def place(self, rec: EventRec) -> None:
@@ -256,6 +301,41 @@ class EventIndex:
                     found += buckets.dated_by_day.get(day, ())
                     found += buckets.yearless_by_day.get(day, ())
         return sorted((r for r in dict.fromkeys(found) if not r.gone), key=lambda r: r.seq)
+
+
+def _units(key: EventKey, start: str | None, end: str | None) -> list[Unit]:
+    """What a batch must have read of the stored events of ``key`` for a report dated ``start``..``end``: the
+    parts of the key that hold every bucket ``candidates`` looks in for it."""
+    kind = key[:3]
+    if not start:
+        return [(kind, "undated", 0)]
+    span = interval(start, end)
+    md = month_day(start)
+    units: list[Unit] = []
+    if span is not None:
+        units += [(kind, "year", y) for y in range((span[0] - _SLACK).year, (span[1] + _SLACK).year + 1)]
+        if md is not None:
+            units.append((kind, "yearless", md[0]))
+    elif md is not None:
+        units += [(kind, "month", md[0]), (kind, "yearless", md[0])]
+    return units
+
+
+def _held_in(kind: tuple[str, str, str], start: str | None, end: str | None) -> Iterator[Unit]:
+    """The units that hold an event of ``kind`` dated ``start``..``end``: those of the buckets ``place`` puts
+    it in."""
+    if not start:
+        yield kind, "undated", 0
+        return
+    span = interval(start, end)
+    md = month_day(start)
+    if span is not None:
+        for year in range(span[0].year, span[1].year + 1):
+            yield kind, "year", year
+        if md is not None:
+            yield kind, "month", md[0]
+    elif md is not None:
+        yield kind, "yearless", md[0]
 
 
 def _months(first: dt.date, last: dt.date) -> Iterator[tuple[int, int]]:

@@ -174,9 +174,10 @@ class _Batch:
         events = [e for it in items for e in it.extraction.events if e.section in self.sections]
         # in the order of the pages (not the set's, which changes from one process to the next): events are
         # written, and numbered, in this order
-        for k in dict.fromkeys(_event_keys(e) for e in events):
-            self.events[k] = []
-        self.index.load(self.conn, self.people, self.events)
+        reports = [(_event_keys(e), e.date.start, e.date.end) for e in events]
+        for k, _, _ in reports:
+            self.events.setdefault(k, [])
+        self.index.load(self.conn, self.people, reports)
         pairs = {(*sorted(r.countries), r.level) for it in items for r in it.extraction.relations
                  if r.section in self.sections}
         if pairs:
