@@ -26,6 +26,14 @@ CASES: list[tuple[str, Person]] = [
     ("Bí thư Thành ủy Đà Nẵng Nguyễn Văn Quảng tiếp Đại sứ Hàn Quốc.",
      ("Nguyễn Văn Quảng", "Bí thư Thành ủy Đà Nẵng", "VN")),
     ("Thống đốc bang Washington Jay Inslee thăm Việt Nam.", ("Jay Inslee", "Thống đốc bang Washington", "US")),
+    # the unit words of data/patterns_people.yaml (local_place_units): two words, an abbreviation, its full stop
+    ("Thị trưởng thủ đô Viêng Chăn Atsaphangthong Siphandone tiếp Đại sứ Việt Nam.",
+     ("Atsaphangthong Siphandone", "Thị trưởng thủ đô Viêng Chăn", "LA")),
+    ("Thị trưởng thành phố Osaka Yokoyama Hideyuki tiếp Tổng Lãnh sự Việt Nam.",
+     ("Yokoyama Hideyuki", "Thị trưởng thành phố Osaka", "JP")),
+    ("Thị trưởng TP Thượng Hải Cung Chính hội kiến Đại sứ Việt Nam.", ("Cung Chính", "Thị trưởng TP Thượng Hải", "CN")),
+    ("Chủ tịch UBND TP. Huế Nguyễn Văn Phương tiếp Tổng Lãnh sự Lào.",
+     ("Nguyễn Văn Phương", "Chủ tịch UBND TP. Huế", "VN")),
     # a state stays out
     ("Thủ tướng Australia Anthony Albanese thăm Việt Nam.", ("Anthony Albanese", "Thủ tướng", "AU")),
     # "kiêm" (concurrently) is kept as printed; a comma stays a comma

@@ -29,6 +29,14 @@ def _words() -> Table[frozenset[str]]:
     return word_sets("patterns_people.yaml")
 
 
+@cache
+def _local_place_units() -> tuple[tuple[str, ...], ...]:
+    """The unit words before a local office's place (``local_place_units`` and ``local_units``), as token
+    keys, the longest first."""
+    units = {tuple(u.split()) for u in _words().local_place_units | _words().local_units}
+    return tuple(sorted(units, key=lambda u: (-len(u), u)))
+
+
 MAX_NAME_WORDS = 6
 # How far a portfolio may run between a title and the state ("Bộ trưởng Thương mại và Công nghiệp Singapore").
 MAX_PORTFOLIO_TOKENS = 9
@@ -282,12 +290,12 @@ class _Parser:
         the unit word the press puts first ("tỉnh Tứ Xuyên", "thành phố Hồ Chí Minh", "TP Huế"). Returns the
         index after it and the place's country."""
         j = i
-        if self.key(j) == "thành" and self.key(j + 1) == "phố":
-            j += 2
-        elif self.key(j) in {"tỉnh", "tp", "thủ"} or self.key(j) in _words().local_units:
-            j += 1
-            if (self.key(j - 1) == "thủ" and self.key(j) == "đô") or self.key(j) == ".":
-                j += 1  # "thủ đô Viêng Chăn", "TP. Huế"
+        for unit in _local_place_units():
+            if all(self.key(i + k) == word for k, word in enumerate(unit)):
+                j = i + len(unit)
+                if self.key(j) == ".":
+                    j += 1  # "TP. Huế"
+                break
         if j >= self.n or not self.tokens[j].is_upper_initial:
             return None
         place = self.match(j, {"city", "vnplace"})
