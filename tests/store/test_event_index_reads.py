@@ -9,7 +9,7 @@ import datetime as dt
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, delete
 from sqlalchemy.orm import Session
 
 from doingoai.resolve.dates import compatible
@@ -84,5 +84,20 @@ def test_a_report_of_one_year_reads_none_of_the_keys_other_years() -> None:
         assert len(index) == 4
         index.load(session.connection(), People(), [(KEY, None, None)])  # an undated report: the undated one
         assert len(index) == 5
+    finally:
+        session.close()
+
+
+def test_an_event_gone_since_its_key_was_scanned_is_not_read() -> None:
+    """``ingest --reprocess`` deletes the events whose last report it forgets: one the index had only noted (a
+    year no report had touched yet) is simply not there when a later batch reads that year."""
+    session = _base([(("2019-05-10", None), "a"), (("2019-05-11", None), "a"), (("2024-09-10", None), "a")], [])
+    try:
+        index = EventIndex()
+        index.load(session.connection(), People(), [(KEY, "2024-09-10", None)])  # 2019 noted, not read
+        session.execute(delete(s.EventSource).where(s.EventSource.event_id == 1))
+        session.execute(delete(s.Event).where(s.Event.id == 1))
+        index.load(session.connection(), People(), [(KEY, "2019-05-10", None)])
+        assert [r.id for r in index.candidates(KEY, "2019-05-10", None, "a")] == [2]
     finally:
         session.close()

@@ -215,6 +215,7 @@ class EventIndex:
                 person = people.by_id.get(person_id)
                 if person is not None:
                     by_id[event_id].people[person] = country
+        ids = [i for i in ids if i in by_id]  # (an event scanned may since be gone: ``ingest --reprocess``)
         self._by_id.update(by_id)
         undated = [i for i in ids if not by_id[i].date_start]
         for at in range(0, len(undated), 10_000):
