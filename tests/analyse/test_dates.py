@@ -22,6 +22,7 @@ from doingoai.analyse.dates import (
     find_calendar_dates,
     find_date_exprs,
 )
+from doingoai.extract.timeline import reference_of, resolve
 from doingoai.segment.dateline import date_line, find_dates
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "doingoai" / "data" / "dates.yaml"
@@ -291,20 +292,24 @@ def test_data_file_has_provenance_and_review() -> None:
 
 def test_data_file_shape() -> None:
     data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
-    assert set(data) == {"parts_of_day", "markers", "relative_days", "relative_days_after_part", "same_day",
-                         "range_words", "date_context", "weekday_number_words", "english_months",
-                         "date_line_words"}
+    assert set(data) == {"parts_of_day", "markers", "relative_days", "relative_days_after_part", "relative_weeks",
+                         "week_count_words", "same_day", "range_words", "date_context", "weekday_number_words",
+                         "english_months", "date_line_words"}
     assert set(data["parts_of_day"].values()) <= {"morning", "noon", "afternoon", "evening", "night"}
-    assert all(v in (-1, 0, 1) for v in {**data["relative_days"], **data["relative_days_after_part"]}.values())
+    assert all(v in (-1, 0, 1) for v in {**data["relative_days"], **data["relative_days_after_part"],
+                                         **data["relative_weeks"]}.values())
+    assert all(w.split()[0] == "tuần" for w in data["relative_weeks"])  # (the prefilter's start word)
     assert sorted(data["english_months"]) == list(range(1, 13))
     spellings = [n for names in data["english_months"].values() for n in names]
     assert len(spellings) == len(set(spellings))
     for number, names in data["english_months"].items():
         assert all(name[:3] == names[0][:3] for name in names), number  # every spelling starts like the name
-    lists = [data[k] for k in ("markers", "same_day", "range_words", "date_context", "weekday_number_words")]
+    lists = [data[k] for k in ("markers", "same_day", "range_words", "date_context", "weekday_number_words",
+                               "week_count_words")]
     lists += list(data["date_line_words"].values())
     words = [w for ws in lists for w in ws] + [w for k in ("parts_of_day", "relative_days",
-                                                            "relative_days_after_part") for w in data[k]]
+                                                            "relative_days_after_part", "relative_weeks")
+                                               for w in data[k]]
     for ws in lists:
         assert len(ws) == len(set(ws)), ws
     for w in words:
@@ -320,3 +325,37 @@ def test_loader_reads_the_data_file() -> None:
     assert words.english_months["sept"] == 9
     assert "cùng ngày" in words.same_day
     assert "thứ hai" in words.date_line_words
+
+
+# Calendar weeks told from the page's week (data/dates.yaml relative_weeks): Monday to Sunday
+WEEKS = [
+    ("Tuần trước, Bộ trưởng Ngoại giao đã thăm Nhật Bản.", "2024-05-15", ("2024-05-06", "2024-05-12")),  # a Wednesday
+    ("Thủ tướng dự kiến thăm Lào vào tuần tới.", "2024-05-19", ("2024-05-20", "2024-05-26")),  # a Sunday
+    ("Trong tuần này, hai bên sẽ hội đàm tại Hà Nội.", "2024-05-20", ("2024-05-20", "2024-05-26")),  # a Monday
+    ("Cuối tuần trước, đoàn đã thăm Singapore.", "2025-01-01", ("2024-12-23", "2024-12-29")),  # across a new year
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), WEEKS)
+def test_a_relative_week_is_that_calendar_week(text: str, published: str, expected: tuple[str, str]) -> None:
+    weeks = [e for e in find_date_exprs(text) if e.week is not None]
+    assert len(weeks) == 1
+    start, end, part = resolve(weeks[0], reference_of(published, text), planned=False)
+    assert (start, end, part) == (*expected, None)
+
+
+@pytest.mark.parametrize("text", ["Hai tuần trước, Bộ trưởng đã thăm Nhật Bản.", "Cách đây 3 tuần trước, đoàn đã đến.",
+                                  "Trong vài tuần tới, hai bên sẽ ký hiệp định.", "một tuần trước đó"])
+def test_a_count_of_weeks_is_no_week(text: str) -> None:
+    assert [e for e in find_date_exprs(text) if e.week is not None] == []
+
+
+@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31)), st.sampled_from([-1, 0, 1]))
+def test_a_relative_week_runs_monday_to_sunday_around_the_page(published: dt.date, week: int) -> None:
+    start, end, _ = resolve(DateExpr(0, 5, week=week), reference_of(published.isoformat(), ""), planned=False)
+    assert start is not None
+    assert end is not None
+    first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    assert first.weekday() == 0
+    assert last - first == dt.timedelta(days=6)
+    assert (first - (published - dt.timedelta(days=published.weekday()))).days == 7 * week

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from doingoai.analyse.spans import Spans
-from doingoai.lexicon import LexiconError, load_yaml
+from doingoai.lexicon import LexiconError, load_yaml, number_words
 from doingoai.prefilter import ARTICLE, DIGIT, Prefiltered, lowered
 
 __all__ = ["ENGLISH", "ISO", "NUMERIC", "SAME_DAY", "WORDED", "DateExpr", "DateHit", "DateWords", "date_words",
@@ -42,6 +42,8 @@ class DateWords:
     markers: tuple[str, ...]
     relative_days: dict[str, int]
     relative_days_after_part: dict[str, int]
+    relative_weeks: dict[str, int]
+    week_count_words: tuple[str, ...]
     same_day: tuple[str, ...]
     range_words: tuple[str, ...]
     date_context: tuple[str, ...]
@@ -88,6 +90,8 @@ def date_words() -> DateWords:
         relative_days={k: int(str(v)) for k, v in _mapping(data, "relative_days", int).items()},
         relative_days_after_part={k: int(str(v)) for k, v in
                                   _mapping(data, "relative_days_after_part", int).items()},
+        relative_weeks={k: int(str(v)) for k, v in _mapping(data, "relative_weeks", int).items()},
+        week_count_words=_words(data, "week_count_words"),
         same_day=_words(data, "same_day"),
         range_words=_words(data, "range_words"),
         date_context=_words(data, "date_context"),
@@ -116,6 +120,7 @@ class DateExpr:
     end_day: int | None = None
     part_of_day: str | None = None
     relative: int | None = None  # days from the reference date: 0 today, -1 yesterday, +1 tomorrow
+    week: int | None = None  # calendar weeks (Monday to Sunday) from the reference date's: -1 the week before
     marker: str | None = None  # "hồi", "vào", "sang"...: how the text frames it; SAME_DAY: the previous act's day
 
     @property
@@ -203,6 +208,11 @@ class _Reader:
         self.year = Prefiltered(re.compile(r"năm\s+(?P<y>(?:19|20)\d{2})\b", i), ARTICLE, starts=["năm"])
         self.relative_rx = Prefiltered(re.compile(rf"\b(?P<rel>{word_alternation(self.relative)})\b", i), ARTICLE,
                                        starts=[x.lower() for x in self.relative])
+        self.weeks = w.relative_weeks
+        self.week_rx = Prefiltered(re.compile(rf"\b(?P<week>{word_alternation(self.weeks)})\b", i), ARTICLE,
+                                   starts=sorted({x.split()[0] for x in self.weeks}))
+        counts = word_alternation([*w.week_count_words, *number_words()])
+        self.week_count_before = re.compile(rf"(?:\d+|\b(?:{counts}))\s+$", i)
         # looked for before a match, in the ``_LOOKBACK`` characters before it
         if any(word[-1] in _DIGIT_CHARS for word in w.parts_of_day):
             raise LexiconError(f"{_DATA}: a part of the day must end in a letter (``_after_word``)")
@@ -410,6 +420,11 @@ def find_date_exprs(text: str, offset: int = 0, low: str | None = None) -> list[
         if rel in r.after_part and day_part is None:
             continue
         add(DateExpr(begin + offset, m.end() + offset, relative=r.relative[rel], part_of_day=day_part))
+    for m in matches(r.week_rx):
+        if _look_back(text, m.start(), r.week_count_before):
+            continue  # "2 tuần trước": two weeks ago, not the week before
+        begin, pre = marker(m.start())
+        add(DateExpr(begin + offset, m.end() + offset, week=r.weeks[m.group("week").lower()], marker=pre))
     for m in matches(r.anaphora):
         begin, day_part = part(m.start())
         add(DateExpr(begin + offset, m.end() + offset, marker=SAME_DAY, part_of_day=day_part))

@@ -105,7 +105,8 @@ def _date_for(doc: Doc, sent: Sentence, cue: Cue, claimed: set[int], next_cue: C
     """The date told with a cue: the nearest before it that an earlier act did not take as its own, else
     one soon after it; a range after the cue ("thăm ... từ ngày 8 đến 10/9") wins over a day before it."""
     exprs = [d for d in doc.in_span(doc.dates, sent.start, sent.end)
-             if (d.month or d.relative is not None or d.year or d.is_anaphoric) and not _inside_people(doc, d)
+             if (d.month or d.relative is not None or d.week is not None or d.year or d.is_anaphoric)
+             and not _inside_people(doc, d)
              and not doc.search(_pf().holiday, max(sent.start, d.start - 14), d.start)
              and not (d.year and d.end_year and d.end_year - d.year > 1)]  # "(2/9/1945-2/9/2024)": an anniversary
     before: list[DateExpr] = [d for d in exprs if d.end <= cue.start and d.start not in claimed]

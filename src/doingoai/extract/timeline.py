@@ -331,6 +331,11 @@ def resolve(expr: DateExpr | None, ref: Reference, planned: bool) -> tuple[str |
             return None, None, expr.part_of_day
         day = ref.date + dt.timedelta(days=expr.relative)
         return day.isoformat(), None, expr.part_of_day
+    if expr.week is not None:  # "tuần trước": Monday to Sunday of the week before the page's
+        if ref.date is None:
+            return None, None, None
+        monday = ref.date - dt.timedelta(days=ref.date.weekday()) + dt.timedelta(weeks=expr.week)
+        return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat(), None
     if expr.month is None:
         return format_date(expr.year, None, None), None, expr.part_of_day
     year = expr.year or _year_for(expr.month, expr.day, ref, planned)
