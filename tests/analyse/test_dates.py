@@ -359,3 +359,22 @@ def test_a_relative_week_runs_monday_to_sunday_around_the_page(published: dt.dat
     assert first.weekday() == 0
     assert last - first == dt.timedelta(days=6)
     assert (first - (published - dt.timedelta(days=published.weekday()))).days == 7 * week
+
+
+# The day written again after a relative day ("chiều nay (21/7)") keeps the relative day's part of the day
+APPOSED = [("Theo chương trình, chiều nay (21/7), Chủ tịch nước sẽ tiếp Thủ tướng Malaysia.", "afternoon"),
+           ("Sáng nay, 8.9, tại Nhà Quốc hội, Phó Chủ tịch Quốc hội đã tiếp đoàn.", "morning"),
+           ("Thủ tướng sáng nay 19-10 đã chủ trì lễ đón Thủ tướng Nhật Bản.", "morning"),
+           ("Tối qua (ngày 7/9), Tổng Bí thư đã tiếp Đại sứ Lào.", "evening")]
+
+
+@pytest.mark.parametrize(("text", "part"), APPOSED)
+def test_the_day_after_a_relative_day_keeps_its_part_of_the_day(text: str, part: str) -> None:
+    days = [e for e in find_date_exprs(text) if e.day is not None]
+    assert [e.part_of_day for e in days] == [part]
+
+
+def test_a_day_told_apart_from_a_relative_day_keeps_its_own() -> None:
+    """Only the day written right after it: "Sáng nay ... ngày 21/7" are two dates."""
+    exprs = find_date_exprs("Sáng nay, Bộ trưởng cho biết hội nghị sẽ họp ngày 21/7.")
+    assert [e.part_of_day for e in exprs if e.day is not None] == [None]

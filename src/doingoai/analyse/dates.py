@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from doingoai.analyse.spans import Spans
@@ -271,6 +271,8 @@ def _look_back(text: str, start: int, pattern: re.Pattern[str]) -> re.Match[str]
 
 
 _DIGIT_CHARS = frozenset("0123456789")
+# What stands between a relative day and the same day written as a date: "chiều nay (21/7)", "Sáng nay, 8.9"
+_APPOSED = re.compile(r"\s*[(,]?\s*")
 
 
 def _after_word(text: str, start: int) -> bool:
@@ -429,4 +431,11 @@ def find_date_exprs(text: str, offset: int = 0, low: str | None = None) -> list[
         begin, day_part = part(m.start())
         add(DateExpr(begin + offset, m.end() + offset, marker=SAME_DAY, part_of_day=day_part))
     out.sort(key=lambda e: e.start)
+    # "chiều nay (21/7)", "Sáng nay, 8.9,": the day written again after a relative day keeps its part of the day
+    for k in range(1, len(out)):
+        before, later = out[k - 1], out[k]
+        if (before.relative is not None and before.part_of_day and later.part_of_day is None
+                and later.day is not None and not later.is_range
+                and _APPOSED.fullmatch(text, before.end - offset, later.start - offset)):
+            out[k] = replace(later, part_of_day=before.part_of_day)
     return out
