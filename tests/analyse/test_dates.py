@@ -293,8 +293,8 @@ def test_data_file_has_provenance_and_review() -> None:
 def test_data_file_shape() -> None:
     data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     assert set(data) == {"parts_of_day", "markers", "relative_days", "relative_days_after_part", "relative_weeks",
-                         "week_count_words", "same_day", "range_words", "date_context", "weekday_number_words",
-                         "english_months", "date_line_words"}
+                         "week_count_words", "home_clock", "same_day", "range_words", "date_context",
+                         "weekday_number_words", "english_months", "date_line_words"}
     assert set(data["parts_of_day"].values()) <= {"morning", "noon", "afternoon", "evening", "night"}
     assert all(v in (-1, 0, 1) for v in {**data["relative_days"], **data["relative_days_after_part"],
                                          **data["relative_weeks"]}.values())
@@ -305,7 +305,7 @@ def test_data_file_shape() -> None:
     for number, names in data["english_months"].items():
         assert all(name[:3] == names[0][:3] for name in names), number  # every spelling starts like the name
     lists = [data[k] for k in ("markers", "same_day", "range_words", "date_context", "weekday_number_words",
-                               "week_count_words")]
+                               "week_count_words", "home_clock")]
     lists += list(data["date_line_words"].values())
     words = [w for ws in lists for w in ws] + [w for k in ("parts_of_day", "relative_days",
                                                             "relative_days_after_part", "relative_weeks")
@@ -378,3 +378,19 @@ def test_a_day_told_apart_from_a_relative_day_keeps_its_own() -> None:
     """Only the day written right after it: "Sáng nay ... ngày 21/7" are two dates."""
     exprs = find_date_exprs("Sáng nay, Bộ trưởng cho biết hội nghị sẽ họp ngày 21/7.")
     assert [e.part_of_day for e in exprs if e.day is not None] == [None]
+
+
+# A day abroad converted to Vietnam's clock in brackets (data/dates.yaml home_clock) is not read: the local day is
+# the act's (annotation guide)
+CONVERTED = [("Tối 22/9 theo giờ địa phương (sáng 23/9 giờ Hà Nội), tại New York, Chủ tịch nước phát biểu.",
+              ["Tối 22/9"]),
+             ("Trước đó, chiều ngày 6/7 (tức sáng sớm ngày 7/7 theo giờ Việt Nam), Tổng Bí thư hội đàm.",
+              ["chiều ngày 6/7"]),
+             ("Tối 21-6 (theo giờ Hà Nội), tại Nhà Trắng, hai nhà lãnh đạo hội đàm.", ["Tối 21-6"]),  # the only day
+             ("Sáng 23/9 (giờ Hà Nội), Thủ tướng đến New York.", ["Sáng 23/9"]),  # no local day before it
+             ("Ngày 20/7 và ngày 21/7, hai bên hội đàm.", ["Ngày 20/7", "ngày 21/7"])]
+
+
+@pytest.mark.parametrize(("text", "days"), CONVERTED)
+def test_a_day_converted_to_vietnams_clock_is_not_read(text: str, days: list[str]) -> None:
+    assert [text[e.start:e.end] for e in find_date_exprs(text)] == days

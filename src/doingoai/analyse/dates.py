@@ -44,6 +44,7 @@ class DateWords:
     relative_days_after_part: dict[str, int]
     relative_weeks: dict[str, int]
     week_count_words: tuple[str, ...]
+    home_clock: tuple[str, ...]
     same_day: tuple[str, ...]
     range_words: tuple[str, ...]
     date_context: tuple[str, ...]
@@ -92,6 +93,7 @@ def date_words() -> DateWords:
                                   _mapping(data, "relative_days_after_part", int).items()},
         relative_weeks={k: int(str(v)) for k, v in _mapping(data, "relative_weeks", int).items()},
         week_count_words=_words(data, "week_count_words"),
+        home_clock=_words(data, "home_clock"),
         same_day=_words(data, "same_day"),
         range_words=_words(data, "range_words"),
         date_context=_words(data, "date_context"),
@@ -211,6 +213,10 @@ class _Reader:
         self.weeks = w.relative_weeks
         self.week_rx = Prefiltered(re.compile(rf"\b(?P<week>{word_alternation(self.weeks)})\b", i), ARTICLE,
                                    starts=sorted({x.split()[0] for x in self.weeks}))
+        # a day converted to Vietnam's clock, in brackets right after another day (three words may open them,
+        # "tức sáng sớm"): what comes after it, and what stands between the two days
+        self.home_clock_after = re.compile(rf"\s*(?:theo\s+)?(?:{word_alternation(w.home_clock)})\b", i)
+        self.converted_gap = re.compile(r"[^()\n]{0,40}\(\s*(?:[^\W\d]+\s+){0,3}")
         counts = word_alternation([*w.week_count_words, *number_words()])
         self.week_count_before = re.compile(rf"(?:\d+|\b(?:{counts}))\s+$", i)
         # looked for before a match, in the ``_LOOKBACK`` characters before it
@@ -431,6 +437,11 @@ def find_date_exprs(text: str, offset: int = 0, low: str | None = None) -> list[
         begin, day_part = part(m.start())
         add(DateExpr(begin + offset, m.end() + offset, marker=SAME_DAY, part_of_day=day_part))
     out.sort(key=lambda e: e.start)
+    # "Tối 22/9 theo giờ địa phương (sáng 23/9 giờ Hà Nội)": the day converted to Vietnam's clock is not the act's
+    out = [e for k, e in enumerate(out)
+           if not (k and e.day is not None and out[k - 1].day is not None
+                   and r.converted_gap.fullmatch(text, out[k - 1].end - offset, e.start - offset)
+                   and r.home_clock_after.match(text, e.end - offset))]
     # "chiều nay (21/7)", "Sáng nay, 8.9,": the day written again after a relative day keeps its part of the day
     for k in range(1, len(out)):
         before, later = out[k - 1], out[k]
