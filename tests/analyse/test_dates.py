@@ -394,3 +394,13 @@ CONVERTED = [("Tối 22/9 theo giờ địa phương (sáng 23/9 giờ Hà Nội
 @pytest.mark.parametrize(("text", "days"), CONVERTED)
 def test_a_day_converted_to_vietnams_clock_is_not_read(text: str, days: list[str]) -> None:
     assert [text[e.start:e.end] for e in find_date_exprs(text)] == days
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("Bà sẽ tham dự Diễn đàn khu vực ASEAN vào ngày mai, 23/7.", ["23/7"]),
+    ("Thủ tướng Anthony Albanese, hôm nay, 7-3, cho biết hai nước đã nâng cấp quan hệ.", ["7-3"]),
+    ("Thông cáo của Bộ Ngoại giao hôm nay (30/8) cho biết chuyến thăm diễn ra từ 31/8.", ["30/8", "31/8"]),
+    ("Hôm qua, Bộ trưởng đã đến Hà Nội; ngày 21/7 ông hội đàm.", ["Hôm qua", "ngày 21/7"]),  # not apposed
+])
+def test_a_relative_day_written_again_as_a_date_is_read_as_that_date(text: str, read: list[str]) -> None:
+    assert [text[e.start:e.end] for e in find_date_exprs(text)] == read

@@ -442,11 +442,16 @@ def find_date_exprs(text: str, offset: int = 0, low: str | None = None) -> list[
            if not (k and e.day is not None and out[k - 1].day is not None
                    and r.converted_gap.fullmatch(text, out[k - 1].end - offset, e.start - offset)
                    and r.home_clock_after.match(text, e.end - offset))]
-    # "chiều nay (21/7)", "Sáng nay, 8.9,": the day written again after a relative day keeps its part of the day
+    # "chiều nay (21/7)", "Sáng nay, 8.9,", "vào ngày mai, 23/7": the day written again after a relative day is
+    # the date told (it holds the month, and the day when the page has no date of its own), with the relative
+    # day's part of the day; the relative day goes
+    apposed: set[int] = set()
     for k in range(1, len(out)):
         before, later = out[k - 1], out[k]
-        if (before.relative is not None and before.part_of_day and later.part_of_day is None
-                and later.day is not None and not later.is_range
+        if (before.relative is not None and later.day is not None and not later.is_range
+                and later.relative is None and k - 1 not in apposed
                 and _APPOSED.fullmatch(text, before.end - offset, later.start - offset)):
-            out[k] = replace(later, part_of_day=before.part_of_day)
-    return out
+            apposed.add(k - 1)
+            if later.part_of_day is None and before.part_of_day:
+                out[k] = replace(later, part_of_day=before.part_of_day)
+    return [e for k, e in enumerate(out) if k not in apposed] if apposed else out
