@@ -200,6 +200,8 @@ def _drafts(doc: Doc) -> list[Draft]:
                 continue  # "đề nghị 2 bên sớm thống nhất về lộ trình nâng cấp quan hệ": a proposal
             if cue.type == "visit" and doc.search(pf.invited, max(sent.start, cue.start - 120), cue.start):
                 continue  # "đã trân trọng mời Chủ tịch QH sớm thăm chính thức Jordan": an invitation, no visit yet
+            if doc.search(pf.negated, max(sent.start, cue.start - 20), cue.start):
+                continue  # "Thủ tướng Thái Lan không tham dự Hội nghị": an act that did not take place
             made = BUILDERS[cue.type](doc, cue, sent, sides)
             for d in made:
                 d.place = _place(doc, sent, d, sides)
