@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from doingoai.analyse.dates import (
+    BRACKET,
     ENGLISH,
     ISO,
     NUMERIC,
@@ -404,3 +405,15 @@ def test_a_day_converted_to_vietnams_clock_is_not_read(text: str, days: list[str
 ])
 def test_a_relative_day_written_again_as_a_date_is_read_as_that_date(text: str, read: list[str]) -> None:
     assert [text[e.start:e.end] for e in find_date_exprs(text)] == read
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("Thủ tướng điện đàm với Thủ tướng Angela Merkel (6/2021); Chủ tịch nước gặp Tổng thống Đức (New York, 9/2021).",
+     [(2021, 6), (2021, 9)]),
+    ("Bộ trưởng Y tế Nguyễn Thị Kim Tiến (11/2016) và Chủ tịch Quốc hội dự Đại hội đồng IPU-140 ( 4 / 2019 ).",
+     [(2016, 11), (2019, 4)]),
+    ("Theo Nghị quyết số 6/2021, hai bên hợp tác.", []),  # a document's number, not in brackets
+    ("Theo văn bản (số 6/2021), hai bên hợp tác.", []),  # in brackets after a word, not a place and a comma
+])
+def test_a_month_and_year_in_brackets_after_an_act_is_its_date(text: str, read: list[tuple[int, int]]) -> None:
+    assert [(e.year, e.month) for e in find_date_exprs(text) if e.marker == BRACKET] == read

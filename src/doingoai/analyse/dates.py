@@ -22,11 +22,14 @@ from doingoai.analyse.spans import Spans
 from doingoai.lexicon import LexiconError, load_yaml, number_words
 from doingoai.prefilter import ARTICLE, DIGIT, Prefiltered, lowered
 
-__all__ = ["ENGLISH", "ISO", "NUMERIC", "SAME_DAY", "WORDED", "DateExpr", "DateHit", "DateWords", "date_words",
-           "find_calendar_dates", "find_date_exprs", "word_alternation"]
+__all__ = ["BRACKET", "ENGLISH", "ISO", "NUMERIC", "SAME_DAY", "WORDED", "DateExpr", "DateHit", "DateWords",
+           "date_words", "find_calendar_dates", "find_date_exprs", "word_alternation"]
 
 # The marker of a date told as the previous act's: "Cùng ngày", "Tiếp đó".
 SAME_DAY = "same"
+# The marker of a month and year in brackets after an act ("(6/2021)"): it dates that act, the item of a list
+# it closes, not the next one
+BRACKET = "("
 
 # How a full calendar date is written: "07/11/2024", "2025-03-12", "ngày 6 tháng 8 năm 2020", "Nov 24, 2025".
 NUMERIC, ISO, WORDED, ENGLISH = "numeric", "iso", "worded", "english"
@@ -208,6 +211,14 @@ class _Reader:
         self.month = Prefiltered(re.compile(
             r"tháng\s+(?P<m>\d{1,2})(?:\s*(?:/|-|năm)\s*(?P<y>\d{4}))?(?![\d/])", i), ARTICLE, starts=["tháng"])
         self.year = Prefiltered(re.compile(r"năm\s+(?P<y>(?:19|20)\d{2})\b", i), ARTICLE, starts=["năm"])
+        # A month and year in brackets after an act, the way lists of visits and contacts date each item:
+        # "điện đàm với Thủ tướng Angela Merkel (6/2021); ... gặp Tổng thống Steinmeier (New York, 9/2021)".
+        # Only closing a bracket (elsewhere "6/2021" is a document's number): ``bracket_open`` is looked for
+        # before it.
+        self.bracket_month = Prefiltered(re.compile(
+            r"(?<![\d/.\-])(?P<m>\d{1,2})\s*/\s*(?P<y>(?:19|20)\d{2})(?=\s*\))"), ARTICLE, starts=[DIGIT],
+            needs=["/"])
+        self.bracket_open = re.compile(r"\(\s*(?:[^()\d]{0,40},\s*)?$")
         self.relative_rx = Prefiltered(re.compile(rf"\b(?P<rel>{word_alternation(self.relative)})\b", i), ARTICLE,
                                        starts=[x.lower() for x in self.relative])
         self.weeks = w.relative_weeks
@@ -418,6 +429,9 @@ def find_date_exprs(text: str, offset: int = 0, low: str | None = None) -> list[
             continue
         begin, pre = marker(m.start())
         add(DateExpr(begin + offset, m.end() + offset, _int(m.group("y")), int(m.group("m")), marker=pre))
+    for m in matches(r.bracket_month):
+        if _on_calendar(None, int(m.group("m")), None) and _look_back(text, m.start(), r.bracket_open):
+            add(DateExpr(m.start() + offset, m.end() + offset, int(m.group("y")), int(m.group("m")), marker=BRACKET))
     for m in matches(r.year):
         begin, pre = marker(m.start())
         add(DateExpr(begin + offset, m.end() + offset, int(m.group("y")), marker=pre))

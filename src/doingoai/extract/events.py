@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace as dc_replace
 from functools import cache
 
-from doingoai.analyse.dates import DateExpr
+from doingoai.analyse.dates import BRACKET, DateExpr
 from doingoai.analyse.sentences import Sentence
 from doingoai.extract.arguments import Sides, sides_of
 from doingoai.extract.builders import BUILDERS, Draft, country_of, may_state, objects, unique
@@ -109,7 +109,9 @@ def _date_for(doc: Doc, sent: Sentence, cue: Cue, claimed: set[int], next_cue: C
              and not _inside_people(doc, d)
              and not doc.search(_pf().holiday, max(sent.start, d.start - 14), d.start)
              and not (d.year and d.end_year and d.end_year - d.year > 1)]  # "(2/9/1945-2/9/2024)": an anniversary
-    before: list[DateExpr] = [d for d in exprs if d.end <= cue.start and d.start not in claimed]
+    # (a bracketed month closes an item of a list: "X điện đàm với Y (6/2021); Z gặp W (9/2021)")
+    before: list[DateExpr] = [d for d in exprs if d.end <= cue.start and d.start not in claimed
+                              and not (d.marker == BRACKET and ";" in doc.text[d.end:cue.start])]
     stop = min(next_cue.start if next_cue else sent.end, cue.end + AFTER_CUE_CHARS)
     after: list[DateExpr] = [d for d in exprs if cue.end <= d.start < stop]
     if before and after and is_planned_before(doc.text[before[-1].end:cue.start]) and (
