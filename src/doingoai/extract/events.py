@@ -101,6 +101,17 @@ def _place(doc: Doc, sent: Sentence, d: Draft, sides: Sides) -> Place:
     return min(candidates, key=lambda c: c[0])[1] if candidates else Place(None, None)
 
 
+# How far before a date its "since" clause may open ("kể từ chuyến công du của bà Angela Merkel hồi")
+SINCE_CHARS = 70
+
+
+def _in_since_clause(doc: Doc, sent: Sentence, d: DateExpr, cue: Cue) -> bool:
+    """Whether ``d`` dates a "since" clause ("kể từ khi nhậm chức tháng 12/2021") that ``cue`` stands outside of."""
+    begin = max(sent.start, d.start - SINCE_CHARS)
+    m = doc.search(_pf().since, begin, d.start)
+    return m is not None and not begin + m.start() <= cue.start < d.start
+
+
 def _date_for(doc: Doc, sent: Sentence, cue: Cue, claimed: set[int], next_cue: Cue | None) -> DateExpr | None:
     """The date told with a cue: the nearest before it that an earlier act did not take as its own, else
     one soon after it; a range after the cue ("thăm ... từ ngày 8 đến 10/9") wins over a day before it."""
@@ -108,6 +119,7 @@ def _date_for(doc: Doc, sent: Sentence, cue: Cue, claimed: set[int], next_cue: C
              if (d.month or d.relative is not None or d.week is not None or d.year or d.is_anaphoric)
              and not _inside_people(doc, d)
              and not doc.search(_pf().holiday, max(sent.start, d.start - 14), d.start)
+             and not _in_since_clause(doc, sent, d, cue)
              and not (d.year and d.end_year and d.end_year - d.year > 1)]  # "(2/9/1945-2/9/2024)": an anniversary
     # (a bracketed month closes an item of a list: "X điện đàm với Y (6/2021); Z gặp W (9/2021)")
     before: list[DateExpr] = [d for d in exprs if d.end <= cue.start and d.start not in claimed
