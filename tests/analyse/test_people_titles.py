@@ -34,6 +34,9 @@ CASES: list[tuple[str, Person]] = [
     ("Thị trưởng TP Thượng Hải Cung Chính hội kiến Đại sứ Việt Nam.", ("Cung Chính", "Thị trưởng TP Thượng Hải", "CN")),
     ("Chủ tịch UBND TP. Huế Nguyễn Văn Phương tiếp Tổng Lãnh sự Lào.",
      ("Nguyễn Văn Phương", "Chủ tịch UBND TP. Huế", "VN")),
+    # a party's acronym after an office is a body, not a name: the person is the one named after it
+    ("Phó Thủ tướng Bùi Thanh Sơn đến chào xã giao Chủ tịch CPP, Chủ tịch Thượng viện Vương quốc Campuchia Hun Sen.",
+     ("Hun Sen", "Chủ tịch Thượng viện", "KH")),
     # a state stays out
     ("Thủ tướng Australia Anthony Albanese thăm Việt Nam.", ("Anthony Albanese", "Thủ tướng", "AU")),
     # "kiêm" (concurrently) is kept as printed; a comma stays a comma
@@ -65,3 +68,11 @@ CASES: list[tuple[str, Person]] = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_title_as_printed(text: str, expected: Person) -> None:
     assert expected in _people(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Phó Thủ tướng đến chào xã giao Chủ tịch CPP, Chủ tịch Thượng viện Campuchia Hun Sen.",
+    "Bộ trưởng Ngoại giao tiếp Tổng Thư ký OPEC, ông Haitham al-Ghais.",
+])
+def test_an_acronym_alone_after_an_office_is_no_name(text: str) -> None:
+    assert all(name is None or not name.isupper() for name, _, _ in _people(text)), _people(text)

@@ -389,6 +389,8 @@ class _Parser:
         while j > i and self.key(j - 1) == "." and len(self.tokens[j - 2].text) > 2 and \
                 self.tokens[j - 2].key not in {"jr", "sr"}:
             j -= 1
+        if j == i + 1 and len(self.tokens[i].text) > 1 and self.tokens[i].text.isupper():
+            return None  # "Chủ tịch CPP, Chủ tịch Thượng viện ... Hun Sen": an acronym alone is a body, not a name
         return i, j
 
     def skip_honorifics(self, i: int) -> int:
