@@ -49,6 +49,6 @@ def test_the_types_are_in_the_contracts_order() -> None:
 def test_the_rules_name_only_types_of_the_table() -> None:
     from doingoai.extract import builders, events
 
-    for kinds in (builders._ONE_BY_ONE, events._OBJECT_VERBS, events._MULTI_DAY, events._NOT_OCCASION):
+    for kinds in (builders.ONE_BY_ONE, events._OBJECT_VERBS, events._MULTI_DAY, events._NOT_OCCASION):
         assert set(kinds) <= set(EVENT_TYPES)
     assert types_where("multi_day") == events._MULTI_DAY

@@ -20,7 +20,7 @@ from doingoai.extract.document import Doc
 from doingoai.lexicon import Table, load_yaml, patterns
 from doingoai.model import Place
 
-__all__ = ["BUILDERS", "Draft", "country_of", "home_office", "may_state", "objects", "unique"]
+__all__ = ["BUILDERS", "ONE_BY_ONE", "Draft", "country_of", "home_office", "may_state", "objects", "unique"]
 
 
 @cache
@@ -30,7 +30,7 @@ def _rx() -> Table[re.Pattern[str]]:
 
 
 
-_ONE_BY_ONE = {"courtesy_call", "meeting"}
+ONE_BY_ONE = {"courtesy_call", "meeting"}  # acts a list of hosts makes one each ("hội kiến A; B")
 
 
 
@@ -210,7 +210,7 @@ def _split_list(doc: Doc, people: list[PersonMention], cue: Cue, sent: Sentence)
     if len(people) < 2:
         return [people]
     in_turn = bool(_rx().in_turn.search(doc.text, sent.start, cue.start))
-    seps = (";", ",", " và ") if in_turn else (";", ",") if cue.type in _ONE_BY_ONE else (";",)
+    seps = (";", ",", " và ") if in_turn else (";", ",") if cue.type in ONE_BY_ONE else (";",)
     parts = [[people[0]]]
     for a, b in pairwise(people):
         if any(x in doc.text[a.end:b.start] for x in seps) and doc.person_of(b) is not doc.person_of(a):

@@ -18,7 +18,7 @@ from functools import cache
 from doingoai.analyse.dates import BRACKET, DateExpr
 from doingoai.analyse.sentences import Sentence
 from doingoai.extract.arguments import Sides, sides_of
-from doingoai.extract.builders import BUILDERS, Draft, country_of, may_state, objects, unique
+from doingoai.extract.builders import BUILDERS, ONE_BY_ONE, Draft, country_of, may_state, objects, unique
 from doingoai.extract.cues import EVENT_TYPES, Cue, find_cues, is_planned_before, types_where
 from doingoai.extract.document import Doc
 from doingoai.extract.timeline import Reference, resolve
@@ -234,6 +234,10 @@ def _drafts(doc: Doc) -> list[Draft]:
     return drafts
 
 
+def _home_names(doc: Doc, d: Draft) -> set[str]:
+    return {p.name for m in d.people if (p := doc.person_of(m)) and p.country == "VN"}
+
+
 def _foreign_names(doc: Doc, d: Draft) -> set[str]:
     out = set()
     for m in d.people:
@@ -314,6 +318,10 @@ def _same_act(doc: Doc, a: Draft, b: Draft, foreign: Callable[[Draft], set[str]]
     fa, fb = (foreign(a), foreign(b)) if foreign else (_foreign_names(doc, a), _foreign_names(doc, b))
     if fa and fb and not fa & fb and a.type != "relation_upgrade":  # (an upgrade is the pair's, whoever tells it)
         return False  # two acts with different counterparts ("hội kiến A; B; chào C")
+    if a.type == b.type and a.type in ONE_BY_ONE:
+        ha, hb = _home_names(doc, a), _home_names(doc, b)
+        if ha and hb and not ha & hb:
+            return False  # a visitor meets one leader, then another ("nhóm họp với A, B, C")
     if a.type != b.type or a.date is None or b.date is None:
         return True  # "A tiếp B" and "B đến chào A" tell one act
     if a.type in _MULTI_DAY:

@@ -1,0 +1,34 @@
+"""A visitor who meets one leader of the host, then another, makes one act with each: "nhóm họp với A, B" and
+"hội kiến A; B" are meetings and courtesy calls apart, even when a sentence before announced them together;
+and people who live and work in a country ("công dân ... làm việc tại") are no visit there."""
+
+from __future__ import annotations
+
+from doingoai.clean.normalize import normalize
+from doingoai.extract import extract
+from doingoai.extract.cues import find_cues
+from doingoai.model import Article
+
+
+def _events(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    article = Article(source="t.txt", title=None, published="2023-06-22", outlet=None, text=normalize(text),
+                      related=(), url=None, markup="text", encoding="utf-8", body_lines=())
+    return [(e.type, tuple(p.name for p in e.participants)) for e in extract(article).events]
+
+
+def test_meetings_in_turn_are_one_each() -> None:
+    found = _events("Ngày 23/6, Tổng thống Hàn Quốc Yoon Suk-yeol dự kiến sẽ gặp gỡ các lãnh đạo chủ chốt của Việt "
+                    "Nam. Cụ thể, ông Yoon sẽ lần lượt hội đàm với Chủ tịch nước Võ Văn Thưởng, nhóm họp với "
+                    "Tổng Bí thư Nguyễn Phú Trọng, Thủ tướng Phạm Minh Chính.")
+    meetings = [people for kind, people in found if kind == "meeting"]
+    assert len(meetings) == 2, found
+    assert {p for people in meetings for p in people if p != "Yoon Suk-yeol"} == {"Nguyễn Phú Trọng",
+                                                                                  "Phạm Minh Chính"}
+    assert all(len(people) == 2 for people in meetings), meetings
+    assert ("talks", ("Yoon Suk-yeol", "Võ Văn Thưởng")) in found
+
+
+def test_residents_working_in_a_country_make_no_visit() -> None:
+    text = "khuyến cáo công dân Việt Nam đang sinh sống, học tập và làm việc tại Israel và Iran tuân thủ hướng dẫn"
+    assert [c.type for c in find_cues(text) if c.type == "visit"] == []
+    assert [c.type for c in find_cues("Đoàn đã làm việc tại Israel.") if c.type == "visit"] == ["visit"]
