@@ -50,10 +50,10 @@ MAX_MARKER_CHARS = 60
 MARKER_TITLE_BAR_DEPTH = 2
 # A link with fewer words is a menu entry or a tag, not another story's headline.
 MIN_HEADLINE_WORDS = 4
-_TEXT_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td")
+_TEXT_BLOCKS = frozenset(("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td"))
 _HEADLINE_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6")
-_LINK_BLOCKS = (*_HEADLINE_BLOCKS, "div")
-_MARKER_BLOCKS = (*_HEADLINE_BLOCKS, "span", "strong", "b", "div")
+_LINK_BLOCKS = frozenset((*_HEADLINE_BLOCKS, "div"))
+_MARKER_BLOCKS = frozenset((*_HEADLINE_BLOCKS, "span", "strong", "b", "div"))
 _NOT_STORY = {"nav", "footer", "aside"}
 _PAGE_CONTAINERS = {"html", "body", "main", "article"}
 _BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "section", "article",
@@ -170,11 +170,21 @@ class _Reading:
         return found
 
 
-def _teasers(tree: lxml.html.HtmlElement, title: str | None, read: _Reading) -> list[tuple[str, str]]:
+# The page's elements (no comments or processing instructions) with their tags, in document order, as
+# ``tree.iter(etree.Element)`` gives them: read once for the passes of ``_place_story_parts``, which walked the
+# tree again each and read each element's tag (a new string from lxml) every time.
+_Elements = list[tuple[lxml.html.HtmlElement, str]]
+
+
+def _elements(tree: lxml.html.HtmlElement) -> _Elements:
+    return [(el, el.tag) for el in tree.iter(etree.Element)]
+
+
+def _teasers(elements: _Elements, title: str | None, read: _Reading) -> list[tuple[str, str]]:
     items: list[tuple[str, str]] = []
     seen = {title} if title else set()
     tag_href = _rx().tag_href
-    for box in _teaser_boxes(tree, read):
+    for box in _teaser_boxes(elements, read):
         for a in box.iter("a"):
             headline = read.line(a)
             if (word_count(headline) < MIN_HEADLINE_WORDS or headline in seen
@@ -185,13 +195,12 @@ def _teasers(tree: lxml.html.HtmlElement, title: str | None, read: _Reading) -> 
     return items
 
 
-def _teaser_boxes(tree: lxml.html.HtmlElement, read: _Reading) -> list[lxml.html.HtmlElement]:
+def _teaser_boxes(elements: _Elements, read: _Reading) -> list[lxml.html.HtmlElement]:
     """Boxes of links to other stories: named so by their class, or headed by a section marker
     ("Tin cùng chuyên mục", "Đọc nhiều") whatever their class."""
     markers = page_clutter().section_markers
     boxes = []
-    for el in tree.iter(etree.Element):  # (elements only: no comments or processing instructions)
-        tag = el.tag
+    for el, tag in elements:
         if tag == "aside" or read.named_related(el):
             boxes.append(el)
         elif tag in _MARKER_BLOCKS and (tag != "div" or len(el) == 0):
@@ -236,12 +245,13 @@ def _teaser_lead(a: lxml.html.HtmlElement, box: lxml.html.HtmlElement, headline:
     return ""
 
 
-def _link_headlines(tree: lxml.html.HtmlElement, read: _Reading) -> list[str]:
+def _link_headlines(elements: _Elements, read: _Reading) -> list[str]:
     """Blocks that are nothing but a link to another story, set among the story's paragraphs
     ("<p><a><strong>Headline</strong></a></p>"): bold like a sub-heading, but a teaser."""
     found = []
     tag_href = _rx().tag_href
-    for el in tree.iter(*_LINK_BLOCKS):
+    # (as ``tree.iter(*_LINK_BLOCKS)``: an HTML page's tags have no namespace)
+    for el in [el for el, tag in elements if tag in _LINK_BLOCKS]:
         links = el.iter("a")  # (the element is no link itself: its descendants)
         link = next(links, None)
         if link is None or next(links, None) is not None:
@@ -263,11 +273,11 @@ def _among_paragraphs(el: lxml.html.HtmlElement, read: _Reading) -> bool:
         for p in parent.iterchildren("p"))
 
 
-def _sapo(tree: lxml.html.HtmlElement, first_line: str, read: _Reading) -> str | None:
+def _sapo(elements: _Elements, first_line: str, read: _Reading) -> str | None:
     """The lead block ("sapo", "summary", "description") printed above the story's first paragraph."""
     found: str | None = None
-    for el in tree.iter(etree.Element):
-        if _is_block_of(el, first_line, read):
+    for el, tag in elements:
+        if _is_block_of(el, tag, first_line, read):
             return found
         # (an element without these attributes has nothing to search: most of them)
         names = [v for v in map(el.get, _SAPO_ATTRIBUTES) if v]
@@ -278,8 +288,8 @@ def _sapo(tree: lxml.html.HtmlElement, first_line: str, read: _Reading) -> str |
     return None  # the story's first paragraph is not in the markup as such: nothing to place a lead above
 
 
-def _is_block_of(el: lxml.html.HtmlElement, line: str, read: _Reading) -> bool:
-    if el.tag not in _TEXT_BLOCKS and not (el.tag == "div" and (el.text or "").strip()):
+def _is_block_of(el: lxml.html.HtmlElement, tag: str, line: str, read: _Reading) -> bool:
+    if tag not in _TEXT_BLOCKS and not (tag == "div" and (el.text or "").strip()):
         return False
     return read.line(el) == line
 
@@ -455,33 +465,34 @@ def html_parts(html: str, url: str | None, today: dt.date | None = None) -> Html
         segments.header, segments.below = page_segments().header, page_segments().below
     if tree is not None:
         # the teasers of the whole page are read only when the story's own boxes give none (lazily: it costs)
-        _place_story_parts(tree, segments, title,
-                           lambda read: page_segments().related if not _has_teaser_boxes(tree, read) else [])
+        _place_story_parts(tree, segments, title, lambda elements, read: (
+            page_segments().related if not _has_teaser_boxes(elements, read) else []))
     if title is None:  # the page's own headline line, held to the same test (markup text is no title)
         title = _clean_title(page_segments().title, None)
     return HtmlParts(title=title, published=published,
                      hostname=hostname, sitename=getattr(doc, "sitename", None), segments=segments)
 
 
-def _has_teaser_boxes(tree: lxml.html.HtmlElement, read: _Reading) -> bool:
-    return any(el.tag == "aside" or read.named_related(el) for el in tree.iter(etree.Element))
+def _has_teaser_boxes(elements: _Elements, read: _Reading) -> bool:
+    return any(tag == "aside" or read.named_related(el) for el, tag in elements)
 
 
 def _place_story_parts(tree: lxml.html.HtmlElement, segments: Segments, title: str | None,
-                       fallback_related: Callable[[_Reading], list[tuple[str, str]]]) -> None:
+                       fallback_related: Callable[[_Elements, _Reading], list[tuple[str, str]]]) -> None:
     """Put the sapo above the body, and links printed as paragraphs among the teasers."""
     read = _Reading()  # (made here: the tree no longer changes until the fallback reads the whole page)
-    inline = _link_headlines(tree, read)
+    elements = _elements(tree)  # (the same: valid until then)
+    inline = _link_headlines(elements, read)
     links = set(inline)
     segments.body = [(n, t) for n, t in segments.body if t not in links]
     if segments.body:
-        sapo = _sapo(tree, segments.body[0][1], read)
+        sapo = _sapo(elements, segments.body[0][1], read)
         if sapo and not any(_same_text(sapo, t) for _, t in segments.body[:2]):
             segments.body.insert(0, (0, sapo))
-    related = _teasers(tree, title, read)
+    related = _teasers(elements, title, read)
     known = {headline for headline, _ in related}
     related += [(h, "") for h in inline if h not in known and h != title]
-    segments.related = related or fallback_related(read)
+    segments.related = related or fallback_related(elements, read)
 
 
 def _time_element_date(tree: lxml.html.HtmlElement) -> str | None:
