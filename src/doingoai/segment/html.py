@@ -25,6 +25,7 @@ from doingoai.extract.timeline import DATA_DATE
 from doingoai.lexicon import Table, clutter_key, page_clutter, patterns
 from doingoai.segment.dateline import find_dates
 from doingoai.segment.lines import Kind, classify, word_count
+from doingoai.segment.outlet import site_outlet
 from doingoai.segment.page_meta import page_meta
 from doingoai.segment.text import Readings, Segments, segment_lines
 
@@ -63,6 +64,9 @@ _SITE_SUFFIX = re.compile(r"^(.{12,}?)\s+[-|–—:]\s+([^-|–—]{2,60})$")
 
 @dataclass(frozen=True, slots=True)
 class HtmlParts:
+    """``segments.header`` and ``segments.below``: the page's, where they may decide its outlet (no URL, no
+    host name, and no site name that names it); else empty."""
+
     title: str | None
     published: str | None
     hostname: str | None
@@ -442,13 +446,20 @@ def html_parts(html: str, url: str | None, today: dt.date | None = None) -> Html
     # the main text's lines stand in the whole visible text too: each is read once
     read = Readings()
     segments = segment_lines(main_text.split("\n"), read) if main_text else Segments()
+    visible: list[str] = []
     whole: list[Segments] = []
+
+    def page_text() -> str:
+        """All the visible text of the page, normalized: read once. (Reading it drops the tree's scripts and
+        styles, which the passes after it then no longer see.)"""
+        if not visible:
+            visible.append(normalize(_visible_text(tree)) if tree is not None else normalize(html))
+        return visible[0]
 
     def page_segments() -> Segments:
         """All the visible text of the page, segmented like a text page: read only when needed."""
         if not whole:
-            visible = normalize(_visible_text(tree)) if tree is not None else normalize(html)
-            whole.append(segment_lines(visible.split("\n"), read))
+            whole.append(segment_lines(page_text().split("\n"), read))
         return whole[0]
 
     if sum(len(t) for _, t in segments.body) < MIN_BODY_CHARS <= sum(len(t) for _, t in page_segments().body):
@@ -460,17 +471,22 @@ def html_parts(html: str, url: str | None, today: dt.date | None = None) -> Html
         published = page_segments().published.iso  # type: ignore[union-attr]
     if published is None and tree is not None:
         published = _time_element_date(tree)
-    hostname = getattr(doc, "hostname", None)
+    hostname, sitename = getattr(doc, "hostname", None), getattr(doc, "sitename", None)
     if not (url or hostname):
-        segments.header, segments.below = page_segments().header, page_segments().below
+        if site_outlet(sitename) is None:
+            segments.header, segments.below = page_segments().header, page_segments().below
+        else:
+            # the site's name gives the outlet, and the header and furniture are read for nothing else: the
+            # whole page is not segmented for them (half the time of such a page). Its text is read all the
+            # same, as the passes below must see the tree that reading leaves (scripts and styles dropped).
+            page_text()
     if tree is not None:
         # the teasers of the whole page are read only when the story's own boxes give none (lazily: it costs)
         _place_story_parts(tree, segments, title, lambda elements, read: (
             page_segments().related if not _has_teaser_boxes(elements, read) else []))
     if title is None:  # the page's own headline line, held to the same test (markup text is no title)
         title = _clean_title(page_segments().title, None)
-    return HtmlParts(title=title, published=published,
-                     hostname=hostname, sitename=getattr(doc, "sitename", None), segments=segments)
+    return HtmlParts(title=title, published=published, hostname=hostname, sitename=sitename, segments=segments)
 
 
 def _has_teaser_boxes(elements: _Elements, read: _Reading) -> bool:
