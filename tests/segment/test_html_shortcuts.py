@@ -17,6 +17,7 @@ from doingoai.clean.normalize import normalize_line
 from doingoai.extract.timeline import DATA_DATE
 from doingoai.segment.html import (
     _LINK_BLOCKS,
+    _SAPO_ATTRIBUTES,
     MIN_HEADLINE_WORDS,
     _date_params,
     _elements,
@@ -124,3 +125,24 @@ def test_element_list_is_the_tree_walk(html: str, parser: Callable[[], lxml.html
     assert all(tag == el.tag for el, tag in elements)
     assert [el for el, tag in elements if tag in _LINK_BLOCKS] == list(tree.iter(*_LINK_BLOCKS))
     assert [el for el, tag in elements if tag in _LINK_BLOCKS]  # not two empty lists
+
+
+_REPEATED_NAMES = ("<html><body><div class='x' CLASS='detail-sapo' id='a' Id='sapo' data-role=''"
+                   " itemprop='description'><p class='sapo' class='x'>Một hai</p>"
+                   "<span data-role='sapo' data-role='x'>ba</span></div>"
+                   "<div xml:lang='vi' lang='vi' class=''>bốn</div></body></html>")
+
+
+@pytest.mark.parametrize("html", [*_pages(), _REPEATED_NAMES])
+@pytest.mark.parametrize("parser", [_parser, lxml.html.HTMLParser])
+def test_sapo_names_read_from_all_attributes(html: str, parser: Callable[[], lxml.html.HTMLParser]) -> None:
+    """``_sapo`` reads an element's attributes in one ``items()``: the names it tests are those that ``get``
+    reads by name (one value for each name, even where the page repeats one)."""
+    tree = lxml.html.fromstring(trim_attributes(html), parser=parser())
+    found = 0
+    for el in tree.iter(etree.Element):
+        by_name = [v for v in map(el.get, ("class", "id", "data-role", "itemprop")) if v]
+        together = [v for k, v in el.items() if v and k in _SAPO_ATTRIBUTES]
+        assert sorted(together) == sorted(by_name)
+        found += any(_names("sapo", v) for v in by_name)
+    assert found  # the pages have sapo names: not a comparison of empty lists

@@ -41,7 +41,7 @@ def _rx() -> Table[re.Pattern[str]]:
 # Below this many characters of body, trafilatura missed the story (calibrated on pages whose
 # article is inside unusual containers): fall back to reading all visible text.
 MIN_BODY_CHARS = 250
-_SAPO_ATTRIBUTES = ("class", "id", "data-role", "itemprop")
+_SAPO_ATTRIBUTES = frozenset(("class", "id", "data-role", "itemprop"))
 # Calibrated on the golden HTML pages and the sites they imitate: a sapo is one to three sentences; a
 # block with a "lead" class and more words than this is a wrapper around the whole story.
 MIN_SAPO_WORDS = 10
@@ -283,9 +283,11 @@ def _sapo(elements: _Elements, first_line: str, read: _Reading) -> str | None:
     for el, tag in elements:
         if _is_block_of(el, tag, first_line, read):
             return found
-        # (an element without these attributes has nothing to search: most of them)
-        names = [v for v in map(el.get, _SAPO_ATTRIBUTES) if v]
-        if names and any(_names("sapo", v) for v in names) and not _outside_story(el, read):
+        # (an element without these attributes has nothing to search: most of them. Its attributes are read in
+        # one call, not four look-ups by name; the parser keeps one value for each name, as ``get`` reads it)
+        attributes = el.items()
+        if attributes and any(v and k in _SAPO_ATTRIBUTES and _names("sapo", v) for k, v in attributes) and not (
+                _outside_story(el, read)):
             text = read.line(el)
             if MIN_SAPO_WORDS <= word_count(text) <= MAX_SAPO_WORDS and classify(text) is Kind.PARAGRAPH:
                 found = text
