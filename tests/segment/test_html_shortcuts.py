@@ -118,13 +118,13 @@ _ODD_MARKUP = ("<html><body><DIV class='a'><P>Một <A href='/x'>hai</A></P><!--
 @pytest.mark.parametrize("parser", [_parser, _plain_parser, lxml.html.HTMLParser])
 def test_element_list_is_the_tree_walk(html: str, parser: Callable[[], lxml.html.HTMLParser]) -> None:
     """The passes of ``_place_story_parts`` go over ``_elements``' list: it is ``tree.iter(etree.Element)`` with
-    the tags, and its link blocks are ``tree.iter(*_LINK_BLOCKS)``."""
+    the tags and ``_named_related``, and its link blocks are ``tree.iter(*_LINK_BLOCKS)``."""
     tree = lxml.html.fromstring(trim_attributes(html), parser=parser())
     elements = _elements(tree)
-    assert [el for el, _ in elements] == list(tree.iter(etree.Element))
-    assert all(tag == el.tag for el, tag in elements)
-    assert [el for el, tag in elements if tag in _LINK_BLOCKS] == list(tree.iter(*_LINK_BLOCKS))
-    assert [el for el, tag in elements if tag in _LINK_BLOCKS]  # not two empty lists
+    assert [el for el, _, _ in elements] == list(tree.iter(etree.Element))
+    assert all(tag == el.tag and related == _named_related(el) for el, tag, related in elements)
+    assert [el for el, tag, _ in elements if tag in _LINK_BLOCKS] == list(tree.iter(*_LINK_BLOCKS))
+    assert [el for el, tag, _ in elements if tag in _LINK_BLOCKS]  # not two empty lists
 
 
 _REPEATED_NAMES = ("<html><body><div class='x' CLASS='detail-sapo' id='a' Id='sapo' data-role=''"

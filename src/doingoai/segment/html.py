@@ -174,14 +174,19 @@ class _Reading:
         return found
 
 
-# The page's elements (no comments or processing instructions) with their tags, in document order, as
-# ``tree.iter(etree.Element)`` gives them: read once for the passes of ``_place_story_parts``, which walked the
-# tree again each and read each element's tag (a new string from lxml) every time.
-_Elements = list[tuple[lxml.html.HtmlElement, str]]
+# The page's elements (no comments or processing instructions) with their tags and whether their name says a
+# box of other stories (``_named_related``), in document order, as ``tree.iter(etree.Element)`` gives them: read
+# once for the passes of ``_place_story_parts``, which walked the tree again each and read each element's tag (a
+# new string from lxml) every time. The teaser-box pass tests every element's name: it is done here, in line.
+_Elements = list[tuple[lxml.html.HtmlElement, str, bool]]
 
 
 def _elements(tree: lxml.html.HtmlElement) -> _Elements:
-    return [(el, el.tag) for el in tree.iter(etree.Element)]
+    out = []
+    for el in tree.iter(etree.Element):
+        cls, ident = el.get("class"), el.get("id")  # (as ``_named_related``)
+        out.append((el, el.tag, bool((cls or ident) and _names("related", f"{cls or ''} {ident or ''}"))))
+    return out
 
 
 def _teasers(elements: _Elements, title: str | None, read: _Reading) -> list[tuple[str, str]]:
@@ -204,8 +209,8 @@ def _teaser_boxes(elements: _Elements, read: _Reading) -> list[lxml.html.HtmlEle
     ("Tin cùng chuyên mục", "Đọc nhiều") whatever their class."""
     markers = page_clutter().section_markers
     boxes = []
-    for el, tag in elements:
-        if tag == "aside" or read.named_related(el):
+    for el, tag, related in elements:
+        if tag == "aside" or related:
             boxes.append(el)
         elif tag in _MARKER_BLOCKS and (tag != "div" or len(el) == 0):
             text = read.text(el)
@@ -255,7 +260,7 @@ def _link_headlines(elements: _Elements, read: _Reading) -> list[str]:
     found = []
     tag_href = _rx().tag_href
     # (as ``tree.iter(*_LINK_BLOCKS)``: an HTML page's tags have no namespace)
-    for el in [el for el, tag in elements if tag in _LINK_BLOCKS]:
+    for el in [el for el, tag, _ in elements if tag in _LINK_BLOCKS]:
         links = el.iter("a")  # (the element is no link itself: its descendants)
         link = next(links, None)
         if link is None or next(links, None) is not None:
@@ -280,7 +285,7 @@ def _among_paragraphs(el: lxml.html.HtmlElement, read: _Reading) -> bool:
 def _sapo(elements: _Elements, first_line: str, read: _Reading) -> str | None:
     """The lead block ("sapo", "summary", "description") printed above the story's first paragraph."""
     found: str | None = None
-    for el, tag in elements:
+    for el, tag, _ in elements:
         if _is_block_of(el, tag, first_line, read):
             return found
         # (an element without these attributes has nothing to search: most of them. Its attributes are read in
@@ -492,7 +497,7 @@ def html_parts(html: str, url: str | None, today: dt.date | None = None) -> Html
 
 
 def _has_teaser_boxes(elements: _Elements, read: _Reading) -> bool:
-    return any(tag == "aside" or read.named_related(el) for el, tag in elements)
+    return any(tag == "aside" or related for _, tag, related in elements)
 
 
 def _place_story_parts(tree: lxml.html.HtmlElement, segments: Segments, title: str | None,
