@@ -4,18 +4,23 @@ per-page readings of elements and the cached attribute-name tests."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import lxml.html
 import pytest
 import trafilatura
+from lxml import etree
 from trafilatura.settings import Extractor
 
 from doingoai.clean.normalize import normalize_line
 from doingoai.extract.timeline import DATA_DATE
 from doingoai.segment.html import (
+    _LINK_BLOCKS,
+    _SAPO_ATTRIBUTES,
     MIN_HEADLINE_WORDS,
     _date_params,
+    _elements,
     _named_related,
     _names,
     _options,
@@ -100,3 +105,44 @@ def test_cached_name_tests_are_the_patterns() -> None:
         assert any(found.values())  # the pages have such names: not a comparison of two empty results
         for _ in range(2):  # the second time from the cache
             assert {value: _names(pattern, value) for value in values} == found
+
+
+# Markup the shipped pages lack: comments and processing instructions the parser would keep, entities, an
+# element named with a prefix, tags in capitals, a link block inside a link block.
+_ODD_MARKUP = ("<html><body><DIV class='a'><P>Một <A href='/x'>hai</A></P><!-- c --><?pi x?>&amp;<svg:rect/>"
+               "<div><p><a href='/y'>ba bốn năm sáu</a></p></div><H2>tiêu đề</H2></DIV><aside><b>x</b></aside>"
+               "</body></html>")
+
+
+@pytest.mark.parametrize("html", [*_pages(), _ODD_MARKUP])
+@pytest.mark.parametrize("parser", [_parser, _plain_parser, lxml.html.HTMLParser])
+def test_element_list_is_the_tree_walk(html: str, parser: Callable[[], lxml.html.HTMLParser]) -> None:
+    """The passes of ``_place_story_parts`` go over ``_elements``' list: it is ``tree.iter(etree.Element)`` with
+    the tags and ``_named_related``, and its link blocks are ``tree.iter(*_LINK_BLOCKS)``."""
+    tree = lxml.html.fromstring(trim_attributes(html), parser=parser())
+    elements = _elements(tree)
+    assert [el for el, _, _ in elements] == list(tree.iter(etree.Element))
+    assert all(tag == el.tag and related == _named_related(el) for el, tag, related in elements)
+    assert [el for el, tag, _ in elements if tag in _LINK_BLOCKS] == list(tree.iter(*_LINK_BLOCKS))
+    assert [el for el, tag, _ in elements if tag in _LINK_BLOCKS]  # not two empty lists
+
+
+_REPEATED_NAMES = ("<html><body><div class='x' CLASS='detail-sapo' id='a' Id='sapo' data-role=''"
+                   " itemprop='description'><p class='sapo' class='x'>Một hai</p>"
+                   "<span data-role='sapo' data-role='x'>ba</span></div>"
+                   "<div xml:lang='vi' lang='vi' class=''>bốn</div></body></html>")
+
+
+@pytest.mark.parametrize("html", [*_pages(), _REPEATED_NAMES])
+@pytest.mark.parametrize("parser", [_parser, lxml.html.HTMLParser])
+def test_sapo_names_read_from_all_attributes(html: str, parser: Callable[[], lxml.html.HTMLParser]) -> None:
+    """``_sapo`` reads an element's attributes in one ``items()``: the names it tests are those that ``get``
+    reads by name (one value for each name, even where the page repeats one)."""
+    tree = lxml.html.fromstring(trim_attributes(html), parser=parser())
+    found = 0
+    for el in tree.iter(etree.Element):
+        by_name = [v for v in map(el.get, ("class", "id", "data-role", "itemprop")) if v]
+        together = [v for k, v in el.items() if v and k in _SAPO_ATTRIBUTES]
+        assert sorted(together) == sorted(by_name)
+        found += any(_names("sapo", v) for v in by_name)
+    assert found  # the pages have sapo names: not a comparison of empty lists

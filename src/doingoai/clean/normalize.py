@@ -99,19 +99,35 @@ def _has_edge_spaces(text: str) -> bool:
     return text.startswith(" ") or text.endswith(" ") or "\n " in text or " \n" in text
 
 
-def _normalize_once(text: str) -> str:
-    # Each step is skipped when a cheap test shows it has nothing to do: ``normalize`` runs this at
-    # least twice per page, the second time over text that is already clean.
+def _normalize_once(text: str) -> tuple[str, bool]:
+    """One pass of the rules, and whether it is known that another pass would change nothing: so it is when
+    this one only turned line breaks into ``\n`` and removed spaces (no entity decoded, no odd character
+    replaced, nothing composed, no tone mark moved). Removing spaces, at the edges of lines or in runs, makes no
+    new entity, odd character, composition or tone rhyme: what it brings together is a line break (or an end of
+    the text) and a character, or a space and a character as before; and it leaves no run or edge space."""
+    # Each step is skipped when a cheap test shows it has nothing to do: ``normalize`` ran this twice per page,
+    # the second time over text that is already clean (most pages change only their spaces: once now).
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _decode_entities(text)
+    decoded = _decode_entities(text)
+    settled = decoded == text
+    text = decoded
     if _ODD.search(text):
         text = _ODD.sub(_replace_odd, text)
-    text = unicodedata.normalize("NFC", text)
-    text = tone_fix(text)
+        settled = False
+    composed = unicodedata.normalize("NFC", text)
+    fixed = tone_fix(composed)
+    settled = settled and composed == text and fixed == composed
+    text = fixed
     if "  " in text:
         text = _RUNS.sub(" ", text)
-    return _EDGES.sub("", text) if _has_edge_spaces(text) else text
+    return (_strip_edges(text) if _has_edge_spaces(text) else text), settled
+
+
+def _strip_edges(text: str) -> str:
+    """``_EDGES.sub("", text)``: every line without its edge spaces. The pattern has no literal to skip ahead to,
+    and the engine tries both branches at every character of the page; str.strip reads only the edges."""
+    return "\n".join([line.strip(" ") for line in text.split("\n")])
 
 
 def normalize(text: str) -> str:
@@ -119,8 +135,8 @@ def normalize(text: str) -> str:
     # One pass is enough for real text; the loop makes the function idempotent even for inputs where
     # one rule uncovers work for another (an entity that decodes to a zero-width space inside an entity).
     for _ in range(8):
-        done = _normalize_once(text)
-        if done == text:
+        done, settled = _normalize_once(text)
+        if settled or done == text:  # (settled: the next pass would give ``done`` again)
             return done
         text = done
     return text
@@ -144,6 +160,20 @@ def _fold_table() -> dict[int, str | None]:
     return table
 
 
+# ``_fold_table`` as a list indexed by code point (each character without an entry maps to itself), up to past
+# the last letter it maps. ``str.translate`` looks a dict up by a new int for each character, and one without
+# an entry (most of them) raises and clears a KeyError; a list hands it back. A character past the list raises
+# IndexError and is kept, as a missing key is. Twice as fast on Vietnamese text.
+_FOLD_SPAN = 0x2100
+
+
+@cache
+def _fold_list() -> list[int | str | None]:
+    table = _fold_table()
+    assert max(table) < _FOLD_SPAN
+    return [table.get(code, code) for code in range(_FOLD_SPAN)]
+
+
 def fold(text: str) -> str:
     """Case- and diacritic-insensitive key for matching and search. Never stored as text."""
-    return text.translate(_fold_table()).casefold()
+    return text.translate(_fold_list()).casefold()

@@ -25,6 +25,7 @@ from doingoai.extract.timeline import DATA_DATE
 from doingoai.lexicon import Table, clutter_key, page_clutter, patterns
 from doingoai.segment.dateline import find_dates
 from doingoai.segment.lines import Kind, classify, word_count
+from doingoai.segment.outlet import site_outlet
 from doingoai.segment.page_meta import page_meta
 from doingoai.segment.text import Readings, Segments, segment_lines
 
@@ -40,7 +41,7 @@ def _rx() -> Table[re.Pattern[str]]:
 # Below this many characters of body, trafilatura missed the story (calibrated on pages whose
 # article is inside unusual containers): fall back to reading all visible text.
 MIN_BODY_CHARS = 250
-_SAPO_ATTRIBUTES = ("class", "id", "data-role", "itemprop")
+_SAPO_ATTRIBUTES = frozenset(("class", "id", "data-role", "itemprop"))
 # Calibrated on the golden HTML pages and the sites they imitate: a sapo is one to three sentences; a
 # block with a "lead" class and more words than this is a wrapper around the whole story.
 MIN_SAPO_WORDS = 10
@@ -50,10 +51,10 @@ MAX_MARKER_CHARS = 60
 MARKER_TITLE_BAR_DEPTH = 2
 # A link with fewer words is a menu entry or a tag, not another story's headline.
 MIN_HEADLINE_WORDS = 4
-_TEXT_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td")
+_TEXT_BLOCKS = frozenset(("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td"))
 _HEADLINE_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6")
-_LINK_BLOCKS = (*_HEADLINE_BLOCKS, "div")
-_MARKER_BLOCKS = (*_HEADLINE_BLOCKS, "span", "strong", "b", "div")
+_LINK_BLOCKS = frozenset((*_HEADLINE_BLOCKS, "div"))
+_MARKER_BLOCKS = frozenset((*_HEADLINE_BLOCKS, "span", "strong", "b", "div"))
 _NOT_STORY = {"nav", "footer", "aside"}
 _PAGE_CONTAINERS = {"html", "body", "main", "article"}
 _BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "section", "article",
@@ -63,6 +64,9 @@ _SITE_SUFFIX = re.compile(r"^(.{12,}?)\s+[-|–—:]\s+([^-|–—]{2,60})$")
 
 @dataclass(frozen=True, slots=True)
 class HtmlParts:
+    """``segments.header`` and ``segments.below``: the page's, where they may decide its outlet (no URL, no
+    host name, and no site name that names it); else empty."""
+
     title: str | None
     published: str | None
     hostname: str | None
@@ -170,11 +174,26 @@ class _Reading:
         return found
 
 
-def _teasers(tree: lxml.html.HtmlElement, title: str | None, read: _Reading) -> list[tuple[str, str]]:
+# The page's elements (no comments or processing instructions) with their tags and whether their name says a
+# box of other stories (``_named_related``), in document order, as ``tree.iter(etree.Element)`` gives them: read
+# once for the passes of ``_place_story_parts``, which walked the tree again each and read each element's tag (a
+# new string from lxml) every time. The teaser-box pass tests every element's name: it is done here, in line.
+_Elements = list[tuple[lxml.html.HtmlElement, str, bool]]
+
+
+def _elements(tree: lxml.html.HtmlElement) -> _Elements:
+    out = []
+    for el in tree.iter(etree.Element):
+        cls, ident = el.get("class"), el.get("id")  # (as ``_named_related``)
+        out.append((el, el.tag, bool((cls or ident) and _names("related", f"{cls or ''} {ident or ''}"))))
+    return out
+
+
+def _teasers(elements: _Elements, title: str | None, read: _Reading) -> list[tuple[str, str]]:
     items: list[tuple[str, str]] = []
     seen = {title} if title else set()
     tag_href = _rx().tag_href
-    for box in _teaser_boxes(tree, read):
+    for box in _teaser_boxes(elements, read):
         for a in box.iter("a"):
             headline = read.line(a)
             if (word_count(headline) < MIN_HEADLINE_WORDS or headline in seen
@@ -185,14 +204,13 @@ def _teasers(tree: lxml.html.HtmlElement, title: str | None, read: _Reading) -> 
     return items
 
 
-def _teaser_boxes(tree: lxml.html.HtmlElement, read: _Reading) -> list[lxml.html.HtmlElement]:
+def _teaser_boxes(elements: _Elements, read: _Reading) -> list[lxml.html.HtmlElement]:
     """Boxes of links to other stories: named so by their class, or headed by a section marker
     ("Tin cùng chuyên mục", "Đọc nhiều") whatever their class."""
     markers = page_clutter().section_markers
     boxes = []
-    for el in tree.iter(etree.Element):  # (elements only: no comments or processing instructions)
-        tag = el.tag
-        if tag == "aside" or read.named_related(el):
+    for el, tag, related in elements:
+        if tag == "aside" or related:
             boxes.append(el)
         elif tag in _MARKER_BLOCKS and (tag != "div" or len(el) == 0):
             text = read.text(el)
@@ -236,12 +254,13 @@ def _teaser_lead(a: lxml.html.HtmlElement, box: lxml.html.HtmlElement, headline:
     return ""
 
 
-def _link_headlines(tree: lxml.html.HtmlElement, read: _Reading) -> list[str]:
+def _link_headlines(elements: _Elements, read: _Reading) -> list[str]:
     """Blocks that are nothing but a link to another story, set among the story's paragraphs
     ("<p><a><strong>Headline</strong></a></p>"): bold like a sub-heading, but a teaser."""
     found = []
     tag_href = _rx().tag_href
-    for el in tree.iter(*_LINK_BLOCKS):
+    # (as ``tree.iter(*_LINK_BLOCKS)``: an HTML page's tags have no namespace)
+    for el in [el for el, tag, _ in elements if tag in _LINK_BLOCKS]:
         links = el.iter("a")  # (the element is no link itself: its descendants)
         link = next(links, None)
         if link is None or next(links, None) is not None:
@@ -263,23 +282,25 @@ def _among_paragraphs(el: lxml.html.HtmlElement, read: _Reading) -> bool:
         for p in parent.iterchildren("p"))
 
 
-def _sapo(tree: lxml.html.HtmlElement, first_line: str, read: _Reading) -> str | None:
+def _sapo(elements: _Elements, first_line: str, read: _Reading) -> str | None:
     """The lead block ("sapo", "summary", "description") printed above the story's first paragraph."""
     found: str | None = None
-    for el in tree.iter(etree.Element):
-        if _is_block_of(el, first_line, read):
+    for el, tag, _ in elements:
+        if _is_block_of(el, tag, first_line, read):
             return found
-        # (an element without these attributes has nothing to search: most of them)
-        names = [v for v in map(el.get, _SAPO_ATTRIBUTES) if v]
-        if names and any(_names("sapo", v) for v in names) and not _outside_story(el, read):
+        # (an element without these attributes has nothing to search: most of them. Its attributes are read in
+        # one call, not four look-ups by name; the parser keeps one value for each name, as ``get`` reads it)
+        attributes = el.items()
+        if attributes and any(v and k in _SAPO_ATTRIBUTES and _names("sapo", v) for k, v in attributes) and not (
+                _outside_story(el, read)):
             text = read.line(el)
             if MIN_SAPO_WORDS <= word_count(text) <= MAX_SAPO_WORDS and classify(text) is Kind.PARAGRAPH:
                 found = text
     return None  # the story's first paragraph is not in the markup as such: nothing to place a lead above
 
 
-def _is_block_of(el: lxml.html.HtmlElement, line: str, read: _Reading) -> bool:
-    if el.tag not in _TEXT_BLOCKS and not (el.tag == "div" and (el.text or "").strip()):
+def _is_block_of(el: lxml.html.HtmlElement, tag: str, line: str, read: _Reading) -> bool:
+    if tag not in _TEXT_BLOCKS and not (tag == "div" and (el.text or "").strip()):
         return False
     return read.line(el) == line
 
@@ -432,13 +453,20 @@ def html_parts(html: str, url: str | None, today: dt.date | None = None) -> Html
     # the main text's lines stand in the whole visible text too: each is read once
     read = Readings()
     segments = segment_lines(main_text.split("\n"), read) if main_text else Segments()
+    visible: list[str] = []
     whole: list[Segments] = []
+
+    def page_text() -> str:
+        """All the visible text of the page, normalized: read once. (Reading it drops the tree's scripts and
+        styles, which the passes after it then no longer see.)"""
+        if not visible:
+            visible.append(normalize(_visible_text(tree)) if tree is not None else normalize(html))
+        return visible[0]
 
     def page_segments() -> Segments:
         """All the visible text of the page, segmented like a text page: read only when needed."""
         if not whole:
-            visible = normalize(_visible_text(tree)) if tree is not None else normalize(html)
-            whole.append(segment_lines(visible.split("\n"), read))
+            whole.append(segment_lines(page_text().split("\n"), read))
         return whole[0]
 
     if sum(len(t) for _, t in segments.body) < MIN_BODY_CHARS <= sum(len(t) for _, t in page_segments().body):
@@ -450,38 +478,44 @@ def html_parts(html: str, url: str | None, today: dt.date | None = None) -> Html
         published = page_segments().published.iso  # type: ignore[union-attr]
     if published is None and tree is not None:
         published = _time_element_date(tree)
-    hostname = getattr(doc, "hostname", None)
+    hostname, sitename = getattr(doc, "hostname", None), getattr(doc, "sitename", None)
     if not (url or hostname):
-        segments.header, segments.below = page_segments().header, page_segments().below
+        if site_outlet(sitename) is None:
+            segments.header, segments.below = page_segments().header, page_segments().below
+        else:
+            # the site's name gives the outlet, and the header and furniture are read for nothing else: the
+            # whole page is not segmented for them (half the time of such a page). Its text is read all the
+            # same, as the passes below must see the tree that reading leaves (scripts and styles dropped).
+            page_text()
     if tree is not None:
         # the teasers of the whole page are read only when the story's own boxes give none (lazily: it costs)
-        _place_story_parts(tree, segments, title,
-                           lambda read: page_segments().related if not _has_teaser_boxes(tree, read) else [])
+        _place_story_parts(tree, segments, title, lambda elements, read: (
+            page_segments().related if not _has_teaser_boxes(elements, read) else []))
     if title is None:  # the page's own headline line, held to the same test (markup text is no title)
         title = _clean_title(page_segments().title, None)
-    return HtmlParts(title=title, published=published,
-                     hostname=hostname, sitename=getattr(doc, "sitename", None), segments=segments)
+    return HtmlParts(title=title, published=published, hostname=hostname, sitename=sitename, segments=segments)
 
 
-def _has_teaser_boxes(tree: lxml.html.HtmlElement, read: _Reading) -> bool:
-    return any(el.tag == "aside" or read.named_related(el) for el in tree.iter(etree.Element))
+def _has_teaser_boxes(elements: _Elements, read: _Reading) -> bool:
+    return any(tag == "aside" or related for _, tag, related in elements)
 
 
 def _place_story_parts(tree: lxml.html.HtmlElement, segments: Segments, title: str | None,
-                       fallback_related: Callable[[_Reading], list[tuple[str, str]]]) -> None:
+                       fallback_related: Callable[[_Elements, _Reading], list[tuple[str, str]]]) -> None:
     """Put the sapo above the body, and links printed as paragraphs among the teasers."""
     read = _Reading()  # (made here: the tree no longer changes until the fallback reads the whole page)
-    inline = _link_headlines(tree, read)
+    elements = _elements(tree)  # (the same: valid until then)
+    inline = _link_headlines(elements, read)
     links = set(inline)
     segments.body = [(n, t) for n, t in segments.body if t not in links]
     if segments.body:
-        sapo = _sapo(tree, segments.body[0][1], read)
+        sapo = _sapo(elements, segments.body[0][1], read)
         if sapo and not any(_same_text(sapo, t) for _, t in segments.body[:2]):
             segments.body.insert(0, (0, sapo))
-    related = _teasers(tree, title, read)
+    related = _teasers(elements, title, read)
     known = {headline for headline, _ in related}
     related += [(h, "") for h in inline if h not in known and h != title]
-    segments.related = related or fallback_related(read)
+    segments.related = related or fallback_related(elements, read)
 
 
 def _time_element_date(tree: lxml.html.HtmlElement) -> str | None:

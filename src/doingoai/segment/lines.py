@@ -67,14 +67,24 @@ MAX_MARKER_CHARS = 80
 MIN_SLUG_WORDS = 3
 
 
+# Punctuation that opens or closes a word in running text ("Hà Nội,", "(TTXVN)", "“hợp tác”."); none of it is
+# a letter or a digit.
+_WORD_EDGES = ".,;:!?…\"“”'‘’()[]{}«»<>-–—/%*•·|"
+
+
 def word_count(line: str) -> int:
     # Words never span spaces: count them token by token, where a token of letters and digits only
-    # (most of them) is one word without a regex run over it.
+    # (most of them) is one word without a regex run over it, and so is one that is only punctuation
+    # around such a core ("Nội," "(TTXVN)"): stripping what is no letter or digit joins no two words.
     tokens = line.split()
     count = len(tokens)
     for token in tokens:
         if not token.isalnum():
-            count += len(_WORD.findall(token)) - 1
+            core = token.strip(_WORD_EDGES)
+            if not core:
+                count -= 1
+            elif not core.isalnum():
+                count += len(_WORD.findall(token)) - 1
     return count
 
 

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from doingoai.lexicon import load_tsv
 
-__all__ = ["outlet_of"]
+__all__ = ["outlet_of", "site_outlet"]
 
 _DOMAIN = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:com\.vn|net\.vn|org\.vn|gov\.vn|edu\.vn|vn|com|net|org))\b",
                      re.IGNORECASE)
@@ -52,13 +52,24 @@ def outlet_of(url: str | None, header: Iterable[str], lead: str | None, sitename
     page furniture below the story (follow buttons, the footer's masthead and copyright) says it."""
     if url and _host(url):
         return _host(url)
+    site = site_outlet(sitename)
+    if site is not None:
+        return site
     tags, domains = _tags()
-    if sitename:
-        if sitename.strip() in tags:
-            return tags[sitename.strip()]
-        if _DOMAIN.fullmatch(sitename.strip()):
-            return sitename.strip().lower().removeprefix("www.")
     return _domain_in(header, domains) or _lead_tag(lead, tags) or _domain_in(reversed(below), domains)
+
+
+def site_outlet(sitename: str | None) -> str | None:
+    """The outlet a page's site name gives (a known outlet's name or tag, or a domain), else None: where it
+    gives one, ``outlet_of`` without a URL reads neither the header nor the furniture below the story."""
+    if not sitename:
+        return None
+    tags = _tags()[0]
+    if sitename.strip() in tags:
+        return tags[sitename.strip()]
+    if _DOMAIN.fullmatch(sitename.strip()):
+        return sitename.strip().lower().removeprefix("www.")
+    return None
 
 
 def _domain_in(lines: Iterable[str], domains: frozenset[str]) -> str | None:
