@@ -32,3 +32,14 @@ def test_residents_working_in_a_country_make_no_visit() -> None:
     text = "khuyến cáo công dân Việt Nam đang sinh sống, học tập và làm việc tại Israel và Iran tuân thủ hướng dẫn"
     assert [c.type for c in find_cues(text) if c.type == "visit"] == []
     assert [c.type for c in find_cues("Đoàn đã làm việc tại Israel.") if c.type == "visit"] == ["visit"]
+
+
+def test_the_leaders_named_before_a_message_send_it_not_the_states_of_its_occasion() -> None:
+    """"Sau vụ động đất tại Thái Lan và Myanmar, lãnh đạo Việt Nam đã gửi điện thăm hỏi": Vietnam sends."""
+    article = Article(source="t.txt", title=None, published="2025-03-29", outlet=None, related=(), url=None,
+                      markup="text", encoding="utf-8", body_lines=(),
+                      text=normalize("Sau vụ động đất nghiêm trọng tại Thái Lan và Myanmar vào ngày 28/3, lãnh đạo "
+                                     "Việt Nam đã gửi điện thăm hỏi, chia buồn."))
+    messages = [e for e in extract(article).events if e.type == "message"]
+    assert messages
+    assert all(e.countries[0] == "VN" for e in messages), [e.countries for e in messages]

@@ -340,7 +340,10 @@ def _message(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     if not by_state:
         # "lãnh đạo các nước Lào, Cuba ... đã có điện mừng": the states named before send; Vietnam named
         # among them ("Quốc khánh nước ... Việt Nam") is the occasion's, not a sender, when others are
-        named = [s.code for s in sides.states_before]
+        # "Sau vụ động đất tại Thái Lan và Myanmar, lãnh đạo Việt Nam đã gửi điện": only the states named
+        # after the leaders send
+        lead = max((m.end() for m in _rx().leaders_of.finditer(doc.text, sent.start, cue.start)), default=sent.start)
+        named = [s.code for s in sides.states_before if s.start >= lead] or [s.code for s in sides.states_before]
         for code in [c for c in named if c != HOME] or named:
             by_state.setdefault(code, [])
     targets = unique([country_of(doc, m) for m in recipients]) or [HOME]
