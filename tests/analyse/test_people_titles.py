@@ -76,3 +76,11 @@ def test_title_as_printed(text: str, expected: Person) -> None:
 ])
 def test_an_acronym_alone_after_an_office_is_no_name(text: str) -> None:
     assert all(name is None or not name.isupper() for name, _, _ in _people(text)), _people(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Sau đó, Tổng thống vào Lăng viếng Chủ tịch Hồ Chí Minh.",
+    "Đoàn đã dâng hương tại tượng đài Chủ tịch Hồ Chí Minh ở Paris.",
+])
+def test_a_tribute_to_the_dead_names_no_one_taking_part(text: str) -> None:
+    assert "Hồ Chí Minh" not in [name for name, _, _ in _people(text)]

@@ -29,6 +29,17 @@ def _words() -> Table[frozenset[str]]:
     return word_sets("patterns_people.yaml")
 
 
+# How far before a mention its memorial word may stand ("tượng đài " and a space)
+MEMORIAL_CHARS = 20
+
+
+@cache
+def _memorial() -> re.Pattern[str]:
+    """``memorial_words`` (``data/patterns_people.yaml``) right before a mention."""
+    words = sorted(_words().memorial_words, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\s+$", re.IGNORECASE)
+
+
 @cache
 def _local_place_units() -> tuple[tuple[str, ...], ...]:
     """The unit words before a local office's place (``local_place_units`` and ``local_units``), as token
@@ -509,7 +520,8 @@ def _appositions(text: str, found: list[PersonMention]) -> list[PersonMention]:
                                      m.country, m.org, m.rank, m.pillar, m.first, m.last))
             continue
         out.append(m)
-    return out
+    # "vào Lăng viếng Chủ tịch Hồ Chí Minh": a tribute to the dead, no one taking part
+    return [m for m in out if not _memorial().search(text, max(0, m.start - MEMORIAL_CHARS), m.start)]
 
 
 # A name of two to four capitalised words (foreign names, hyphenated or not) right before ", <title>".
