@@ -1,0 +1,23 @@
+"""An act told as a noun after its subject and a light verb ("X sẽ có chuyến thăm Y"), with up to three
+auxiliaries between them ("dự kiến sẽ sớm có", "cũng đã có"): the subject makes the act."""
+
+from __future__ import annotations
+
+import pytest
+
+from doingoai.clean.normalize import normalize
+from doingoai.extract import extract
+from doingoai.model import Article
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Thủ tướng Campuchia Hun Sen dự kiến sẽ sớm có chuyến thăm Việt Nam.", "planned"),
+    ("Thủ tướng Campuchia Hun Sen cũng đã có chuyến thăm Việt Nam.", "occurred"),
+    ("Thủ tướng Campuchia Hun Sen sẽ tiếp tục có chuyến thăm Việt Nam.", "planned"),
+])
+def test_the_subject_of_a_nominal_visit_makes_it(text: str, status: str) -> None:
+    article = Article(source="t.txt", title=None, published="2020-09-01", outlet=None, text=normalize(text),
+                      related=(), url=None, markup="text", encoding="utf-8", body_lines=())
+    visits = [(e.status, e.countries, [p.name for p in e.participants]) for e in extract(article).events
+              if e.type == "visit"]
+    assert visits == [(status, ("KH", "VN"), ["Hun Sen"])]
