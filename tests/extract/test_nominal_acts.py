@@ -21,3 +21,18 @@ def test_the_subject_of_a_nominal_visit_makes_it(text: str, status: str) -> None
     visits = [(e.status, e.countries, [p.name for p in e.participants]) for e in extract(article).events
               if e.type == "visit"]
     assert visits == [(status, ("KH", "VN"), ["Hun Sen"])]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bộ Ngoại giao Trung Quốc mô tả cuộc điện đàm giữa Ngoại trưởng Vương Nghị và Ngoại trưởng Mỹ Marco Rubio là "
+     "kịp thời.", ("phone_call", {"CN", "US"})),
+    ("Cuộc hội đàm giữa Thủ tướng Nhật Bản Kishida Fumio và Tổng thống Hàn Quốc Yoon Suk-yeol diễn ra tại Tokyo.",
+     ("talks", {"JP", "KR"})),
+    ("Cuộc hội đàm giữa Thủ tướng Phạm Minh Chính và Thủ tướng Nhật Bản Kishida Fumio diễn ra tại Tokyo.",
+     ("talks", {"VN", "JP"})),
+])
+def test_an_act_between_two_named_sides_is_theirs(text: str, expected: tuple[str, set[str]]) -> None:
+    """"cuộc điện đàm giữa A và B": A and B are the two sides, whatever their states (no Vietnam added)."""
+    article = Article(source="t.txt", title=None, published="2025-09-10", outlet=None, text=normalize(text),
+                      related=(), url=None, markup="text", encoding="utf-8", body_lines=())
+    assert [(e.type, set(e.countries)) for e in extract(article).events] == [expected]

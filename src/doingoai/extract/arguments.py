@@ -121,6 +121,8 @@ def sides_of(doc: Doc, sent: Sentence, cue: Cue, next_cue: Cue | None, prev_cue:
             sides.agents = _coordinated_before(doc, before)
     else:
         sides.agents, sides.others = _coordinated_before(doc, before), after
+    if not sides.agents and len(sides.others) > 1 and _rx().between.match(doc.text, cue.end):
+        sides.agents, sides.others = sides.others[:1], sides.others[1:]  # "cuộc điện đàm giữa A và B": the two sides
     end = _phrase_end(doc.text, cue.end, stop)
     if not sides.agents and cue.voice == "noun" and _rx().own.match(doc.text[end - 14:end].rstrip(" .")):
         sides.agents = before[-1:]  # "nhân chuyến công tác tại Việt Nam của ông": the person just named
