@@ -36,3 +36,16 @@ def test_an_act_between_two_named_sides_is_theirs(text: str, expected: tuple[str
     article = Article(source="t.txt", title=None, published="2025-09-10", outlet=None, text=normalize(text),
                       related=(), url=None, markup="text", encoding="utf-8", body_lines=())
     assert [(e.type, set(e.countries)) for e in extract(article).events] == [expected]
+
+
+@pytest.mark.parametrize(("text", "visits"), [
+    # a foreign visitor named after the trip that frames the sentence, meeting Vietnam's leaders: to Vietnam
+    ("Trong khuôn khổ chuyến thăm, Thủ tướng Campuchia Hun Sen đã hội đàm với Thủ tướng Nguyễn Xuân Phúc.",
+     [{"KH", "VN"}]),
+    # two other states: no visit to Vietnam made up
+    ("Trong chuyến thăm, Ngoại trưởng Mỹ Antony Blinken gặp Ngoại trưởng Trung Quốc Vương Nghị.", []),
+])
+def test_a_trip_framing_the_sentence_goes_to_the_hosts_named_in_it(text: str, visits: list[set[str]]) -> None:
+    article = Article(source="t.txt", title=None, published="2019-10-05", outlet=None, text=normalize(text),
+                      related=(), url=None, markup="text", encoding="utf-8", body_lines=())
+    assert [set(e.countries) for e in extract(article).events if e.type == "visit"] == visits

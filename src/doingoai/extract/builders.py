@@ -232,6 +232,12 @@ def _visit(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     elif agents == [HOME] and cue.voice == "noun":
         # "sau chuyến thăm của Chủ tịch nước ... vào tháng 7/2024": the partner the passage is about
         code = doc.partner_near(cue.start)
+    elif cue.voice == "noun" and len(agents) == 1 and agents[0] not in (None, HOME) and sides.agents and all(
+            m.start >= cue.end for m in sides.agents) and any(
+            country_of(doc, m) == HOME for m in doc.in_span(doc.mentions, sent.start, sent.end)):
+        # "Trong khuôn khổ chuyến thăm, Thủ tướng Campuchia Hun Sen đã hội đàm với Thủ tướng Nguyễn Xuân Phúc": a
+        # foreign visitor named after the trip that frames the sentence, with Vietnam's leaders: a visit to Vietnam
+        code = HOME
     if code is None:
         return []
     if not agents:
