@@ -3,9 +3,9 @@ each act takes the month and year that closes its own item, not the one of the i
 
 from __future__ import annotations
 
-from doingoai.clean.normalize import normalize
 from doingoai.extract import extract
-from doingoai.model import Article
+
+from .story import story
 
 TEXT = ("Về chính trị - ngoại giao, hai bên duy trì tiếp xúc cấp cao: Thủ tướng Phạm Minh Chính điện đàm với Thủ tướng "
         "Đức Olaf Scholz (6/2023); Chủ tịch nước Võ Văn Thưởng gặp Tổng thống Đức Frank-Walter Steinmeier "
@@ -13,8 +13,7 @@ TEXT = ("Về chính trị - ngoại giao, hai bên duy trì tiếp xúc cấp c
 
 
 def test_each_item_of_a_dated_list_has_its_own_month() -> None:
-    article = Article(source="t.txt", title=None, published="2024-01-10", outlet=None, text=normalize(TEXT),
-                      related=(), url=None, markup="text", encoding="utf-8", body_lines=())
+    article = story(TEXT, "2024-01-10")
     found = {(e.type, e.date.start, e.status) for e in extract(article).events}
     assert ("phone_call", "2023-06", "occurred") in found
     assert ("meeting", "2023-09", "occurred") in found

@@ -4,15 +4,14 @@ and people who live and work in a country ("công dân ... làm việc tại") a
 
 from __future__ import annotations
 
-from doingoai.clean.normalize import normalize
 from doingoai.extract import extract
 from doingoai.extract.cues import find_cues
-from doingoai.model import Article
+
+from .story import story
 
 
 def _events(text: str) -> list[tuple[str, tuple[str, ...]]]:
-    article = Article(source="t.txt", title=None, published="2023-06-22", outlet=None, text=normalize(text),
-                      related=(), url=None, markup="text", encoding="utf-8", body_lines=())
+    article = story(text, "2023-06-22")
     return [(e.type, tuple(p.name for p in e.participants)) for e in extract(article).events]
 
 
@@ -36,10 +35,8 @@ def test_residents_working_in_a_country_make_no_visit() -> None:
 
 def test_the_leaders_named_before_a_message_send_it_not_the_states_of_its_occasion() -> None:
     """"Sau vụ động đất tại Thái Lan và Myanmar, lãnh đạo Việt Nam đã gửi điện thăm hỏi": Vietnam sends."""
-    article = Article(source="t.txt", title=None, published="2025-03-29", outlet=None, related=(), url=None,
-                      markup="text", encoding="utf-8", body_lines=(),
-                      text=normalize("Sau vụ động đất nghiêm trọng tại Thái Lan và Myanmar vào ngày 28/3, lãnh đạo "
-                                     "Việt Nam đã gửi điện thăm hỏi, chia buồn."))
+    article = story("Sau vụ động đất nghiêm trọng tại Thái Lan và Myanmar vào ngày 28/3, lãnh đạo Việt Nam đã gửi "
+                    "điện thăm hỏi, chia buồn.", "2025-03-29")
     messages = [e for e in extract(article).events if e.type == "message"]
     assert messages
     assert all(e.countries[0] == "VN" for e in messages), [e.countries for e in messages]

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from doingoai.clean.normalize import normalize
 from doingoai.extract import extract
-from doingoai.model import Article
+
+from .story import story
 
 
 def _types(text: str) -> list[tuple[str, tuple[str, ...]]]:
-    article = Article(source="t.txt", title=None, published="2024-05-10", outlet=None, text=normalize(text),
-                      related=(), url=None, markup="text", encoding="utf-8", body_lines=())
+    article = story(text, "2024-05-10")
     return [(e.type, e.countries) for e in extract(article).events]
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from doingoai.clean.normalize import normalize
 from doingoai.extract import extract
-from doingoai.model import Article
+
+from .story import story
 
 
 @pytest.mark.parametrize(("text", "status"), [
@@ -16,8 +16,7 @@ from doingoai.model import Article
     ("Thủ tướng Campuchia Hun Sen sẽ tiếp tục có chuyến thăm Việt Nam.", "planned"),
 ])
 def test_the_subject_of_a_nominal_visit_makes_it(text: str, status: str) -> None:
-    article = Article(source="t.txt", title=None, published="2020-09-01", outlet=None, text=normalize(text),
-                      related=(), url=None, markup="text", encoding="utf-8", body_lines=())
+    article = story(text, "2020-09-01")
     visits = [(e.status, e.countries, [p.name for p in e.participants]) for e in extract(article).events
               if e.type == "visit"]
     assert visits == [(status, ("KH", "VN"), ["Hun Sen"])]
@@ -33,8 +32,7 @@ def test_the_subject_of_a_nominal_visit_makes_it(text: str, status: str) -> None
 ])
 def test_an_act_between_two_named_sides_is_theirs(text: str, expected: tuple[str, set[str]]) -> None:
     """"cuộc điện đàm giữa A và B": A and B are the two sides, whatever their states (no Vietnam added)."""
-    article = Article(source="t.txt", title=None, published="2025-09-10", outlet=None, text=normalize(text),
-                      related=(), url=None, markup="text", encoding="utf-8", body_lines=())
+    article = story(text, "2025-09-10")
     assert [(e.type, set(e.countries)) for e in extract(article).events] == [expected]
 
 
@@ -46,6 +44,5 @@ def test_an_act_between_two_named_sides_is_theirs(text: str, expected: tuple[str
     ("Trong chuyến thăm, Ngoại trưởng Mỹ Antony Blinken gặp Ngoại trưởng Trung Quốc Vương Nghị.", []),
 ])
 def test_a_trip_framing_the_sentence_goes_to_the_hosts_named_in_it(text: str, visits: list[set[str]]) -> None:
-    article = Article(source="t.txt", title=None, published="2019-10-05", outlet=None, text=normalize(text),
-                      related=(), url=None, markup="text", encoding="utf-8", body_lines=())
+    article = story(text, "2019-10-05")
     assert [set(e.countries) for e in extract(article).events if e.type == "visit"] == visits

@@ -3,14 +3,13 @@ sentence is about (data/patterns_events.yaml ``since``)."""
 
 from __future__ import annotations
 
-from doingoai.clean.normalize import normalize
 from doingoai.extract import extract
-from doingoai.model import Article
+
+from .story import story
 
 
 def _events(text: str, published: str | None = "2022-11-12") -> list[tuple[str, str | None, tuple[str, ...]]]:
-    article = Article(source="t.txt", title=None, published=published, outlet=None, text=normalize(text),
-                      related=(), url=None, markup="text", encoding="utf-8", body_lines=())
+    article = story(text, published)
     return [(e.type, e.date.start, e.countries) for e in extract(article).events]
 
 

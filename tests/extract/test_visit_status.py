@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from doingoai.clean.normalize import normalize
 from doingoai.extract import extract
-from doingoai.model import Article
+
+from .story import story
 
 VISIT = ("nhận lời mời của Chủ tịch nước Trần Đại Quang, Tổng thống Cộng hòa Chile Michelle Bachelet Jeria thăm cấp "
          "Nhà nước tới Việt Nam từ ngày 8 – 9/11/2017.")
@@ -21,6 +21,5 @@ VISIT = ("nhận lời mời của Chủ tịch nước Trần Đại Quang, T�
     ("N" + VISIT[1:].replace("Jeria thăm", "Jeria sẽ thăm"), "planned"),
 ])
 def test_the_status_of_an_announced_or_told_visit(text: str, status: str) -> None:
-    article = Article(source="t.txt", title=None, published=None, outlet=None, text=normalize(text), related=(),
-                      url=None, markup="text", encoding="utf-8", body_lines=())
+    article = story(text, None)
     assert [e.status for e in extract(article).events if e.type == "visit"] == [status]
