@@ -226,7 +226,9 @@ def _drafts(doc: Doc) -> list[Draft]:
                 before = doc.text[sent.start:cue.start]
                 d.planned = bool(agreed) or is_planned_before(before, doc.lower(sent.start, cue.start)) or bool(
                     doc.search(_pf().later, cue.end, nxt.start if nxt else sent.end))
-                d.done = not d.planned and bool(_rx().told_done.search(before[-30:]))
+                # (the cue may hold the word itself: "Hai nước đã ký nhiều hiệp định")
+                d.done = not d.planned and bool(_rx().told_done.search(before[-30:]) or _rx().told_done.match(
+                    _first_word(doc, cue)))
                 d.background = bool(doc.search(pf.background_marker, max(sent.start, cue.start - 40), cue.start)) or (
                     d.date is not None and d.date.marker == "hồi") or bool(_rx().other_year.match(sent.text))
                 drafts.append(d)
@@ -428,6 +430,28 @@ def _before_page(drafts: list[Draft], ref: Reference) -> None:
         d.background = True
 
 
+def _first_word(doc: Doc, cue: Cue) -> str:
+    """The cue's first word and the space after it ("đã " of "đã ký"), as the text writes it."""
+    end = doc.text.find(" ", cue.start, cue.end)
+    return doc.text[cue.start:end + 1] if end >= 0 else ""
+
+
+def _done_before_trip(drafts: list[Draft], occasion: Draft | None, ref: Reference) -> None:
+    """An act told as done, without a day of its own, on a page announcing a trip still to come ("Hai nước đã ký
+    nhiều hiệp định" in the preview of a visit) happened before the trip: an earlier occasion (background), not
+    an act of the trip's window. A trip not begun holds no done act; a trip under way (begun by the page's date)
+    does. Without the page's date, whether the trip has begun is unknown (a story told during a trip announces its
+    evening's programme beside the morning's acts): nothing changes."""
+    if occasion is None or not occasion.planned or occasion.date is None or ref.date is None:
+        return
+    start, _, _ = resolve(occasion.date, ref, True)
+    if start is None or len(start) != 10 or start <= ref.date.isoformat():
+        return
+    for d in drafts:
+        if d.done and d.date is None and d is not occasion:
+            d.background = True
+
+
 def _status(start: str | None, ref: Reference, planned: bool) -> str:
     if ref.date and start and len(start) == 10:
         day = dt.date.fromisoformat(start)
@@ -507,6 +531,7 @@ def extract_events(doc: Doc, ref: Reference) -> list[Event]:
         (d for d in drafts if dated(d)), None)
     _resolve_anaphora(doc, drafts, occasion)
     _mark_background(drafts, occasion, ref)
+    _done_before_trip(drafts, occasion, ref)
     merged = _merge(doc, drafts)
     if occasion is not None and occasion not in merged:
         occasion = next((d for d in merged if d.date == occasion.date), occasion)
