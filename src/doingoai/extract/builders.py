@@ -298,6 +298,12 @@ def _agreement(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     leaders = bool(_rx().both_sides.search(doc.text, sent.start, cue.start))
     before = doc.text[sent.start:cue.start]
     two_sides = leaders or bool(_rx().two_sides_before.search(before) or _rx().two_sides_named.search(before))
+    body = None if two_sides else _signed_body(doc, cue, sent)
+    signing = unique([*_agent_countries(doc, sides), *signers,
+                      *(st.code for st in doc.in_span(doc.states, sent.start, cue.start))])
+    if body is not None and len(signing) <= 1:
+        # "Việt Nam ký kết Hiệp định CPTPP", "ký thỏa thuận với Ngân hàng Thế giới": the state signs with the body
+        return [Draft("agreement", sent, cue, list(sides.agents), signing or [HOME], [body])]
     if len(states) <= 1 and (len(states) == 1 or two_sides):
         partner = doc.partner_near(cue.start)
         states = unique([*(states or [HOME]), partner])
@@ -308,6 +314,18 @@ def _agreement(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     return [Draft("agreement", sent, cue, list(sides.agents) or (_last_of(doc, [base, s], cue.start) if leaders
                                                                   else []), [base, s])
             for s in states if s != base]
+
+
+def _signed_body(doc: Doc, cue: Cue, sent: Sentence) -> str | None:
+    """The multilateral body or framework whose document is signed ("ký kết Hiệp định CPTPP", "ký Nghị định thư ...
+    Hiệp định Thương mại Hàng hóa ASEAN", "ký thỏa thuận với Ngân hàng Thế giới"): a body named after the cue in the
+    same clause, with no state named between (then the document is the body's, not a state's)."""
+    end = _rx().clause_end.search(doc.text, cue.end, sent.end)
+    stop = min(end.start() if end else sent.end, cue.end + 120)
+    bodies = doc.in_span(doc.bodies, cue.end, stop)
+    if not bodies or doc.in_span(doc.states, cue.end, bodies[0].start):
+        return None
+    return bodies[0].key
 
 
 def _upgrade(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
