@@ -299,6 +299,11 @@ def _agreement(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     before = doc.text[sent.start:cue.start]
     two_sides = leaders or bool(_rx().two_sides_before.search(before) or _rx().two_sides_named.search(before))
     body = None if two_sides else _signed_body(doc, cue, sent)
+    if cue.voice == "noun":
+        # "12 văn kiện hợp tác (giữa hai nước) được ký kết": the documents of the states they name, else of the
+        # passage's two sides
+        states = unique([*states, *(st.code for st in doc.in_span(doc.states, cue.start, cue.end))])
+        two_sides = body is None
     signing = unique([*_agent_countries(doc, sides), *signers,
                       *(st.code for st in doc.in_span(doc.states, sent.start, cue.start))])
     if body is not None and len(signing) <= 1:
@@ -320,12 +325,15 @@ def _signed_body(doc: Doc, cue: Cue, sent: Sentence) -> str | None:
     """The multilateral body or framework whose document is signed ("ký kết Hiệp định CPTPP", "ký Nghị định thư ...
     Hiệp định Thương mại Hàng hóa ASEAN", "ký thỏa thuận với Ngân hàng Thế giới"): a body named after the cue in the
     same clause, with no state named between (then the document is the body's, not a state's)."""
+    # (the documents before the verb, as its subject: "Hiệp định CPTPP được ký kết", the cue's own span)
+    begin = cue.start if cue.voice == "noun" else cue.end
     end = _rx().clause_end.search(doc.text, cue.end, sent.end)
     stop = min(end.start() if end else sent.end, cue.end + 120)
-    bodies = doc.in_span(doc.bodies, cue.end, stop)
-    if not bodies or doc.in_span(doc.states, cue.end, bodies[0].start):
+    bodies = doc.in_span(doc.bodies, begin, stop)
+    if not bodies or doc.in_span(doc.states, begin, bodies[0].start):
         return None
-    return bodies[0].key
+    key: str = bodies[0].key
+    return key
 
 
 def _upgrade(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:

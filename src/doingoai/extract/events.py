@@ -210,6 +210,12 @@ def _drafts(doc: Doc) -> list[Draft]:
                                                                    cue.start)
             if not agreed and doc.search(pf.wish, max(sent.start, cue.start - 30), cue.start):
                 continue  # "tăng cường trao đổi tiếp xúc", "đề nghị sớm ký kết": content, not an act
+            if cue.type == "agreement" and cue.voice == "noun" and (
+                    doc.search(pf.carried_out, max(sent.start, cue.start - 60), cue.start)
+                    or doc.search(pf.tallied, max(sent.start, cue.start - 40), cue.start)):
+                # "thực hiện nghiêm túc các văn kiện đã được ký kết": documents of before, to carry out; "hơn 200
+                # cam kết, thỏa thuận được ký kết": a tally (a count figure)
+                continue
             if cue.type == "relation_upgrade" and doc.search(pf.prospect, max(sent.start, cue.start - 80), cue.start):
                 continue  # "đề nghị 2 bên sớm thống nhất về lộ trình nâng cấp quan hệ": a proposal
             if cue.type == "visit" and doc.search(pf.invited, max(sent.start, cue.start - 120), cue.start):
@@ -224,7 +230,10 @@ def _drafts(doc: Doc) -> list[Draft]:
                     # "Ngày 9/1, Phủ Tổng thống thông báo, A sẽ thăm ...": the day of the telling, not of the trip
                     claimed.add(d.date.start)
                 before = doc.text[sent.start:cue.start]
-                d.planned = bool(agreed) or is_planned_before(before, doc.lower(sent.start, cue.start)) or bool(
+                low = doc.lower(sent.start, cue.start)
+                if cue.voice == "noun" and (verb := _rx().signed_verb.search(doc.text, cue.start, cue.end)):
+                    before, low = f"{before} {verb.group(0)}", None  # "văn kiện ... sẽ được ký kết": the verb's modal
+                d.planned = bool(agreed) or is_planned_before(before, low) or bool(
                     doc.search(_pf().later, cue.end, nxt.start if nxt else sent.end))
                 # (the cue may hold the word itself: "Hai nước đã ký nhiều hiệp định")
                 d.done = not d.planned and bool(_rx().told_done.search(before[-30:]) or _rx().told_done.match(
