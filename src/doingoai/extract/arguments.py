@@ -54,14 +54,16 @@ def _free(items: list, cover: Spans) -> list:  # type: ignore[type-arg]
     return [x for x in items if not cover.holds(x.start, x.end)]
 
 
-def _coordinated_before(doc: Doc, before: list[PersonMention]) -> list[PersonMention]:
-    """The nearest person before the cue and those joined to them by "và", "cùng", ","."""
+def _coordinated_before(doc: Doc, before: list[PersonMention], after: int = -1) -> list[PersonMention]:
+    """The nearest person before the cue and those joined to them by "và", "cùng", ","; by ";" too from ``after`` on
+    (where no other act stands before them in the sentence): "A; B; C đã gửi điện mừng" lists the senders, while in
+    "A gửi điện tới B; C gửi điện" C alone sends."""
     if not before:
         return []
     group = [before[-1]]
     for m in reversed(before[:-1]):
         gap = doc.text[m.end:group[0].start]
-        if _rx().coordination.match(gap) and ";" not in gap:  # "A gửi điện tới B; C gửi điện": C alone sends
+        if _rx().coordination.match(gap) and (";" not in gap or m.start >= after >= 0):
             group.insert(0, m)
         else:
             break
@@ -73,6 +75,14 @@ def sides_of(doc: Doc, sent: Sentence, cue: Cue, next_cue: Cue | None, prev_cue:
     people = [m for m in doc.in_span(doc.mentions, sent.start, sent.end)
               if m.name or doc.person_of(m) or m.country or _home_office(m)]
     stop = next_cue.start if next_cue else sent.end
+    if next_cue is not None and next_cue.start < sent.end and doc.text[next_cue.start] not in ";,":
+        # "A gửi điện tới B; C gửi điện tới D": C, after the last ";" before the next act and right before it, is that
+        # act's subject (not "hội kiến A; B và đến chào C" nor "hội kiến A; B; chào C", where B is one more of those
+        # A's act meets)
+        semi = doc.text.rfind(";", cue.end, next_cue.start)
+        subject = [p for p in people if semi < p.start and p.end <= next_cue.start] if semi >= 0 else []
+        if subject and _rx().verb_gap.match(doc.text[subject[-1].end:next_cue.start]):
+            stop = semi
     start_before = sent.start
     before = [p for p in people if start_before <= p.start and p.end <= cue.start]
     after = [p for p in people if p.start >= cue.end and p.start < stop]
@@ -120,7 +130,9 @@ def sides_of(doc: Doc, sent: Sentence, cue: Cue, next_cue: Cue | None, prev_cue:
             # "A và phu nhân đang có chuyến thăm ...": the subject of the light verb makes the act
             sides.agents = _coordinated_before(doc, before)
     else:
-        sides.agents, sides.others = _coordinated_before(doc, before), after
+        # (a list joined by ";" reads as one only when no other act comes before it in the sentence)
+        alone = sent.start if prev_cue is None or prev_cue.end <= sent.start else -1
+        sides.agents, sides.others = _coordinated_before(doc, before, alone), after
     if not sides.agents and len(sides.others) > 1 and _rx().between.match(doc.text, cue.end):
         sides.agents, sides.others = sides.others[:1], sides.others[1:]  # "cuộc điện đàm giữa A và B": the two sides
     end = _phrase_end(doc.text, cue.end, stop)

@@ -369,6 +369,13 @@ def _message(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
         c = country_of(doc, m) or doc.partner_near(m.start, back=0)
         if c:
             by_state.setdefault(c, []).append(m)
+    if by_state and senders:
+        # "Lãnh đạo các nước Lào, Cuba, ... và Nhà vua Nhật Bản đã có điện mừng": the states listed after the leaders,
+        # before the people named, send too
+        lead = max((m.end() for m in _rx().leaders_of.finditer(doc.text, sent.start, senders[0].start)), default=-1)
+        for s in sides.states_before if lead >= 0 else ():
+            if lead <= s.start < senders[0].start and s.code != HOME:
+                by_state.setdefault(s.code, [])
     if not by_state:
         # "lãnh đạo các nước Lào, Cuba ... đã có điện mừng": the states named before send; Vietnam named
         # among them ("Quốc khánh nước ... Việt Nam") is the occasion's, not a sender, when others are
