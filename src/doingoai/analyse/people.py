@@ -369,6 +369,8 @@ class _Parser:
         words = 0
         while j < self.n and words < MAX_NAME_WORDS:
             t = self.tokens[j]
+            if j > i and "\n" in self.text[self.tokens[j - 1].end:t.start]:
+                break  # a name never runs on to the next line ("Olaf Scholz" / "Tháp Rùa ..." on the line below)
             if t.is_word and t.is_upper_initial and not t.is_number:
                 if j > i and self.title_at(j):
                     break
