@@ -239,7 +239,8 @@ def _drafts(doc: Doc) -> list[Draft]:
                 d.done = not d.planned and bool(_rx().told_done.search(before[-30:]) or _rx().told_done.match(
                     _first_word(doc, cue)))
                 d.background = bool(doc.search(pf.background_marker, max(sent.start, cue.start - 40), cue.start)) or (
-                    d.date is not None and d.date.marker == "hồi") or bool(_rx().other_year.match(sent.text))
+                    d.date is not None and d.date.marker == "hồi") or bool(_rx().other_year.match(sent.text)) or (
+                    cue.voice == "noun" and bool(_rx().recent_past_after.match(doc.text, cue.end, sent.end)))
                 drafts.append(d)
             claimed.update(told[-1:])
     return drafts
