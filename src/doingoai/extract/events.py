@@ -194,6 +194,9 @@ def _drafts(doc: Doc) -> list[Draft]:
             if not may_state(doc, cue, sent):
                 claimed.update(told[-1:])
                 continue  # a minister's "cho biết": no statement, and no side of another act
+            if _rx().back_reference.fullmatch(doc.text, sent.start, cue.start) and _rx().bare_act.match(
+                    doc.text, cue.end, sent.end) and any(p.type == cue.type and not p.background for p in drafts):
+                continue  # "Tại hội đàm, A chuyển lời thăm hỏi của ... đến ...": the act told before, not another
             sides = sides_of(doc, sent, cue, nxt, prv)
             follows = previous is not None and bool(sides.agents) and all(a in previous.others for a in sides.agents)
             if follows and previous_type == "reception" and cue.type == "courtesy_call":
@@ -218,8 +221,11 @@ def _drafts(doc: Doc) -> list[Draft]:
                 continue
             if cue.type == "relation_upgrade" and doc.search(pf.prospect, max(sent.start, cue.start - 80), cue.start):
                 continue  # "đề nghị 2 bên sớm thống nhất về lộ trình nâng cấp quan hệ": a proposal
-            if cue.type == "visit" and doc.search(pf.invited, max(sent.start, cue.start - 120), cue.start):
-                continue  # "đã trân trọng mời Chủ tịch QH sớm thăm chính thức Jordan": an invitation, no visit yet
+            if cue.type in ("visit", "conference") and doc.search(pf.invited, max(sent.start, cue.start - 120),
+                                                                   cue.start):
+                # "đã trân trọng mời Chủ tịch QH sớm thăm chính thức Jordan", "đã mời Tổng thống dự Hội nghị Cấp cao
+                # APEC": an invitation, no visit or attendance yet
+                continue
             if doc.search(pf.negated, max(sent.start, cue.start - 20), cue.start):
                 continue  # "Thủ tướng Thái Lan không tham dự Hội nghị": an act that did not take place
             made = BUILDERS[cue.type](doc, cue, sent, sides)
