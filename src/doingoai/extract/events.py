@@ -228,6 +228,9 @@ def _drafts(doc: Doc) -> list[Draft]:
                 continue
             if doc.search(pf.negated, max(sent.start, cue.start - 20), cue.start):
                 continue  # "Thủ tướng Thái Lan không tham dự Hội nghị": an act that did not take place
+            if cue.type == "negotiation" and doc.search(pf.negotiation_topic, max(sent.start, cue.start - 150),
+                                                        cue.start):
+                continue  # "quá trình đàm phán hiện nay", "trao đổi về ..., trong đó có đàm phán về ...": a topic
             made = BUILDERS[cue.type](doc, cue, sent, sides)
             for d in made:
                 d.place = _place(doc, sent, d, sides)
@@ -240,6 +243,7 @@ def _drafts(doc: Doc) -> list[Draft]:
                 if cue.voice == "noun" and (verb := _rx().signed_verb.search(doc.text, cue.start, cue.end)):
                     before, low = f"{before} {verb.group(0)}", None  # "văn kiện ... sẽ được ký kết": the verb's modal
                 d.planned = bool(agreed) or is_planned_before(before, low) or bool(
+                    doc.search(pf.possible, max(sent.start, cue.start - 30), cue.start)) or bool(
                     doc.search(_pf().later, cue.end, nxt.start if nxt else sent.end))
                 # (the cue may hold the word itself: "Hai nước đã ký nhiều hiệp định")
                 d.done = not d.planned and bool(_rx().told_done.search(before[-30:]) or _rx().told_done.match(
@@ -326,6 +330,11 @@ def _same_act(doc: Doc, a: Draft, b: Draft, foreign: Callable[[Draft], set[str]]
         return False
     if a.type in ("statement", "protest") and not _same_speakers(doc, a, b):
         return False
+    if a.type == b.type and a.type in ("statement", "protest") and a.sentence.start == b.sentence.start and \
+            a.background == b.background:
+        # "... cho biết về phản ứng của Việt Nam đối với việc Trung Quốc tập trận từ 29/7 đến 2/8, Người Phát ngôn
+        # nêu rõ": one telling, whatever dates its object holds
+        return True
     if a.type != b.type and {a.type, b.type} != {"reception", "courtesy_call"}:
         return False
     if a.background != b.background:
