@@ -132,6 +132,12 @@ def _pairwise(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
         partner = doc.partner_near(cue.start)
         if partner and partner not in agents:
             groups[partner] = _last_of(doc, [partner], cue.start)  # the delegation's head, named before
+    if not groups and not sides.others and cue.type == "phone_call" and agents and HOME not in agents:
+        # "Nhân dịp đồng chí A được bầu giữ chức Thủ tướng, ngày 6/4, Thủ tướng Lào B đã gọi điện chúc mừng": a foreign
+        # leader's call with no counterpart after the verb is to the Vietnamese the sentence names before it
+        home = [m for m in doc.in_span(doc.mentions, sent.start, cue.start) if country_of(doc, m) == HOME]
+        if home:
+            groups[HOME] = home[:1]
     if not groups and not sides.others and not sides.agents and _two_sides(doc, cue, sent):
         # "hai nhà lãnh đạo đã hội đàm": the two states the passage is about, Vietnam or not
         pair = doc.pair_near(cue.start)
