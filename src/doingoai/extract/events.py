@@ -455,6 +455,30 @@ def _before_page(drafts: list[Draft], ref: Reference) -> None:
         d.background = True
 
 
+def _gathering_days(doc: Doc, drafts: list[Draft]) -> None:
+    """A conference told without its day ("Tham dự hội nghị gồm lãnh đạo 10 nước ...") takes the day the story gives
+    its body's gathering elsewhere ("Hội nghị các nhà lãnh đạo ASEAN khai mạc chiều 24/4 tại Jakarta"): a date right
+    after the gathering's verb that follows the body's name in its sentence."""
+    wanted = {k for d in drafts if d.type == "conference" and d.date is None and not d.background
+              for k in d.organizations}
+    if not wanted:
+        return
+    days: dict[str, DateExpr] = {}
+    for body in doc.bodies:
+        if body.key not in wanted or body.key in days:
+            continue
+        sent = doc.sentence_at(body.start)
+        if sent is None or not _rx().gathering_subject.fullmatch(doc.text, sent.start, body.start):
+            continue
+        for expr in doc.in_span(doc.dates, body.end, min(sent.end, body.end + 120)):
+            if expr.day is not None and _rx().gathering_day.fullmatch(doc.text, body.end, expr.start):
+                days[body.key] = expr
+            break
+    for d in drafts:
+        if d.type == "conference" and d.date is None and not d.background:
+            d.date = next((days[k] for k in d.organizations if k in days), None)
+
+
 def _first_word(doc: Doc, cue: Cue) -> str:
     """The cue's first word and the space after it ("đã " of "đã ký"), as the text writes it."""
     end = doc.text.find(" ", cue.start, cue.end)
@@ -552,6 +576,7 @@ def extract_events(doc: Doc, ref: Reference) -> list[Event]:
             # "đề cập chuyến thăm ... đến Cuba vào tháng 3/2018" in a story of a later year: an earlier occasion
             d.background = True
 
+    _gathering_days(doc, drafts)
     occasion = next((d for d in drafts if dated(d) and d.type not in _NOT_OCCASION), None) or next(
         (d for d in drafts if dated(d)), None)
     _resolve_anaphora(doc, drafts, occasion)

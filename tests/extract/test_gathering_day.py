@@ -1,0 +1,28 @@
+"""A conference told without its day ("Tham dự hội nghị gồm lãnh đạo 10 nước ...") takes the day the story gives
+its body's gathering elsewhere, with the body named before the verb ("Hội nghị các nhà lãnh đạo ASEAN khai mạc
+chiều 24/4 tại Jakarta"); a date of something else in that sentence gives none."""
+
+from __future__ import annotations
+
+from doingoai.extract import extract
+
+from .story import story
+
+ATTENDED = ("Thủ tướng Phạm Minh Chính dẫn đầu đoàn Việt Nam tham dự Hội nghị các nhà lãnh đạo Hiệp hội các quốc gia "
+            "Đông Nam Á (ASEAN).")
+
+
+def _conferences(text: str) -> list[tuple[str | None, tuple[str, ...]]]:
+    return [(e.date.start, e.organizations) for e in extract(story(text, "2021-04-25")).events
+            if e.type == "conference"]
+
+
+def test_the_gathering_day_dates_the_attendance() -> None:
+    text = "Hội nghị các nhà lãnh đạo ASEAN khai mạc chiều 24/4 tại Thủ đô Jakarta của Indonesia. " + ATTENDED
+    assert _conferences(text) == [("2021-04-24", ("ASEAN",))]
+
+
+def test_another_date_in_the_bodys_sentence_gives_none() -> None:
+    text = "Cộng đồng ASEAN được thành lập ngày 31/12/2015 và ngày càng lớn mạnh. " + ATTENDED
+    assert _conferences(text) == [(None, ("ASEAN",))]
+
