@@ -3,6 +3,7 @@
 - negotiations as a process or a topic ("không có lợi cho quá trình đàm phán hiện nay giữa Trung Quốc và ASEAN",
   "Hai bên trao đổi về ..., trong đó có đàm phán về Hiệp định TPP") are no negotiation round;
 - an act that "có thể" take place is at most planned;
+- a telling takes no day of an act still to come ("TASS dẫn lời ... cho biết" beside a call "vào ngày 28/1 tới");
 - one sentence of a spokesperson telling with two verbs ("cho biết về phản ứng ..., Người Phát ngôn nêu rõ") is one
   statement or protest, dated by the telling, not by the dates of the act it objects to."""
 
@@ -45,3 +46,12 @@ def test_one_telling_with_two_verbs_is_one_protest_of_its_day() -> None:
             "ngôn Bộ Ngoại giao Phạm Thu Hằng cho biết Việt Nam kiên quyết phản đối và nêu rõ yêu cầu Trung Quốc tôn "
             "trọng chủ quyền của Việt Nam.")
     assert [(kind, start) for kind, _, start in _acts(text)] == [("protest", "2023-08-03")]
+
+
+def test_a_telling_takes_no_day_of_an_act_to_come() -> None:
+    text = ("Tổng thống Nga Vladimir Putin và tân Tổng thống Mỹ Donald Trump dự kiến tiến hành cuộc điện đàm đầu tiên "
+            "vào ngày 28/1 tới. Hãng thông tấn TASS dẫn lời người phát ngôn Điện Kremlin Dmitry Peskov cho biết thông "
+            "tin trên.")
+    acts = _acts(text)
+    assert ("phone_call", "planned", "2024-01-28") in acts  # (the page is of 4 August 2023)
+    assert [a for a in acts if a[0] == "statement"] == [("statement", "occurred", None)]

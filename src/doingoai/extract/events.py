@@ -512,7 +512,10 @@ def _status(start: str | None, ref: Reference, planned: bool) -> str:
 
 
 def _to_event(doc: Doc, d: Draft, ref: Reference, occasion: Draft | None) -> Event:
-    inherit = d.date is None and occasion is not None and not d.background
+    # (a telling is done when told: it takes no day of an act still to come, "TASS dẫn lời ... cho biết" beside "dự
+    # kiến tiến hành cuộc điện đàm vào ngày 28/1 tới")
+    inherit = d.date is None and occasion is not None and not d.background and not (
+        d.type in ("statement", "protest") and occasion.planned)
     if occasion is not None and occasion.date is not None and d.date is not None and not d.background:
         o, own = occasion.date, d.date
         # "sẽ ... vào cuối tháng 11, hội kiến ..." inside a visit of 27-30/11: the visit's days say more
