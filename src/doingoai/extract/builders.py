@@ -284,6 +284,12 @@ def _visit(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
 def _conference(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     if _rx().bilateral_summit.match(doc.text, cue.end, min(sent.end, cue.end + 60)):
         return []  # "tham dự hội nghị thượng đỉnh với Thủ tướng Nhật Bản": talks (a cue of its own)
+    if sides.agents and sides.agents[-1].end <= cue.start and _rx().frame_opened.search(
+            doc.text, sides.agents[-1].end, cue.start):
+        # "A hội đàm với B trong khuôn khổ chuyến thăm ... và tham dự Hội nghị ...": A, the sentence's subject, attends
+        first = doc.in_span(doc.mentions, sent.start, sides.agents[-1].start)
+        if first:
+            sides.agents = first[:1]
     agents = _agent_countries(doc, sides)
     if not agents and _rx().pronoun_subject.match(doc.text, sent.start, cue.start):
         # "Ông dự kiến cũng sẽ tham dự ...": the person the story was just about
