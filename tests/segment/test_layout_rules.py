@@ -119,3 +119,11 @@ def test_outlet_from_the_follow_button_under_the_lead() -> None:
 def test_photo_credit_below_the_story_is_not_the_outlet() -> None:
     text = "\n".join([TITLE, LEAD, "Quang cảnh buổi tiếp. (Ảnh: vietnamplus.vn)", PARA2])
     assert segment(page(text)).outlet is None
+
+
+def test_a_breadcrumb_between_date_and_story_is_not_the_title() -> None:
+    for crumb in ("Trang chủ Bờ cõi biển đảo Lịch sử chủ quyền", "Trang chủ > Thời sự > Đối ngoại"):
+        text = "\n".join([TITLE, "17:30 | 03/08/2023 GMT+7", crumb, "", LEAD, "", PARA2, "", PARA3])
+        article = segment(Page(source="p.txt", content=text, markup="text"))
+        assert article.title == TITLE
+        assert crumb not in article.text
