@@ -30,7 +30,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
@@ -422,6 +422,13 @@ def _before(text: str, start: int) -> str:
     return text[max(0, start - _LOOKBACK):start]
 
 
+# The word-before mark of a title read with an elect word after it ("Tổng thống đắc cử"): no word of the text
+ELECT = "\x00elect"
+# How long before a term an elect is named as such: from the election to the swearing-in (the United States' November
+# to January; most parliamentary systems take less)
+ELECT_DAYS = 120
+
+
 def _title_reading(text_before_name: str) -> tuple[str, str] | None:
     """See ``_read_title``: the same, for the last ``_LOOKBACK`` characters of the text (cached: the years
     of a text and its accessions read the same names)."""
@@ -444,6 +451,12 @@ def _read_title(text_before_name: str) -> tuple[str, str] | None:
         rest = _rx().state_form.sub("", rest).rstrip()
         candidates.append(rest)
     for candidate in candidates:
+        elect = _ending(candidate, tuple(_words().elect))
+        if elect:
+            # "Tổng thống đắc cử (Hoa Kỳ)": the office the person is elected to, not yet held
+            title = _ending(candidate[: len(candidate) - len(elect)].rstrip(), _titles())
+            if title:
+                return title.removeprefix(_ACTING), ELECT
         title = _ending(candidate, _titles())
         if title:
             before = candidate[: len(candidate) - len(title)].split()
@@ -496,6 +509,8 @@ def term_spans(text_before_name: str, term_list: Iterable[Term], today: date) ->
     if before in _words().deputy:
         return []
     matching = [t for t in listed if title in _office_keys(t)]
+    if before == ELECT:
+        return [(t.start - timedelta(days=ELECT_DAYS), t.start) for t in matching]
     if before in _words().former:
         return [(t.end, today) for t in matching if t.end is not None and t.end <= today]
     return [(t.start, t.end or today) for t in matching]

@@ -96,6 +96,7 @@ class Grammar:
     sports: tuple[str, ...]
     title_states: dict[str, str]
     titled_seats: dict[str, tuple[tuple[str, ...], ...]]  # by first word, longest first
+    elect_words: dict[str, tuple[tuple[str, ...], ...]]  # by first word, longest first
 
 
 @cache
@@ -116,6 +117,7 @@ def grammar() -> Grammar:
         sports=tuple(x.casefold() for x in data["sports_words"]),
         title_states={k.casefold(): v for k, v in data["title_states"].items()},
         titled_seats=_by_first_word(data["titled_seats"]),
+        elect_words=_by_first_word(data["elect_words"]),
     )
 
 
@@ -192,6 +194,12 @@ class _Parser:
         extra: str | None = None
         while i < self.n:
             k = self.key(i)
+            elect = self.elect(i) if extra is None and org is None and country is None else None
+            if elect is not None:
+                # "Tổng thống đắc cử Hoa Kỳ Donald Trump": the office as printed, the state after it the person's
+                extra = self.span_text(i, elect - 1)
+                i = elect
+                continue
             seat = self.titled_seat(i) if extra is None and org is None and country is None else None
             if seat is not None:
                 # "người phát ngôn Điện Kremlin", "trợ lý Bộ trưởng Bộ Ngoại giao Trung Quốc": the seat or ministry
@@ -313,6 +321,13 @@ class _Parser:
         if place is None:
             return None
         return place.last + 1, str(place.entry.value)
+
+    def elect(self, i: int) -> int | None:
+        """The end of the words marking an office not yet taken ("đắc cử"), printed right after it."""
+        for words in grammar().elect_words.get(self.key(i), ()):
+            if all(self.key(i + k) == w for k, w in enumerate(words)):
+                return i + len(words)
+        return None
 
     def titled_seat(self, i: int) -> int | None:
         """The end of a seat or ministry printed after an office as part of it ("Điện Kremlin", "Bộ Ngoại giao")."""
