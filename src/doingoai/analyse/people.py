@@ -18,7 +18,8 @@ from functools import cache
 
 from doingoai.analyse.gazetteer import Match, MatchIndex, lower_title_openers
 from doingoai.config import HOME
-from doingoai.lexicon import Table, load_yaml, word_sets
+from doingoai.lexicon import Table, load_yaml, prefiltered, word_sets
+from doingoai.prefilter import Prefiltered
 
 __all__ = ["PersonMention", "find_people", "grammar", "looks_vietnamese"]
 
@@ -38,6 +39,12 @@ def _memorial() -> re.Pattern[str]:
     """``memorial_words`` (``data/patterns_people.yaml``) right before a mention."""
     words = sorted(_words().memorial_words, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\s+$", re.IGNORECASE)
+
+
+@cache
+def _pf() -> Table[Prefiltered]:
+    """The prefiltered patterns of ``data/patterns_people.yaml``."""
+    return prefiltered("patterns_people.yaml")
 
 
 @cache
@@ -537,8 +544,11 @@ def _appositions(text: str, found: list[PersonMention]) -> list[PersonMention]:
                                      m.country, m.org, m.rank, m.pillar, m.first, m.last))
             continue
         out.append(m)
-    # "vào Lăng viếng Chủ tịch Hồ Chí Minh": a tribute to the dead, no one taking part
-    return [m for m in out if not _memorial().search(text, max(0, m.start - MEMORIAL_CHARS), m.start)]
+    # "vào Lăng viếng Chủ tịch Hồ Chí Minh": a tribute to the dead, no one taking part; "được Chủ tịch Hồ Chí Minh và
+    # Chủ tịch Mao Trạch Đông dày công xây dựng": the founders of a relationship, honoured
+    founders = [(f.start("who"), f.end("who")) for f in _pf().founders.finditer(text, None)] if out else []
+    return [m for m in out if not _memorial().search(text, max(0, m.start - MEMORIAL_CHARS), m.start)
+            and not any(a <= m.start and m.end <= b for a, b in founders)]
 
 
 # A name of two to four capitalised words (foreign names, hyphenated or not) right before ", <title>".
