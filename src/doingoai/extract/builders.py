@@ -251,9 +251,9 @@ def _visit(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
         # ("Chuyến thăm diễn ra trong bối cảnh Seoul và Tokyo ...")
         home_people = any(country_of(doc, m) == HOME for m in doc.in_span(doc.mentions, sent.start, sent.end))
         agents = [HOME] if code != HOME and (home_people or HOME in doc.pair_near(cue.start)) else []
-    if agents == [code] and cue.voice == "noun":
-        # "A hội đàm với B, nhân chuyến thăm chính thức Việt Nam": the trip that frames the act is the guest's, the one
-        # person (or delegation) of another state the sentence names
+    if cue.voice == "noun" and agents in ([], [code]):
+        # "A hội đàm với B, nhân chuyến thăm chính thức Việt Nam (của Thủ tướng Bạn)": the trip that frames the act is
+        # the guest's, the one person (or delegation) of another state the sentence names
         guests = [m for m in doc.in_span(doc.mentions, sent.start, sent.end) if country_of(doc, m) not in (None, code)]
         if len(unique([country_of(doc, m) for m in guests])) == 1:
             visitors, agents = guests, unique([country_of(doc, m) for m in guests])
