@@ -157,6 +157,23 @@ def _date_for(doc: Doc, sent: Sentence, cue: Cue, claimed: set[int], next_cue: C
     return None
 
 
+# How far before its cue a hope or an intention may open ("mong muốn Tổng thống Brazil sớm thăm chính thức"):
+# one clause of the genre, a subject and an adverb or two.
+HOPE_CHARS = 100
+
+
+def _hoped(doc: Doc, sent: Sentence, cue: Cue) -> bool:
+    """Whether a cue is the act of a hope, wish or proposal whose clause runs on to it ("kỳ vọng sớm ký kết",
+    "mong muốn Tổng thống Brazil sớm thăm"); an act named by its noun only when a verb brings it about ("đề nghị
+    ... thu xếp chuyến thăm"), not the real act a hope is about ("hy vọng qua chuyến thăm này")."""
+    pf = _pf()
+    if cue.voice == "noun" and not doc.search(pf.arranged, max(sent.start, cue.start - 20), cue.start):
+        return False
+    if _rx().done_cue.match(doc.text, cue.start, cue.end):
+        return False  # "mong muốn tăng cường hợp tác ... và đã ký Bản ghi nhớ": the clause of the hope has ended
+    return doc.search(pf.hoped, max(sent.start, cue.start - HOPE_CHARS), cue.start) is not None
+
+
 def _inside_people(doc: Doc, d: DateExpr) -> bool:
     return doc.covered(doc.mentions, d.start, d.end)
 
@@ -214,6 +231,8 @@ def _drafts(doc: Doc) -> list[Draft]:
                 continue  # "đề nghị 2 bên sớm thống nhất về lộ trình nâng cấp quan hệ": a proposal
             if cue.type == "visit" and doc.search(pf.invited, max(sent.start, cue.start - 120), cue.start):
                 continue  # "đã trân trọng mời Chủ tịch QH sớm thăm chính thức Jordan": an invitation, no visit yet
+            if not agreed and _hoped(doc, sent, cue):
+                continue  # "Hai bên kỳ vọng sớm ký kết Hiệp định": a hope, the meeting's content, not an act
             if doc.search(pf.negated, max(sent.start, cue.start - 20), cue.start):
                 continue  # "Thủ tướng Thái Lan không tham dự Hội nghị": an act that did not take place
             made = BUILDERS[cue.type](doc, cue, sent, sides)
@@ -224,8 +243,10 @@ def _drafts(doc: Doc) -> list[Draft]:
                     # "Ngày 9/1, Phủ Tổng thống thông báo, A sẽ thăm ...": the day of the telling, not of the trip
                     claimed.add(d.date.start)
                 before = doc.text[sent.start:cue.start]
-                d.planned = bool(agreed) or is_planned_before(before, doc.lower(sent.start, cue.start)) or bool(
-                    doc.search(_pf().later, cue.end, nxt.start if nxt else sent.end))
+                d.planned = bool(agreed) or is_planned_before(before, doc.lower(sent.start, cue.start)) \
+                    or bool(doc.search(_pf().later, cue.end, nxt.start if nxt else sent.end)) \
+                    or (bool(doc.search(pf.intended, max(sent.start, cue.start - HOPE_CHARS), cue.start))
+                        and not _rx().done_cue.match(doc.text, cue.start, cue.end))
                 d.done = not d.planned and bool(_rx().told_done.search(before[-30:]))
                 d.background = bool(doc.search(pf.background_marker, max(sent.start, cue.start - 40), cue.start)) or (
                     d.date is not None and d.date.marker == "hồi") or bool(_rx().other_year.match(sent.text))
