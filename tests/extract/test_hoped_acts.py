@@ -1,8 +1,9 @@
 """Acts only hoped for, proposed, aimed at or invited are not told as done (shared/spec/annotation-guide.md,
 "status" and "Not events"): a hope, wish or proposal whose clause runs on to the act's cue makes no event
 ("Hai bên kỳ vọng sớm ký kết ..."); an act aimed at or intended is planned ("hướng tới ký kết", "dự định ký");
-an invitation alone is no visit. Acts told as done next to a hope stay occurred (data/patterns_events.yaml
-``hoped``, ``arranged``, ``done_cue``, ``intended``)."""
+a visit invited and accepted is planned ("mời ... sớm thăm ...; ... vui vẻ nhận lời"). Acts told as done next
+to a hope stay occurred (data/patterns_events.yaml ``hoped``, ``arranged``, ``intended``, ``accepting``,
+``accepted_after``)."""
 
 from __future__ import annotations
 
@@ -43,6 +44,32 @@ def test_an_act_hoped_for_is_no_event(text: str, hoped: str) -> None:
 ])
 def test_an_act_aimed_at_is_planned(text: str) -> None:
     assert [s for t, s, _ in _acts(text) if t == "agreement"] == ["planned"]
+
+
+@pytest.mark.parametrize(("text", "countries"), [
+    ("Ngày 9/5, Thủ tướng Phạm Minh Chính mời Tổng thống Indonesia Joko Widodo sớm thăm Việt Nam; Tổng thống Joko "
+     "Widodo vui vẻ nhận lời.", ("ID", "VN")),
+    ("Ngày 9/5, Tổng thống Hàn Quốc Yoon Suk Yeol mời Chủ tịch nước Võ Văn Thưởng thăm Hàn Quốc. Chủ tịch nước vui "
+     "vẻ nhận lời.", ("VN", "KR")),
+    ("Tổng thống Pháp Emmanuel Macron vui vẻ nhận lời mời thăm Việt Nam vào thời gian thích hợp.", ("FR", "VN")),
+])
+def test_a_visit_invited_and_accepted_is_planned(text: str, countries: tuple[str, ...]) -> None:
+    assert [(s, c) for t, s, c in _acts(text) if t == "visit"] == [("planned", countries)]
+
+
+def test_an_accepted_visit_is_not_dated_by_the_invitation() -> None:
+    text = ("Ngày 9/5, Thủ tướng Phạm Minh Chính mời Tổng thống Indonesia Joko Widodo sớm thăm Việt Nam; Tổng thống "
+            "Joko Widodo vui vẻ nhận lời.")
+    visits = [e for e in extract(story(text, "2024-05-10")).events if e.type == "visit"]
+    assert [e.date.start for e in visits] == [None]
+
+
+def test_an_accepted_visit_is_another_occasion_than_the_talks() -> None:
+    text = ("Chiều 9/5, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone. Thủ tướng Phạm Minh "
+            "Chính mời Thủ tướng Sonexay Siphandone thăm Việt Nam; Thủ tướng Lào vui vẻ nhận lời.")
+    events = extract(story(text, "2024-05-10")).events
+    assert [(e.type, e.status, e.salience) for e in events if e.type == "visit"] == [
+        ("visit", "planned", "background")]
 
 
 def test_an_invitation_not_accepted_is_no_visit() -> None:

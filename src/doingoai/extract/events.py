@@ -174,6 +174,19 @@ def _hoped(doc: Doc, sent: Sentence, cue: Cue) -> bool:
     return doc.search(pf.hoped, max(sent.start, cue.start - HOPE_CHARS), cue.start) is not None
 
 
+def _accepted(doc: Doc, sent: Sentence, cue: Cue) -> bool:
+    """Whether a visit is one invited and accepted: "nhận lời mời thăm Việt Nam" right before its cue, or "mời
+    A sớm thăm Việt Nam; A vui vẻ nhận lời" after it, in its sentence or the next (data/patterns_events.yaml)."""
+    pf = _pf()
+    if doc.search(pf.accepting, max(sent.start, cue.start - 40), cue.start):
+        return True
+    if not doc.search(pf.invited, max(sent.start, cue.start - 120), cue.start):
+        return False
+    k = doc.sentences.index(sent)
+    end = doc.sentences[k + 1].end if k + 1 < len(doc.sentences) else sent.end
+    return doc.search(pf.accepted_after, cue.end, end) is not None
+
+
 def _inside_people(doc: Doc, d: DateExpr) -> bool:
     return doc.covered(doc.mentions, d.start, d.end)
 
@@ -229,7 +242,9 @@ def _drafts(doc: Doc) -> list[Draft]:
                 continue  # "tăng cường trao đổi tiếp xúc", "đề nghị sớm ký kết": content, not an act
             if cue.type == "relation_upgrade" and doc.search(pf.prospect, max(sent.start, cue.start - 80), cue.start):
                 continue  # "đề nghị 2 bên sớm thống nhất về lộ trình nâng cấp quan hệ": a proposal
-            if cue.type == "visit" and doc.search(pf.invited, max(sent.start, cue.start - 120), cue.start):
+            accepted = cue.type == "visit" and _accepted(doc, sent, cue)
+            if cue.type == "visit" and not accepted and doc.search(pf.invited, max(sent.start, cue.start - 120),
+                                                                   cue.start):
                 continue  # "đã trân trọng mời Chủ tịch QH sớm thăm chính thức Jordan": an invitation, no visit yet
             if not agreed and _hoped(doc, sent, cue):
                 continue  # "Hai bên kỳ vọng sớm ký kết Hiệp định": a hope, the meeting's content, not an act
@@ -243,13 +258,19 @@ def _drafts(doc: Doc) -> list[Draft]:
                     # "Ngày 9/1, Phủ Tổng thống thông báo, A sẽ thăm ...": the day of the telling, not of the trip
                     claimed.add(d.date.start)
                 before = doc.text[sent.start:cue.start]
-                d.planned = bool(agreed) or is_planned_before(before, doc.lower(sent.start, cue.start)) \
+                d.planned = bool(agreed) or accepted or is_planned_before(before, doc.lower(sent.start, cue.start)) \
                     or bool(doc.search(_pf().later, cue.end, nxt.start if nxt else sent.end)) \
                     or (bool(doc.search(pf.intended, max(sent.start, cue.start - HOPE_CHARS), cue.start))
                         and not _rx().done_cue.match(doc.text, cue.start, cue.end))
                 d.done = not d.planned and bool(_rx().told_done.search(before[-30:]))
                 d.background = bool(doc.search(pf.background_marker, max(sent.start, cue.start - 40), cue.start)) or (
                     d.date is not None and d.date.marker == "hồi") or bool(_rx().other_year.match(sent.text))
+                if accepted:
+                    # a visit invited and accepted is to come: the day before it is the invitation's ("Ngày 9/5,
+                    # Thủ tướng mời ... sớm thăm ...; ... nhận lời")
+                    d.accepted = True
+                    if d.date is not None and d.date.end <= cue.start:
+                        d.date = None
                 drafts.append(d)
             claimed.update(told[-1:])
     return drafts
@@ -526,6 +547,10 @@ def extract_events(doc: Doc, ref: Reference) -> list[Event]:
 
     occasion = next((d for d in drafts if dated(d) and d.type not in _NOT_OCCASION), None) or next(
         (d for d in drafts if dated(d)), None)
+    for d in drafts:
+        if d.accepted and occasion is not None and d is not occasion:
+            # an invitation accepted during the story's occasion (a call, talks) opens another occasion, to come
+            d.background = True
     _resolve_anaphora(doc, drafts, occasion)
     _mark_background(drafts, occasion, ref)
     merged = _merge(doc, drafts)
