@@ -50,6 +50,7 @@ class Draft:
     planned: bool = False
     done: bool = False  # told as done ("đã", "vừa") in its own sentence
     background: bool = False
+    accepted: bool = False  # a visit invited and accepted ("nhận lời mời thăm"): to come, another occasion
 
 
 def unique(items: list[str | None]) -> list[str]:

@@ -157,6 +157,36 @@ def _date_for(doc: Doc, sent: Sentence, cue: Cue, claimed: set[int], next_cue: C
     return None
 
 
+# How far before its cue a hope or an intention may open ("mong muốn Tổng thống Brazil sớm thăm chính thức"):
+# one clause of the genre, a subject and an adverb or two.
+HOPE_CHARS = 100
+
+
+def _hoped(doc: Doc, sent: Sentence, cue: Cue) -> bool:
+    """Whether a cue is the act of a hope, wish or proposal whose clause runs on to it ("kỳ vọng sớm ký kết",
+    "mong muốn Tổng thống Brazil sớm thăm"); an act named by its noun only when a verb brings it about ("đề nghị
+    ... thu xếp chuyến thăm"), not the real act a hope is about ("hy vọng qua chuyến thăm này")."""
+    pf = _pf()
+    if cue.voice == "noun" and not doc.search(pf.arranged, max(sent.start, cue.start - 20), cue.start):
+        return False
+    if _rx().done_cue.match(doc.text, cue.start, cue.end):
+        return False  # "mong muốn tăng cường hợp tác ... và đã ký Bản ghi nhớ": the clause of the hope has ended
+    return doc.search(pf.hoped, max(sent.start, cue.start - HOPE_CHARS), cue.start) is not None
+
+
+def _accepted(doc: Doc, sent: Sentence, cue: Cue) -> bool:
+    """Whether a visit is one invited and accepted: "nhận lời mời thăm Việt Nam" right before its cue, or "mời
+    A sớm thăm Việt Nam; A vui vẻ nhận lời" after it, in its sentence or the next (data/patterns_events.yaml)."""
+    pf = _pf()
+    if doc.search(pf.accepting, max(sent.start, cue.start - 40), cue.start):
+        return True
+    if not doc.search(pf.invited, max(sent.start, cue.start - 120), cue.start):
+        return False
+    k = doc.sentences.index(sent)
+    end = doc.sentences[k + 1].end if k + 1 < len(doc.sentences) else sent.end
+    return doc.search(pf.accepted_after, cue.end, end) is not None
+
+
 def _inside_people(doc: Doc, d: DateExpr) -> bool:
     return doc.covered(doc.mentions, d.start, d.end)
 
@@ -221,11 +251,14 @@ def _drafts(doc: Doc) -> list[Draft]:
                 continue
             if cue.type == "relation_upgrade" and doc.search(pf.prospect, max(sent.start, cue.start - 80), cue.start):
                 continue  # "đề nghị 2 bên sớm thống nhất về lộ trình nâng cấp quan hệ": a proposal
-            if cue.type in ("visit", "conference") and doc.search(pf.invited, max(sent.start, cue.start - 120),
-                                                                   cue.start):
+            accepted = cue.type == "visit" and _accepted(doc, sent, cue)
+            if cue.type in ("visit", "conference") and not accepted and doc.search(
+                    pf.invited, max(sent.start, cue.start - 120), cue.start):
                 # "đã trân trọng mời Chủ tịch QH sớm thăm chính thức Jordan", "đã mời Tổng thống dự Hội nghị Cấp cao
                 # APEC": an invitation, no visit or attendance yet
                 continue
+            if not agreed and _hoped(doc, sent, cue):
+                continue  # "Hai bên kỳ vọng sớm ký kết Hiệp định": a hope, the meeting's content, not an act
             if doc.search(pf.negated, max(sent.start, cue.start - 20), cue.start):
                 continue  # "Thủ tướng Thái Lan không tham dự Hội nghị": an act that did not take place
             if cue.type == "negotiation" and doc.search(pf.negotiation_topic, max(sent.start, cue.start - 150),
@@ -242,15 +275,23 @@ def _drafts(doc: Doc) -> list[Draft]:
                 low = doc.lower(sent.start, cue.start)
                 if cue.voice == "noun" and (verb := _rx().signed_verb.search(doc.text, cue.start, cue.end)):
                     before, low = f"{before} {verb.group(0)}", None  # "văn kiện ... sẽ được ký kết": the verb's modal
-                d.planned = bool(agreed) or is_planned_before(before, low) or bool(
+                d.planned = bool(agreed) or accepted or is_planned_before(before, low) or bool(
                     doc.search(pf.possible, max(sent.start, cue.start - 30), cue.start)) or bool(
-                    doc.search(_pf().later, cue.end, nxt.start if nxt else sent.end))
+                    doc.search(_pf().later, cue.end, nxt.start if nxt else sent.end)) or (
+                    bool(doc.search(pf.intended, max(sent.start, cue.start - HOPE_CHARS), cue.start))
+                    and not _rx().done_cue.match(doc.text, cue.start, cue.end))
                 # (the cue may hold the word itself: "Hai nước đã ký nhiều hiệp định")
                 d.done = not d.planned and bool(_rx().told_done.search(before[-30:]) or _rx().told_done.match(
                     _first_word(doc, cue)))
                 d.background = bool(doc.search(pf.background_marker, max(sent.start, cue.start - 40), cue.start)) or (
                     d.date is not None and d.date.marker == "hồi") or bool(_rx().other_year.match(sent.text)) or (
                     cue.voice == "noun" and bool(_rx().recent_past_after.match(doc.text, cue.end, sent.end)))
+                if accepted:
+                    # a visit invited and accepted is to come: the day before it is the invitation's ("Ngày 9/5,
+                    # Thủ tướng mời ... sớm thăm ...; ... nhận lời")
+                    d.accepted = True
+                    if d.date is not None and d.date.end <= cue.start:
+                        d.date = None
                 drafts.append(d)
             claimed.update(told[-1:])
     return drafts
@@ -582,6 +623,10 @@ def extract_events(doc: Doc, ref: Reference) -> list[Event]:
     _gathering_days(doc, drafts)
     occasion = next((d for d in drafts if dated(d) and d.type not in _NOT_OCCASION), None) or next(
         (d for d in drafts if dated(d)), None)
+    for d in drafts:
+        if d.accepted and occasion is not None and d is not occasion:
+            # an invitation accepted during the story's occasion (a call, talks) opens another occasion, to come
+            d.background = True
     _resolve_anaphora(doc, drafts, occasion)
     _mark_background(drafts, occasion, ref)
     _done_before_trip(drafts, occasion, ref)
