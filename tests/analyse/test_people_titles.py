@@ -62,6 +62,14 @@ CASES: list[tuple[str, Person]] = [
     ("Sáng 3/4, Ủy viên Trung ương Đảng, Quyền Bộ trưởng Công Thương Trần Văn Bình tiếp Đại sứ Hàn Quốc.",
      ("Trần Văn Bình", "Ủy viên Trung ương Đảng, Quyền Bộ trưởng Công Thương", None)),
     ("Quyền Tổng thống Peru José Jerí tiếp Đại sứ Việt Nam.", ("José Jerí", "Quyền Tổng thống", "PE")),
+    # a party's name, its state with it, is part of the title (the organisation, not a portfolio)
+    ("Chủ tịch Đảng Xã hội Chile Paulina Vodanovic hội kiến Tổng Bí thư.",
+     ("Paulina Vodanovic", "Chủ tịch Đảng Xã hội Chile", "CL")),
+    # the party's apparatus too; then a state office of the same person, as his state names it
+    ("Tổng Bí thư Ban Chấp hành Trung ương Đảng Cộng sản Trung Quốc, Chủ tịch nước Tập Cận Bình gửi điện mừng.",
+     ("Tập Cận Bình", "Tổng Bí thư Ban Chấp hành Trung ương Đảng Cộng sản Trung Quốc, Chủ tịch nước", "CN")),
+    # an elect keeps the word as printed, his state after it
+    ("Thủ tướng điện đàm với Tổng thống đắc cử Hoa Kỳ Donald Trump.", ("Donald Trump", "Tổng thống đắc cử", "US")),
 ]
 
 

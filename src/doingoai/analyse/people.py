@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from doingoai.analyse.gazetteer import Match, MatchIndex, lower_title_openers
+from doingoai.analyse.officeholders import terms_of
 from doingoai.config import HOME
 from doingoai.lexicon import Table, load_yaml, prefiltered, word_sets
 from doingoai.prefilter import Prefiltered
@@ -131,6 +132,13 @@ def grammar() -> Grammar:
 def _by_first_word(phrases: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
     words = sorted((tuple(x.casefold().split()) for x in phrases), key=len, reverse=True)
     return {w[0]: tuple(x for x in words if x[0] == w[0]) for w in words}
+
+
+def _holder_of(p: _Parser, i: int, country: str) -> bool:
+    """Whether the name at ``i`` (after honorifics) is of one who held an office of ``country`` (officeholders.tsv)."""
+    j = p.skip_honorifics(i) if i < p.n else i
+    span = p.name(j) if j < p.n else None
+    return span is not None and any(t.state == country for t in terms_of(p.span_text(span[0], span[1] - 1)))
 
 
 def looks_vietnamese(name: str) -> bool:
@@ -305,6 +313,10 @@ class _Parser:
                 party_apparatus = phrase.casefold().startswith(("ban chấp hành", "trung ương"))
                 if self.key(i) == "đảng" and not party_apparatus and org is None:
                     org, extra = phrase, phrase
+                elif party_apparatus and extra is None and org is None and inner_country is not None:
+                    # "Tổng Bí thư Ban Chấp hành Trung ương Đảng Cộng sản Trung Quốc": the party's apparatus stays in
+                    # the title as printed (the dev2 gold), its state is the person's
+                    extra = phrase
                 country = country or inner_country
                 i = j
                 continue
@@ -352,8 +364,8 @@ class _Parser:
         if self.key(i) == "và" and i + 1 < self.n and self.tokens[i + 1].is_upper_initial:
             i += 1  # "Bộ trưởng Thương mại | và Công nghiệp Ghana"
         if i >= self.n or not self.tokens[i].is_upper_initial or self.match(i, {"state", "body", "title"}) \
-                or self.tokens[i].text in grammar().surnames:
-            return None
+                or self.tokens[i].text in grammar().surnames or self.key(i) == "đảng":
+            return None  # (a party's name is an organisation, read by ``qualifiers``: "Chủ tịch Đảng Xã hội Chile")
         for j in range(i + 1, min(self.n, i + MAX_PORTFOLIO_TOKENS)):
             t = self.tokens[j]
             if not t.is_word or self.title_at(j):
@@ -501,8 +513,9 @@ def find_people(text: str, ix: MatchIndex) -> list[PersonMention]:
             title = p.title_at(nxt) if nxt is not None else None
             if title is not None and country is not None and country != HOME and \
                     p.span_text(title.first, title.last).casefold() in grammar().home_titles and \
-                    p.qualifiers(title.last + 1)[1] is None:
-                # "Nhận lời mời của Tổng thống Pháp, Chủ tịch nước sẽ thăm": Vietnam's office, another person
+                    p.qualifiers(title.last + 1)[1] is None and not _holder_of(p, title.last + 1, country):
+                # "Nhận lời mời của Tổng thống Pháp, Chủ tịch nước sẽ thăm": Vietnam's office, another person (not
+                # "Tổng Bí thư ... Đảng Cộng sản Trung Quốc, Chủ tịch nước Tập Cận Bình", China's own holder)
                 title = None
             if title is not None:
                 i = nxt  # type: ignore[assignment]
