@@ -356,8 +356,12 @@ def terms_of(name: str) -> tuple[Term, ...]:
     if not _vietnamese_spelling(name):
         found = index.folded.get(_fold(key), ())
         if not found:
-            # "Antony J. Blinken", "Michael R. Pompeo": the press adds middle initials the table leaves out
-            bare = " ".join(w for w in key.split() if not _INITIAL.fullmatch(w))
+            # "Antony J. Blinken", "Michael R. Pompeo", "Joseph R. Biden, Jr.": the press adds middle initials and
+            # generational suffixes the table leaves out
+            words = key.replace(",", " ").split()
+            while words and words[-1] in _words().name_suffixes:
+                words.pop()
+            bare = " ".join(w for w in words if not _INITIAL.fullmatch(w))
             found = index.folded.get(_fold(bare), ()) if bare != key else ()
         return _sorted(found)
     return ()

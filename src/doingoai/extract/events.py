@@ -16,6 +16,7 @@ from dataclasses import replace as dc_replace
 from functools import cache
 
 from doingoai.analyse.dates import BRACKET, DateExpr
+from doingoai.analyse.officeholders import terms_of
 from doingoai.analyse.sentences import Sentence
 from doingoai.extract.arguments import Sides, sides_of
 from doingoai.extract.builders import BUILDERS, ONE_BY_ONE, Draft, country_of, may_state, objects, unique
@@ -302,11 +303,12 @@ def _home_names(doc: Doc, d: Draft) -> set[str]:
 
 
 def _foreign_names(doc: Doc, d: Draft) -> set[str]:
+    """The draft's foreign people, an officeholder under the table's name ("Joseph R. Biden, Jr." is "Joe Biden")."""
     out = set()
     for m in d.people:
         p = doc.person_of(m)
         if p and p.country != "VN":
-            out.add(p.name)
+            out.add(next((t.name for t in terms_of(p.name)), p.name))
     return out
 
 
