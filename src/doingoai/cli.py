@@ -9,9 +9,10 @@ import datetime as dt
 import errno
 import io
 import os
+import stat
 import sys
 from collections.abc import Iterator, MutableMapping
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from enum import StrEnum
 from pathlib import Path
 from typing import IO, Annotated, Any
@@ -190,6 +191,47 @@ class OutputFormat(StrEnum):
     table = "table"
 
 
+def _own_output(output: Path | None) -> set[tuple[int, int]]:
+    """The files this run writes its records to: standard output when it is a file, and ``--output``."""
+    stats: list[os.stat_result] = []
+    with suppress(OSError, ValueError, io.UnsupportedOperation):
+        stats.append(os.fstat(sys.stdout.fileno()))
+    if output is not None:
+        with suppress(OSError):
+            stats.append(output.stat())
+    return {(st.st_dev, st.st_ino) for st in stats if stat.S_ISREG(st.st_mode)}
+
+
+def _without_own_output(paths: list[str], config: PipelineConfig, output: Path | None) -> list[str]:
+    """``paths`` with a folder that holds this run's own output file replaced by its other files: ``doingoai extract
+    pages/ > pages/out.jsonl`` must not read back the file the shell has just created for the records."""
+    own = _own_output(output)
+    if not own:
+        return paths
+    from doingoai.read.sources import expand
+
+    out: list[str] = []
+    for arg in paths:
+        if arg != "-" and Path(arg).is_dir():
+            inputs, _ = expand([arg], config)
+            files = [(i.name, i.path) for i in inputs if i.path is not None]
+            kept = [name for name, path in files if _identity(path) not in own]
+            if len(kept) < len(files):
+                _err(f"note: {arg}: leaving out {len(files) - len(kept)} file(s) this run writes its records to")
+                out.extend(kept)
+                continue
+        out.append(arg)
+    return out
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
 def _err(message: str) -> None:
     sys.stderr.write(f"doingoai: {message}\n")
     sys.stderr.flush()
@@ -300,6 +342,7 @@ def extract(
     from doingoai.model import Failure
     from doingoai.pipeline import extract_paths
 
+    paths = _without_own_output(paths, config, output)
     inputs, failures, results = extract_paths(paths, config, workers, scheduler,
                                                encoded=output_format is not OutputFormat.table)
     for f in failures:
