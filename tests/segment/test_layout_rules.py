@@ -127,3 +127,10 @@ def test_a_breadcrumb_between_date_and_story_is_not_the_title() -> None:
         article = segment(Page(source="p.txt", content=text, markup="text"))
         assert article.title == TITLE
         assert crumb not in article.text
+
+
+def test_a_photo_placeholder_line_is_no_body_line() -> None:
+    text = "\n".join([TITLE, "", LEAD, f"{TITLE} - Ảnh 1.", PARA2, "", PARA3])
+    article = segment(Page(source="p.txt", content=text, markup="text"))
+    assert "Ảnh 1" not in article.text
+    assert PARA2 in article.text
