@@ -294,7 +294,7 @@ def test_data_file_has_provenance_and_review() -> None:
 def test_data_file_shape() -> None:
     data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     assert set(data) == {"parts_of_day", "markers", "relative_days", "relative_days_after_part", "relative_weeks",
-                         "week_count_words", "home_clock", "same_day", "range_words", "date_context",
+                         "week_count_words", "home_clock", "same_day", "range_words", "pair_words", "date_context",
                          "weekday_number_words", "english_months", "date_line_words"}
     assert set(data["parts_of_day"].values()) <= {"morning", "noon", "afternoon", "evening", "night"}
     assert all(v in (-1, 0, 1) for v in {**data["relative_days"], **data["relative_days_after_part"],
@@ -305,8 +305,8 @@ def test_data_file_shape() -> None:
     assert len(spellings) == len(set(spellings))
     for number, names in data["english_months"].items():
         assert all(name[:3] == names[0][:3] for name in names), number  # every spelling starts like the name
-    lists = [data[k] for k in ("markers", "same_day", "range_words", "date_context", "weekday_number_words",
-                               "week_count_words", "home_clock")]
+    lists = [data[k] for k in ("markers", "same_day", "range_words", "pair_words", "date_context",
+                               "weekday_number_words", "week_count_words", "home_clock")]
     lists += list(data["date_line_words"].values())
     words = [w for ws in lists for w in ws] + [w for k in ("parts_of_day", "relative_days",
                                                             "relative_days_after_part", "relative_weeks")
@@ -417,3 +417,11 @@ def test_a_relative_day_written_again_as_a_date_is_read_as_that_date(text: str, 
 ])
 def test_a_month_and_year_in_brackets_after_an_act_is_its_date(text: str, read: list[tuple[int, int]]) -> None:
     assert [(e.year, e.month) for e in find_date_exprs(text) if e.marker == BRACKET] == read
+
+
+def test_two_days_in_a_row_joined_by_va_are_a_range() -> None:
+    from doingoai.analyse.dates import find_date_exprs
+
+    [pair] = find_date_exprs("Ngày 26 và 27/7/2024, hai bên hội đàm.")
+    assert (pair.day, pair.end_day, pair.month, pair.year) == (26, 27, 7, 2024)
+    assert all(e.end_day is None for e in find_date_exprs("Ngày 2 và 9/7/2024, hai bên hội đàm."))

@@ -53,8 +53,9 @@ REVIEWED = [
     "Council Speaker Valentina Matvienko.",
     "On 7 March 2024, Vietnam and Australia upgraded their relations to a comprehensive strategic partnership.",
     "On 18 January 1950, Vietnam and China established diplomatic relations.",
-    "On 19 July 2022, Cuban General Raúl Castro and Cuban First Secretary and President Miguel Díaz-Canel sent a "
-    "message to General Secretary Nguyễn Phú Trọng.",
+    # (the title as printed, "Bí thư thứ nhất Ban Chấp hành Trung ương Đảng Cộng sản Cuba, Chủ tịch nước", 2026-12-08)
+    "On 19 July 2022, Cuban General Raúl Castro and First Secretary of the Communist Party of Cuba and President "
+    "Miguel Díaz-Canel sent a message to General Secretary Nguyễn Phú Trọng.",
     "In March 2018, a Vietnamese delegation visited Cuba.",
     "From 18 to 20 August 2024 in Beijing, China, Chinese General Secretary and President Xi Jinping received "
     "General Secretary and President Tô Lâm.",

@@ -50,6 +50,7 @@ class DateWords:
     home_clock: tuple[str, ...]
     same_day: tuple[str, ...]
     range_words: tuple[str, ...]
+    pair_words: tuple[str, ...]
     date_context: tuple[str, ...]
     weekday_number_words: tuple[str, ...]
     english_months: dict[str, int]  # every spelling, lower-cased: its month
@@ -99,6 +100,7 @@ def date_words() -> DateWords:
         home_clock=_words(data, "home_clock"),
         same_day=_words(data, "same_day"),
         range_words=_words(data, "range_words"),
+        pair_words=_words(data, "pair_words"),
         date_context=_words(data, "date_context"),
         weekday_number_words=_words(data, "weekday_number_words"),
         english_months=months,
@@ -191,6 +193,12 @@ class _Reader:
             rf"\s*(?:-|–|{word_alternation(w.range_words)})\s*(?:ngày\s+)?"
             r"(?P<d2>\d{1,2})(?P<s2>[/.\-])(?P<m2>\d{1,2})(?:(?P=s2)(?P<y2>\d{4}))?", i), ARTICLE,
             starts=[DIGIT], needs=[".", "/", "-"])
+        # Two days in a row: "ngày 26 và 27/7" (kept as a range only when the second is the day after the first)
+        self.pair = Prefiltered(re.compile(
+            r"(?<![\w/.\-:])(?P<d1>\d{1,2})"
+            rf"\s+(?:{word_alternation(w.pair_words)})\s+(?:ngày\s+)?"
+            r"(?P<d2>\d{1,2})(?P<s2>[/.\-])(?P<m2>\d{1,2})(?:(?P=s2)(?P<y2>\d{4}))?", i), ARTICLE,
+            starts=[DIGIT], needs=list(w.pair_words))
         # "ngày 6 tháng 8", "ngày 6 tháng 8 năm 2020", "6 tháng 8, 2020", "23 tháng 08/2019": without "ngày",
         # only with its year (else "3 tháng" is three months).
         self.words = Prefiltered(re.compile(
@@ -400,6 +408,15 @@ def find_date_exprs(text: str, offset: int = 0, low: str | None = None) -> list[
         begin = m.start() - len(prefix.group(0)) if prefix else m.start()
         begin, day_part = part(begin)
         add(DateExpr(begin + offset, m.end() + offset, y1, m1, d1, y2, m2, d2, day_part))
+    for m in matches(r.pair):
+        d1, d2, m2, y2 = int(m.group("d1")), int(m.group("d2")), int(m.group("m2")), _int(m.group("y2"))
+        if d2 != d1 + 1 or not (_on_calendar(y2, m2, d1) and _on_calendar(y2, m2, d2)) or (
+                m.group("s2") == "." and not r.date_context.search(text[:m.start()])):
+            continue
+        prefix = _look_back(text, m.start(), r.range_prefix)
+        begin = m.start() - len(prefix.group(0)) if prefix else m.start()
+        begin, day_part = part(begin)
+        add(DateExpr(begin + offset, m.end() + offset, y2, m2, d1, y2, m2, d2, day_part))
     for m in matches(r.words):
         year, month, day = r.ymd(m)
         if not _on_calendar(year, month, day) or (m.group("ngay") is None and year is None):

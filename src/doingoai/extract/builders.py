@@ -74,7 +74,13 @@ def home_office(m: PersonMention) -> bool:
 def _agent_countries(doc: Doc, sides: Sides) -> list[str]:
     found = unique([country_of(doc, m) for m in sides.agents])
     if not found and sides.states_before:
-        found = unique([s.code for s in sides.states_before[-1:]])
+        # the last state named before the act, and those joined to it ("Mỹ và Trung Quốc đã tiến hành tham vấn")
+        joined = sides.states_before[-1:]
+        for st in reversed(sides.states_before[:-1]):
+            if not _rx().list_join.fullmatch(doc.text, st.end, joined[0].start):
+                break
+            joined.insert(0, st)
+        found = unique([s.code for s in joined])
     return found
 
 
@@ -119,8 +125,8 @@ def _pairwise(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
             groups.setdefault(c, []).append(m)
     if not groups and not sides.others:
         for s in sides.states:
-            if s.code not in agents:
-                groups.setdefault(s.code, [])
+            if s.code not in agents and not _rx().at_place.search(doc.text, max(sent.start, s.start - 16), s.start):
+                groups.setdefault(s.code, [])  # (not "tại Vienna (Áo)": where the act is)
         # "chào xã giao lãnh đạo UBND tỉnh Tiền Giang": a place stands for its authorities
         for p in sides.places:
             if _rx().at_place.search(doc.text, max(sent.start, p.start - 16), p.start):
@@ -149,6 +155,10 @@ def _pairwise(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
         for code, people in groups.items():
             if not people:
                 people.extend(_last_of(doc, [code], cue.start))
+    if not agents and len(groups) == 2 and _two_sides(doc, cue, sent):
+        # "Hai bên tiến hành tham vấn dưới sự chủ trì của A (Trung Quốc) và B (Mỹ)": the two sides are the two named
+        pair = list(groups)
+        return [Draft(cue.type, sent, cue, [m for code in pair for m in groups[code]], pair)]
     host_groups: list[list[PersonMention]] = [list(sides.agents)]
     if len(sides.agents) > 1 and _rx().in_turn.search(doc.text, sent.start, cue.end):
         host_groups = [[a] for a in sides.agents]  # "lần lượt được A, B, C tiếp": one reception by each
@@ -236,11 +246,17 @@ def _visit(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     if dest is not None:
         code = dest.code if isinstance(dest, StateMention) else dest.country
         name = dest.name if isinstance(dest, PlaceMention) else None
-    elif agents == [HOME] and cue.voice == "noun":
+    elif _rx().joined_visit.match(doc.text, cue.start, cue.end):
+        # "đã thăm và đồng chủ trì ... tại Thủ đô Vientiane, Lào": the place the joined act is held at
+        for p in doc.in_span(doc.places, cue.end, sent.end):
+            if _rx().at_place.search(doc.text, max(sent.start, p.start - 16), p.start):
+                code, name = p.country, (p.name if p.kind != "state" else None)
+                break
+    if code is None and agents == [HOME] and cue.voice == "noun":
         # "sau chuyến thăm của Chủ tịch nước ... vào tháng 7/2024": the partner the passage is about
         code = doc.partner_near(cue.start)
-    elif cue.voice == "noun" and len(agents) == 1 and agents[0] not in (None, HOME) and sides.agents and all(
-            m.start >= cue.end for m in sides.agents) and any(
+    elif code is None and cue.voice == "noun" and len(agents) == 1 and agents[0] not in (None, HOME) and \
+            sides.agents and all(m.start >= cue.end for m in sides.agents) and any(
             country_of(doc, m) == HOME for m in doc.in_span(doc.mentions, sent.start, sent.end)):
         # "Trong khuôn khổ chuyến thăm, Thủ tướng Campuchia Hun Sen đã hội đàm với Thủ tướng Nguyễn Xuân Phúc": a
         # foreign visitor named after the trip that frames the sentence, with Vietnam's leaders: a visit to Vietnam
@@ -510,6 +526,8 @@ def _negotiation(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft
               for b in unique([b.key for b in sides.bodies])]
     drafts += [Draft("negotiation", sent, cue, list(sides.agents), unique([*agents, s]))
                for s in unique([s.code for s in [*sides.states_before, *sides.states]]) if s not in agents]
+    if not drafts and len(agents) >= 2:
+        drafts.append(Draft("negotiation", sent, cue, list(sides.agents), agents))  # "Việt Nam và Hàn Quốc đã ..."
     return drafts
 
 
