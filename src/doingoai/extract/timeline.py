@@ -179,6 +179,12 @@ def story_evidence(text: str, today: dt.date) -> tuple[Counter[int], list[tuple[
             if m.end("y") == ye and n and 1 <= n <= 150:
                 votes[int(m.group("y")) + n] += 4
                 break
+    for ys, ye in years:
+        for m in pf.bracket_anniversary.finditer(text, searchable, max(0, ys - 200), min(len(text), ye + 2)):
+            n = _number(m.group("n"))
+            if m.end("y") == ye and n and 1 <= n <= 150:
+                votes[int(m.group("y")) + n] += 4
+                break
     for m in pf.anniversary_year.finditer(text, searchable):
         # "vào năm sau (8/2/1993-8/2/2023)": the story is told the year before the anniversary's
         votes[int(m.group("y")) - (0 if m.group("when").casefold() == "năm nay" else 1)] += 5
