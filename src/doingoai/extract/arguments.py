@@ -138,6 +138,13 @@ def sides_of(doc: Doc, sent: Sentence, cue: Cue, next_cue: Cue | None, prev_cue:
     end = _phrase_end(doc.text, cue.end, stop)
     if not sides.agents and cue.voice == "noun" and _rx().own.match(doc.text[end - 14:end].rstrip(" .")):
         sides.agents = before[-1:]  # "nhân chuyến công tác tại Việt Nam của ông": the person just named
+    if not sides.agents and sides.others and not before and cue.type == "reception":
+        # "Chiều 6/8, tại trụ sở Chính phủ, tiếp Bộ trưởng X đang thăm chính thức Việt Nam, Thủ tướng Y khẳng định":
+        # the host of a reception told first is the subject after the clause, past the guest's own trip
+        comma = doc.text.find(",", sides.others[-1].end, sent.end)
+        host = [p for p in people if comma >= 0 and p.start > comma]
+        if host and host[0].country != sides.others[0].country:
+            sides.agents = host[:1]
     if not sides.agents:
         _agents_elsewhere(doc, sides, people, _phrase_end(doc.text, cue.end, stop))
     cover = Spans((p.start, p.end) for p in people)  # (once for states and places)
