@@ -1,9 +1,10 @@
-"""Three wordings of the genre that gave no act or a wrong day:
+"""Wordings of the genre that gave no act or a wrong day:
 
 - consultations and dialogues between ministries ("tham khảo chính trị", "vòng tham vấn", "Đối thoại Chính sách
   quốc phòng") are meetings, "any other meeting" of the spec; asking for views ("tham vấn ý kiến") is none;
 - a visit joined to its purpose ("đã thăm và đồng chủ trì ... tại Thủ đô Vientiane, Lào") is held where that act is;
-- two days in a row joined by "và" ("Ngày 26 và 27/7") are one span; two days apart are two dates."""
+- two days in a row joined by "và" ("Ngày 26 và 27/7") are one span; two days apart are two dates;
+- leaving the capital for a foreign one ("rời Hà Nội, tới Thủ đô Vientiane") is the trip."""
 
 from __future__ import annotations
 
@@ -47,3 +48,13 @@ def test_two_states_joined_before_the_act_are_its_sides_and_its_place_is_none() 
 def test_two_states_negotiating_together() -> None:
     text = "Ngày 28/7, Việt Nam và Singapore đang tích cực đàm phán các nội dung hợp tác cụ thể."
     assert [(e.type, set(e.countries)) for e in _events(text)] == [("negotiation", {"VN", "SG"})]
+
+
+def test_leaving_the_capital_for_a_foreign_one_is_the_trip() -> None:
+    text = ("Sáng 6/1, Thủ tướng Phạm Minh Chính rời Hà Nội, tới Thủ đô Vientiane, tham dự Kỳ họp lần thứ 40 Ủy ban "
+            "liên Chính phủ Việt Nam - Lào.")
+    assert ("visit", ("VN", "LA")) in [(e.type, e.countries) for e in _events(text)]
+
+
+def test_leaving_the_capital_at_a_trips_end_is_no_new_trip() -> None:
+    assert _events("Chiều 12/7, Tổng thống Donald Trump rời Hà Nội, kết thúc chuyến thăm.") == []
