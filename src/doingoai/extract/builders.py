@@ -106,6 +106,14 @@ def _pairwise(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     if cue.type == "meeting" and _rx().negotiators.match(doc.text, cue.end, min(sent.end, cue.end + 40)):
         return []  # "cuộc gặp giữa hai đoàn đàm phán": the negotiation's round, told by its own cue
     agents = _agent_countries(doc, sides)
+    if not agents and not sides.agents and _rx().pronoun_subject.match(doc.text, sent.start, cue.start):
+        # "A tiếp B. Ông cũng đã điện đàm với Tổng thống Mexico": the subject of the sentence before (A), not Vietnam
+        # by default
+        prev = next((x for x in reversed(doc.sentences) if x.end <= sent.start), None)
+        subject = doc.people_idx_in(prev.start, prev.end)[:1] if prev is not None else []
+        if subject:
+            sides.agents = [doc.mentions[subject[0]]]
+            agents = unique([country_of(doc, sides.agents[0])])
     agent_bodies = unique([_body_of(doc, m) for m in sides.agents])
     if agent_bodies and not agents:
         # "Đại diện cấp cao Liên minh châu Âu (EU) X hội kiến Chủ tịch nước Tô Lâm": the body's official acts
