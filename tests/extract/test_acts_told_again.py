@@ -1,11 +1,12 @@
-"""Three ways one act came out as two, or as the wrong kind:
+"""Ways one act came out as two, or as the wrong kind:
 
 - a sentence opening on the bare name of an act already told ("Tại hội đàm, ...", "Trong cuộc tiếp xúc, ...",
   "Tham dự hội đàm trực tuyến, về phía Việt Nam có ...") goes on about that act: the people it names (whose
   greetings were passed on, who attended) are no new counterparts;
 - "(có) cuộc tiếp xúc với" is a meeting, not a reception ("cuộc tiếp" is one);
 - an invitation to attend a summit ("đã mời Tổng thống dự Hội nghị Cấp cao APEC") is no attendance, as an
-  invitation to visit is no visit."""
+  invitation to visit is no visit;
+- hospitality thanked for ("cảm ơn sự đón tiếp nồng hậu của ...") is no reception of its own."""
 
 from __future__ import annotations
 
@@ -46,3 +47,9 @@ def test_guests_attending_a_summit_do_attend() -> None:
     text = ("Ngày 27/5, các khách mời tham dự Hội nghị Cấp cao ASEAN lần thứ 46 tại Kuala Lumpur, trong đó có Thủ "
             "tướng Phạm Minh Chính.")
     assert [t for t, _ in _acts(text)] == ["conference"]
+
+
+def test_hospitality_thanked_for_is_no_reception() -> None:
+    text = ("Chiều 27/5, Chủ tịch UBND tỉnh Hậu Giang Lê Tiến Châu làm việc với Tổng Lãnh sự Hàn Quốc Lim Jae Hoon. "
+            "Chủ tịch UBND tỉnh cảm ơn sự đón tiếp nồng hậu của Ngài Tổng Lãnh sự.")
+    assert [t for t, _ in _acts(text)] == ["meeting"]
