@@ -178,10 +178,27 @@ def _pairwise(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     if not drafts and len(agents) >= 2:
         drafts.append(Draft(cue.type, sent, cue, list(sides.agents), agents))
     if drafts and not agents:
-        # the acting side is not named in this sentence: the story's own side (Vietnam) acts
+        # the acting side is not named in this sentence: the story's own side (Vietnam) acts; in a story where no
+        # Vietnamese takes part (Xi Jinping's talks with Vladimir Putin, as the press reports them), the other state
+        # of the pair the passage is about
+        home_acts = _home_takes_part(doc)
+        seen: dict[frozenset[str], Draft] = {}
         for d in drafts:
-            d.countries = unique([HOME, *d.countries])
+            own = HOME if home_acts else next((c for c in doc.pair_near(cue.start) if c not in d.countries), None)
+            d.countries = unique([own, *d.countries])
+            same = seen.setdefault(frozenset(d.countries), d)
+            if same is not d:  # two counterparts of one pair: one act ("hội đàm với Putin, Tập Cận Bình ...")
+                same.people += [m for m in d.people if m not in same.people]
+        drafts = [d for d in drafts if seen.get(frozenset(d.countries)) is d]
     return [d for d in drafts if len(d.countries) >= 2 or d.organizations]
+
+
+def _home_takes_part(doc: Doc) -> bool:
+    """Whether the story names Vietnam or a Vietnamese (once per story)."""
+    if "home_takes_part" not in doc.memo:
+        doc.memo["home_takes_part"] = any(s.code == HOME for s in doc.states) or any(
+            country_of(doc, m) == HOME for m in doc.mentions)
+    return bool(doc.memo["home_takes_part"])
 
 
 def _own_range(doc: Doc, start: int, end: int) -> DateExpr | None:

@@ -228,6 +228,8 @@ def _drafts(doc: Doc) -> list[Draft]:
             if _rx().back_reference.fullmatch(doc.text, sent.start, cue.start) and _rx().bare_act.match(
                     doc.text, cue.end, sent.end) and any(p.type == cue.type and not p.background for p in drafts):
                 continue  # "Tại hội đàm, A chuyển lời thăm hỏi của ... đến ...": the act told before, not another
+            if _rx().about_act.fullmatch(doc.text, sent.start, cue.start):
+                continue  # "Thông tin về cuộc điện đàm được đăng ...": the news of an act told elsewhere
             sides = sides_of(doc, sent, cue, nxt, prv)
             follows = previous is not None and bool(sides.agents) and all(a in previous.others for a in sides.agents)
             if follows and previous_type == "reception" and cue.type == "courtesy_call":
