@@ -1,7 +1,8 @@
 """A story between other states, as the Vietnamese press reports them: an act whose acting side the sentence does not
 name is made by the other state of the pair the passage is about, not by Vietnam, when no Vietnamese takes part
 in the story; one act with a counterpart named twice is one event. A sentence about the news of an act ("Thông tin
-về cuộc điện đàm được đăng ...") is no act of its own."""
+về cuộc điện đàm được đăng ...") is no act of its own. An undated act told twice keeps the status it was first
+told with (a second telling without a day does not overwrite it)."""
 
 from __future__ import annotations
 
@@ -32,3 +33,10 @@ def test_the_news_of_an_act_is_no_act() -> None:
     text = ("Thông tin về cuộc điện đàm được đăng vào lúc nửa đêm 10/9 trên trang web của Bộ Ngoại giao Trung Quốc. Bộ "
             "này mô tả cuộc điện đàm giữa Ngoại trưởng Vương Nghị và Ngoại trưởng Mỹ Marco Rubio là kịp thời.")
     assert _acts(text) == [("phone_call", frozenset({"CN", "US"}))]
+
+
+def test_an_undated_act_told_again_keeps_its_status() -> None:
+    text = ("Tân Thủ tướng Nhật Bản Yoshihide Suga có kế hoạch điện đàm với Tổng thống Mỹ Donald Trump. Trong cuộc "
+            "điện đàm với Tổng thống Mỹ Donald Trump, ông Suga sẽ nói về các chính sách ngoại giao.")
+    [call] = extract(story(text, "2020-09-17")).events
+    assert (call.type, call.status, set(call.countries)) == ("phone_call", "planned", {"JP", "US"})

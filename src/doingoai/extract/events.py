@@ -436,9 +436,10 @@ def _merge(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             same.people = [*d.people, *(m for m in same.people if m not in d.people)]
             continue
         same.people += [m for m in d.people if m not in same.people]
-        if same.date is None or (d.date is not None and same.date.day is None and d.date.day is not None) or (
-                d.type in _MULTI_DAY and d.date is not None and d.date.is_range and not same.date.is_range
-                and d.date.month == same.date.month):
+        if (same.date is None and d.date is not None) or (
+                d.date is not None and same.date is not None and same.date.day is None and d.date.day is not None) or (
+                d.type in _MULTI_DAY and d.date is not None and same.date is not None and d.date.is_range
+                and not same.date.is_range and d.date.month == same.date.month):
             # ("Tối 12/7, ... về tới Hà Nội, kết thúc chuyến thăm" and "thăm ... từ ngày 8-12/7": the range)
             same.date, same.planned = d.date, d.planned
         elif d.type == "relation_upgrade" and same.planned and d.planned and d.date is not None and d.date.year and \
