@@ -127,6 +127,8 @@ def _date_for(doc: Doc, sent: Sentence, cue: Cue, claimed: set[int], next_cue: C
                               and not (d.marker == BRACKET and ";" in doc.text[d.end:cue.start])]
     stop = min(next_cue.start if next_cue else sent.end, cue.end + AFTER_CUE_CHARS)
     after: list[DateExpr] = [d for d in exprs if cue.end <= d.start < stop]
+    if after and before and _rx().reported_by.match(doc.text, before[-1].end):
+        before = before[:-1]  # "Ngày 26-10, theo Đài NHK, cuộc điện đàm ... diễn ra ngày 25-10": the report's day
     if before and after and is_planned_before(doc.text[before[-1].end:cue.start]) and (
             after[0].year or after[0].month) and not after[0].is_anaphoric:
         # "Hôm nay (17/4), hai nước nhất trí sẽ nâng cấp quan hệ ... vào năm 2026": the day of the telling
@@ -230,6 +232,12 @@ def _drafts(doc: Doc) -> list[Draft]:
                 continue  # "Tại hội đàm, A chuyển lời thăm hỏi của ... đến ...": the act told before, not another
             if _rx().about_act.fullmatch(doc.text, sent.start, cue.start):
                 continue  # "Thông tin về cuộc điện đàm được đăng ...": the news of an act told elsewhere
+            told_before = next((p for p in reversed(drafts) if p.type == cue.type and not p.background), None)
+            if told_before is not None and _rx().act_opening.fullmatch(doc.text, sent.start, cue.start):
+                day = next((d for d in doc.in_span(doc.dates, cue.end, sent.end) if d.day is not None), None)
+                if day is not None and _rx().held_on.fullmatch(doc.text, cue.end, day.start):
+                    told_before.date = day  # "Cuộc điện đàm diễn ra ngày 25-10": the day of the act told before
+                    continue
             sides = sides_of(doc, sent, cue, nxt, prv)
             follows = previous is not None and bool(sides.agents) and all(a in previous.others for a in sides.agents)
             if follows and previous_type == "reception" and cue.type == "courtesy_call":
