@@ -2,7 +2,8 @@
 name is made by the other state of the pair the passage is about, not by Vietnam, when no Vietnamese takes part
 in the story; one act with a counterpart named twice is one event. A sentence about the news of an act ("Thông tin
 về cuộc điện đàm được đăng ...") is no act of its own. An undated act told twice keeps the status it was first
-told with (a second telling without a day does not overwrite it)."""
+told with (a second telling without a day does not overwrite it). Contact in general ("giữ sự tiếp xúc gần gũi
+nhất", "giữ liên lạc và tiếp xúc") is no meeting."""
 
 from __future__ import annotations
 
@@ -40,3 +41,9 @@ def test_an_undated_act_told_again_keeps_its_status() -> None:
             "điện đàm với Tổng thống Mỹ Donald Trump, ông Suga sẽ nói về các chính sách ngoại giao.")
     [call] = extract(story(text, "2020-09-17")).events
     assert (call.type, call.status, set(call.countries)) == ("phone_call", "planned", {"JP", "US"})
+
+
+def test_contact_in_general_is_no_meeting() -> None:
+    text = ("Chủ tịch Trung Quốc Tập Cận Bình lưu ý rằng Bắc Kinh giữ sự tiếp xúc gần gũi nhất với Moskva. Ông giữ "
+            "liên lạc và tiếp xúc gần gũi nhất với Tổng thống Nga Vladimir Putin.")
+    assert [kind for kind, _ in _acts(text)] == []
