@@ -47,3 +47,8 @@ def test_contact_in_general_is_no_meeting() -> None:
     text = ("Chủ tịch Trung Quốc Tập Cận Bình lưu ý rằng Bắc Kinh giữ sự tiếp xúc gần gũi nhất với Moskva. Ông giữ "
             "liên lạc và tiếp xúc gần gũi nhất với Tổng thống Nga Vladimir Putin.")
     assert [kind for kind, _ in _acts(text)] == []
+
+
+def test_talks_by_telephone_are_a_phone_call() -> None:
+    text = "Ngày 24/11, Tổng thống Mỹ Donald Trump có cuộc hội đàm qua điện thoại với Chủ tịch Trung Quốc Tập Cận Bình."
+    assert _acts(text) == [("phone_call", frozenset({"US", "CN"}))]
