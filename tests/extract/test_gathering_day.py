@@ -1,6 +1,7 @@
 """A conference told without its day ("Tham dự hội nghị gồm lãnh đạo 10 nước ...") takes the day the story gives
 its body's gathering elsewhere, with the body named before the verb ("Hội nghị các nhà lãnh đạo ASEAN khai mạc
-chiều 24/4 tại Jakarta"); a date of something else in that sentence gives none."""
+chiều 24/4 tại Jakarta"); a date of something else in that sentence gives none. A gathering named by its common
+noun alone ("tham dự hội nghị,") is the body's the story named before."""
 
 from __future__ import annotations
 
@@ -26,3 +27,15 @@ def test_another_date_in_the_bodys_sentence_gives_none() -> None:
     text = "Cộng đồng ASEAN được thành lập ngày 31/12/2015 và ngày càng lớn mạnh. " + ATTENDED
     assert _conferences(text) == [(None, ("ASEAN",))]
 
+
+
+def test_a_gathering_named_by_its_common_noun_is_the_one_named_before() -> None:
+    text = ("Hội nghị Cấp cao ASEAN lần thứ 47 diễn ra tại Kuala Lumpur. Thủ tướng Phạm Minh Chính dẫn đầu Đoàn đại "
+            "biểu Việt Nam tham dự hội nghị, khẳng định sự đóng góp của Việt Nam.")
+    assert _conferences(text) == [(None, ("ASEAN",))]
+
+
+def test_another_gathering_of_a_common_noun_is_not_linked() -> None:
+    text = ("Hội nghị Cấp cao ASEAN lần thứ 47 diễn ra tại Kuala Lumpur. Sáng 3/5, Thủ tướng Phạm Minh Chính dự hội "
+            "nghị tổng kết công tác năm của tỉnh.")
+    assert _conferences(text) == []

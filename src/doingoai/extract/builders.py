@@ -323,6 +323,10 @@ def _visit(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     return drafts
 
 
+# How far back a gathering named by its common noun alone ("tham dự hội nghị") looks for the body it is of
+BARE_GATHERING_CHARS = 800
+
+
 def _conference(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]:
     if _rx().bilateral_summit.match(doc.text, cue.end, min(sent.end, cue.end + 60)):
         return []  # "tham dự hội nghị thượng đỉnh với Thủ tướng Nhật Bản": talks (a cue of its own)
@@ -339,6 +343,10 @@ def _conference(doc: Doc, cue: Cue, sent: Sentence, sides: Sides) -> list[Draft]
         agents = unique([country_of(doc, doc.mentions[before[-1]])]) if before else []
     agents = agents or [HOME]
     keys = unique([b.key for b in sides.bodies])
+    if not keys and _rx().bare_gathering.match(doc.text, cue.end, sent.end):
+        # "dẫn đầu Đoàn đại biểu Việt Nam tham dự hội nghị": the body whose gathering the story named before
+        named = doc.in_span(doc.bodies, max(0, cue.start - BARE_GATHERING_CHARS), cue.start)
+        keys = [named[-1].key] if named else []
     if keys:
         return [Draft("conference", sent, cue, list(sides.agents), agents, [k]) for k in keys]
     others = unique([*(s.code for s in sides.states),
