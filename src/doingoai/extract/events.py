@@ -227,17 +227,8 @@ def _drafts(doc: Doc) -> list[Draft]:
             if not may_state(doc, cue, sent):
                 claimed.update(told[-1:])
                 continue  # a minister's "cho biết": no statement, and no side of another act
-            if _rx().back_reference.fullmatch(doc.text, sent.start, cue.start) and _rx().bare_act.match(
-                    doc.text, cue.end, sent.end) and any(p.type == cue.type and not p.background for p in drafts):
-                continue  # "Tại hội đàm, A chuyển lời thăm hỏi của ... đến ...": the act told before, not another
-            if _rx().about_act.fullmatch(doc.text, sent.start, cue.start):
-                continue  # "Thông tin về cuộc điện đàm được đăng ...": the news of an act told elsewhere
-            told_before = next((p for p in reversed(drafts) if p.type == cue.type and not p.background), None)
-            if told_before is not None and _rx().act_opening.fullmatch(doc.text, sent.start, cue.start):
-                day = next((d for d in doc.in_span(doc.dates, cue.end, sent.end) if d.day is not None), None)
-                if day is not None and _rx().held_on.fullmatch(doc.text, cue.end, day.start):
-                    told_before.date = day  # "Cuộc điện đàm diễn ra ngày 25-10": the day of the act told before
-                    continue
+            if _told_before(doc, sent, cue, drafts):
+                continue
             sides = sides_of(doc, sent, cue, nxt, prv)
             follows = previous is not None and bool(sides.agents) and all(a in previous.others for a in sides.agents)
             if follows and previous_type == "reception" and cue.type == "courtesy_call":
@@ -250,31 +241,11 @@ def _drafts(doc: Doc) -> list[Draft]:
                 sides.agents = previous.agents
             previous, previous_type = sides, cue.type
             pf = _pf()
-            agreed = cue.type == "relation_upgrade" and doc.search(pf.agreed, max(sent.start, cue.start - 30),
-                                                                   cue.start)
-            if not agreed and doc.search(pf.wish, max(sent.start, cue.start - 30), cue.start):
-                continue  # "tăng cường trao đổi tiếp xúc", "đề nghị sớm ký kết": content, not an act
-            if cue.type == "agreement" and cue.voice == "noun" and (
-                    doc.search(pf.carried_out, max(sent.start, cue.start - 60), cue.start)
-                    or doc.search(pf.tallied, max(sent.start, cue.start - 40), cue.start)):
-                # "thực hiện nghiêm túc các văn kiện đã được ký kết": documents of before, to carry out; "hơn 200
-                # cam kết, thỏa thuận được ký kết": a tally (a count figure)
-                continue
-            if cue.type == "relation_upgrade" and doc.search(pf.prospect, max(sent.start, cue.start - 80), cue.start):
-                continue  # "đề nghị 2 bên sớm thống nhất về lộ trình nâng cấp quan hệ": a proposal
+            agreed = bool(cue.type == "relation_upgrade" and doc.search(pf.agreed, max(sent.start, cue.start - 30),
+                                                                        cue.start))
             accepted = cue.type == "visit" and _accepted(doc, sent, cue)
-            if cue.type in ("visit", "conference") and not accepted and doc.search(
-                    pf.invited, max(sent.start, cue.start - 120), cue.start):
-                # "đã trân trọng mời Chủ tịch QH sớm thăm chính thức Jordan", "đã mời Tổng thống dự Hội nghị Cấp cao
-                # APEC": an invitation, no visit or attendance yet
+            if _no_act_held(doc, sent, cue, agreed, accepted):
                 continue
-            if not agreed and _hoped(doc, sent, cue):
-                continue  # "Hai bên kỳ vọng sớm ký kết Hiệp định": a hope, the meeting's content, not an act
-            if doc.search(pf.negated, max(sent.start, cue.start - 20), cue.start):
-                continue  # "Thủ tướng Thái Lan không tham dự Hội nghị": an act that did not take place
-            if cue.type == "negotiation" and doc.search(pf.negotiation_topic, max(sent.start, cue.start - 150),
-                                                        cue.start):
-                continue  # "quá trình đàm phán hiện nay", "trao đổi về ..., trong đó có đàm phán về ...": a topic
             made = BUILDERS[cue.type](doc, cue, sent, sides)
             for d in made:
                 d.place = _place(doc, sent, d, sides)
@@ -306,6 +277,52 @@ def _drafts(doc: Doc) -> list[Draft]:
                 drafts.append(d)
             claimed.update(told[-1:])
     return drafts
+
+
+def _told_before(doc: Doc, sent: Sentence, cue: Cue, drafts: list[Draft]) -> bool:
+    """Whether a cue names an act the story has told already, so that it makes none of its own. A sentence opening
+    on the act's day ("Cuộc điện đàm diễn ra ngày 25-10, ...") gives that act its day."""
+    if _rx().back_reference.fullmatch(doc.text, sent.start, cue.start) and _rx().bare_act.match(
+            doc.text, cue.end, sent.end) and any(p.type == cue.type and not p.background for p in drafts):
+        return True  # "Tại hội đàm, A chuyển lời thăm hỏi của ... đến ...": the act told before, not another
+    if _rx().about_act.fullmatch(doc.text, sent.start, cue.start):
+        return True  # "Thông tin về cuộc điện đàm được đăng ...": the news of an act told elsewhere
+    told = next((p for p in reversed(drafts) if p.type == cue.type and not p.background), None)
+    if told is not None and _rx().act_opening.fullmatch(doc.text, sent.start, cue.start):
+        day = next((d for d in doc.in_span(doc.dates, cue.end, sent.end) if d.day is not None), None)
+        if day is not None and _rx().held_on.fullmatch(doc.text, cue.end, day.start):
+            told.date = day  # "Cuộc điện đàm diễn ra ngày 25-10": the day of the act told before
+            return True
+    return False
+
+
+def _no_act_held(doc: Doc, sent: Sentence, cue: Cue, agreed: bool, accepted: bool) -> bool:
+    """Whether the words around a cue tell an act wished, proposed, invited, hoped for, denied, talked about or
+    carried out from before, rather than held. ``agreed``: an upgrade the sides agreed on; ``accepted``: a visit
+    invited and accepted (``_accepted``)."""
+    pf = _pf()
+    if not agreed and doc.search(pf.wish, max(sent.start, cue.start - 30), cue.start):
+        return True  # "tăng cường trao đổi tiếp xúc", "đề nghị sớm ký kết": content, not an act
+    if cue.type == "agreement" and cue.voice == "noun" and (
+            doc.search(pf.carried_out, max(sent.start, cue.start - 60), cue.start)
+            or doc.search(pf.tallied, max(sent.start, cue.start - 40), cue.start)):
+        # "thực hiện nghiêm túc các văn kiện đã được ký kết": documents of before, to carry out; "hơn 200 cam kết,
+        # thỏa thuận được ký kết": a tally (a count figure)
+        return True
+    if cue.type == "relation_upgrade" and doc.search(pf.prospect, max(sent.start, cue.start - 80), cue.start):
+        return True  # "đề nghị 2 bên sớm thống nhất về lộ trình nâng cấp quan hệ": a proposal
+    if cue.type in ("visit", "conference") and not accepted and doc.search(
+            pf.invited, max(sent.start, cue.start - 120), cue.start):
+        # "đã trân trọng mời Chủ tịch QH sớm thăm chính thức Jordan", "đã mời Tổng thống dự Hội nghị Cấp cao APEC":
+        # an invitation, no visit or attendance yet
+        return True
+    if not agreed and _hoped(doc, sent, cue):
+        return True  # "Hai bên kỳ vọng sớm ký kết Hiệp định": a hope, the meeting's content, not an act
+    if doc.search(pf.negated, max(sent.start, cue.start - 20), cue.start):
+        return True  # "Thủ tướng Thái Lan không tham dự Hội nghị": an act that did not take place
+    # "quá trình đàm phán hiện nay", "trao đổi về ..., trong đó có đàm phán về ...": a topic
+    return cue.type == "negotiation" and doc.search(pf.negotiation_topic, max(sent.start, cue.start - 150),
+                                                    cue.start) is not None
 
 
 def _home_names(doc: Doc, d: Draft) -> set[str]:
