@@ -287,12 +287,13 @@ def _told_before(doc: Doc, sent: Sentence, cue: Cue, drafts: list[Draft]) -> boo
         return True  # "Tại hội đàm, A chuyển lời thăm hỏi của ... đến ...": the act told before, not another
     if _rx().about_act.fullmatch(doc.text, sent.start, cue.start):
         return True  # "Thông tin về cuộc điện đàm được đăng ...": the news of an act told elsewhere
+    if not _rx().act_opening.fullmatch(doc.text, sent.start, cue.start):
+        return False  # (tested first: the drafts are searched only for a sentence that opens on the act)
+    day = next((d for d in doc.in_span(doc.dates, cue.end, sent.end) if d.day is not None), None)
     told = next((p for p in reversed(drafts) if p.type == cue.type and not p.background), None)
-    if told is not None and _rx().act_opening.fullmatch(doc.text, sent.start, cue.start):
-        day = next((d for d in doc.in_span(doc.dates, cue.end, sent.end) if d.day is not None), None)
-        if day is not None and _rx().held_on.fullmatch(doc.text, cue.end, day.start):
-            told.date = day  # "Cuộc điện đàm diễn ra ngày 25-10": the day of the act told before
-            return True
+    if told is not None and day is not None and _rx().held_on.fullmatch(doc.text, cue.end, day.start):
+        told.date = day  # "Cuộc điện đàm diễn ra ngày 25-10": the day of the act told before
+        return True
     return False
 
 
